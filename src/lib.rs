@@ -1,0 +1,11 @@
+//! plantrack: reads team-filled marketing plan workbooks and writes the weekly summary.
+//!
+//! The crate is one pipeline, and the modules are its stages:
+//! [`read`] (workbook -> typed rows with cell positions; calamine lives only there) ->
+//! checks inside read and [`compute`] (data problems are results, not errors) ->
+//! [`compute`] (pure functions, the as-of date passed in) ->
+//! [`render`] (summary workbook; rust_xlsxwriter lives only there).
+
+pub mod lang;
+pub mod model;
+pub mod values;

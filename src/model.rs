@@ -1,0 +1,349 @@
+//! Plain domain types shared by every stage of the pipeline (read -> check -> compute ->
+//! render). They carry no calamine or rust_xlsxwriter types, so each stage can be built and
+//! tested alone, and every value keeps the cell it came from so a problem can point at it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+/// A cell's place: sheet name plus 0-based row and column, shown as `周度跟踪!C7`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct CellRef {
+    pub sheet: String,
+    pub row: u32,
+    pub col: u32,
+}
+
+impl CellRef {
+    pub fn new(sheet: impl Into<String>, row: u32, col: u32) -> Self {
+        CellRef {
+            sheet: sheet.into(),
+            row,
+            col,
+        }
+    }
+
+    /// A whole-sheet place (no cell), shown as the bare sheet name.
+    pub fn sheet_only(sheet: impl Into<String>) -> Self {
+        CellRef::new(sheet, u32::MAX, u32::MAX)
+    }
+
+    pub fn is_sheet_only(&self) -> bool {
+        self.row == u32::MAX
+    }
+}
+
+/// Column letters for a 0-based column index: 0 -> A, 27 -> AB.
+pub fn column_letters(mut col: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+impl std::fmt::Display for CellRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_sheet_only() {
+            return write!(f, "{}", self.sheet);
+        }
+        write!(
+            f,
+            "{}!{}{}",
+            self.sheet,
+            column_letters(self.col),
+            self.row as u64 + 1
+        )
+    }
+}
+
+/// A value with the cell it was read from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: CellRef,
+}
+
+/// A number read from a cell: exact decimal value plus the unit found beside it
+/// ("篇", "名", "%"), if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quantity {
+    pub value: Decimal,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What a cell should have held, for "found X, expected Y" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Expected {
+    Number,
+    Money,
+    Date,
+    Percent,
+    Quantity,
+    Text,
+}
+
+/// One data problem. The message is rendered in the output language at the end, so the
+/// kind carries data, not text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub team: String,
+    pub at: CellRef,
+    pub severity: Severity,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ProblemKind {
+    /// A cell that should hold a value of `expected` held `found`.
+    Unreadable { found: String, expected: Expected },
+    /// A required field left empty; `field` is the header as found in the sheet.
+    Missing { field: String },
+    /// A date placeholder such as "202X.." or "待定" where a date is required.
+    NoDate { found: String },
+    /// A spreadsheet error value (#DIV/0!, #REF!...) in a cell that is read.
+    CellError { found: String },
+    /// Several owners in one owner cell.
+    SeveralOwners { found: String },
+    /// A stated deviation that differs from the computed one by more than a point.
+    DeviationMismatch { stated: f64, computed: f64 },
+    /// A weekly row behind plan with no cause or no fix written down.
+    BehindWithoutCause { deviation: f64 },
+    /// A weekly row whose plan and actual are in different units.
+    UnitMismatch { plan: String, actual: String },
+    /// A weekly task that matches no plan task.
+    UnknownTask { name: String },
+    /// Children's targets do not add up to their parent's target.
+    DecompositionGap {
+        parent: String,
+        target: Decimal,
+        children: Decimal,
+    },
+    /// A due date earlier than the start date.
+    DueBeforeStart,
+    /// Spending on a budget line that has no budget.
+    Unbudgeted { category: String },
+    /// A sheet that matched no known kind; it is ignored.
+    IgnoredSheet,
+    /// A sheet whose kind was recognised but lacks a required column.
+    MissingColumn { field: String, found: Vec<String> },
+    /// An unknown status word.
+    UnknownStatus { found: String },
+    /// A predecessor reference that names no task.
+    UnknownPredecessor { name: String },
+    /// Tasks whose predecessors form a cycle (names in cycle order).
+    DependencyCycle { tasks: Vec<String> },
+    /// A task that starts before a predecessor is due.
+    DependencyConflict {
+        predecessor: String,
+        predecessor_due: NaiveDate,
+        start: NaiveDate,
+    },
+    /// Two plan rows with the same id.
+    DuplicateId { id: String },
+}
+
+/// Task status as the team wrote it in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum WrittenStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Delayed,
+    OnHold,
+    Cancelled,
+}
+
+/// Task status as judged on the as-of date: one word each in the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum TaskStatus {
+    Overdue,
+    AtRisk,
+    OnTrack,
+    NotStarted,
+    Done,
+    Cancelled,
+}
+
+impl TaskStatus {
+    pub const ALL: [TaskStatus; 6] = [
+        TaskStatus::Overdue,
+        TaskStatus::AtRisk,
+        TaskStatus::OnTrack,
+        TaskStatus::NotStarted,
+        TaskStatus::Done,
+        TaskStatus::Cancelled,
+    ];
+
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            TaskStatus::Done => lang.pick("已完成", "Done"),
+            TaskStatus::Overdue => lang.pick("逾期", "Overdue"),
+            TaskStatus::AtRisk => lang.pick("有风险", "At risk"),
+            TaskStatus::OnTrack => lang.pick("正常", "On track"),
+            TaskStatus::NotStarted => lang.pick("未开始", "Not started"),
+            TaskStatus::Cancelled => lang.pick("已取消", "Cancelled"),
+        }
+    }
+}
+
+/// One row of the Plan sheet (a leaf task), with the goal and stage it sits under.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanRow {
+    pub team: String,
+    pub row: CellRef,
+    pub id: Option<String>,
+    pub goal: String,
+    pub stage: Option<String>,
+    pub name: String,
+    pub owner: Option<String>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+    pub deliverable: Option<String>,
+    pub resources: Option<String>,
+    /// The task's own budget, from "预算10万" inside the resources text.
+    pub budget: Option<Decimal>,
+    pub target: Option<Quantity>,
+    pub actual: Option<Quantity>,
+    /// Share 0..1 (a cell of 80 or "80%" is 0.8).
+    pub progress: Option<f64>,
+    pub status: Option<WrittenStatus>,
+    pub predecessors: Vec<String>,
+}
+
+/// One row of the Weekly sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeeklyRow {
+    pub team: String,
+    pub row: CellRef,
+    /// Week label as written ("第3周", "W47", a date); None means the as-of week.
+    pub week: Option<String>,
+    /// Monday of the week, where the label gives one.
+    pub week_start: Option<NaiveDate>,
+    pub task: String,
+    pub plan_text: String,
+    pub plan: Option<Quantity>,
+    pub actual_text: String,
+    pub actual: Option<Quantity>,
+    /// Deviation as the team wrote it, as a share (-0.2 for "-20%").
+    pub stated_deviation: Option<f64>,
+    pub cause: Option<String>,
+    pub fix: Option<String>,
+    pub owner: Option<String>,
+}
+
+/// One expense row of the Costs sheet; a negative amount is a refund.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Expense {
+    pub team: String,
+    pub row: CellRef,
+    pub date: Option<NaiveDate>,
+    pub category: String,
+    pub channel: Option<String>,
+    pub item: Option<String>,
+    pub amount: Decimal,
+    pub task: Option<String>,
+    pub owner: Option<String>,
+}
+
+/// One row of the Budget sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetLine {
+    pub team: String,
+    pub row: CellRef,
+    pub category: String,
+    pub budget: Decimal,
+    pub channel: Option<String>,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Level {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RiskState {
+    Open,
+    Occurred,
+    Closed,
+}
+
+/// One row of the Risks sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Risk {
+    pub team: String,
+    pub row: CellRef,
+    pub risk: String,
+    pub likelihood: Option<Level>,
+    pub impact: Option<Level>,
+    pub response: Option<String>,
+    pub owner: Option<String>,
+    pub state: Option<RiskState>,
+}
+
+/// Everything read from one team's workbook (or several workbooks merged).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Dataset {
+    /// Team names in input order.
+    pub teams: Vec<String>,
+    pub plan: Vec<PlanRow>,
+    pub weekly: Vec<WeeklyRow>,
+    pub expenses: Vec<Expense>,
+    pub budget: Vec<BudgetLine>,
+    pub risks: Vec<Risk>,
+    pub problems: Vec<Problem>,
+    /// Language of the headers found, by majority; None when no header text said.
+    pub detected_lang: Option<Lang>,
+    /// Currency mark for amounts ("¥", "$", "USD"), from headers or cells.
+    pub currency: Option<String>,
+}
+
+impl Dataset {
+    /// Append another team's data.
+    pub fn extend(&mut self, other: Dataset) {
+        self.teams.extend(other.teams);
+        self.plan.extend(other.plan);
+        self.weekly.extend(other.weekly);
+        self.expenses.extend(other.expenses);
+        self.budget.extend(other.budget);
+        self.risks.extend(other.risks);
+        self.problems.extend(other.problems);
+        if self.detected_lang.is_none() {
+            self.detected_lang = other.detected_lang;
+        }
+        if self.currency.is_none() {
+            self.currency = other.currency;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_ref_display() {
+        assert_eq!(CellRef::new("周度跟踪", 6, 2).to_string(), "周度跟踪!C7");
+        assert_eq!(CellRef::new("S", 0, 27).to_string(), "S!AB1");
+        assert_eq!(CellRef::new("S", 0, 701).to_string(), "S!ZZ1");
+        assert_eq!(CellRef::new("S", 0, 702).to_string(), "S!AAA1");
+        assert_eq!(CellRef::sheet_only("Plan").to_string(), "Plan");
+    }
+}
