@@ -9,3 +9,6 @@
 pub mod lang;
 pub mod model;
 pub mod values;
+pub mod compute;
+pub mod messages;
+pub mod read;

@@ -83,6 +83,38 @@ pub struct Quantity {
 pub enum Severity {
     Error,
     Warning,
+    /// Not a problem with the data, but worth saying (a sheet that was ignored).
+    Info,
+}
+
+/// The kinds of sheet a team workbook holds (the toolkit's tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum SheetKind {
+    Plan,
+    Weekly,
+    Costs,
+    Budget,
+    Risks,
+}
+
+impl SheetKind {
+    pub const ALL: [SheetKind; 5] = [
+        SheetKind::Plan,
+        SheetKind::Weekly,
+        SheetKind::Costs,
+        SheetKind::Budget,
+        SheetKind::Risks,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SheetKind::Plan => lang.pick("目标拆解", "Plan"),
+            SheetKind::Weekly => lang.pick("周度跟踪", "Weekly"),
+            SheetKind::Costs => lang.pick("成本支出", "Costs"),
+            SheetKind::Budget => lang.pick("预算", "Budget"),
+            SheetKind::Risks => lang.pick("风险预案", "Risks"),
+        }
+    }
 }
 
 /// What a cell should have held, for "found X, expected Y" messages.
@@ -138,6 +170,8 @@ pub enum ProblemKind {
     Unbudgeted { category: String },
     /// A sheet that matched no known kind; it is ignored.
     IgnoredSheet,
+    /// A sheet named like a known kind but with no header row in its top rows.
+    NoHeaderRow { kind: SheetKind },
     /// A sheet whose kind was recognised but lacks a required column.
     MissingColumn { field: String, found: Vec<String> },
     /// An unknown status word.

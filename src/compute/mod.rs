@@ -1,0 +1,110 @@
+//! Pure functions from what was read to what the summary shows: task statuses, the goal
+//! rollup, weekly deviations, cost against budget. No I/O and no clock: the as-of date and
+//! thresholds come in through [`Settings`], so every result is reproducible in a test.
+
+pub mod costs;
+pub mod goals;
+pub mod status;
+pub mod weekly;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::model::{Dataset, Problem, Severity, TaskStatus};
+use costs::{CostBook, CostReport};
+use goals::GoalNode;
+use weekly::WeeklyView;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub as_of: NaiveDate,
+    /// Share of a budget from which a line is a warning (0.8).
+    pub warn_at: Decimal,
+}
+
+impl Settings {
+    pub fn new(as_of: NaiveDate) -> Self {
+        Settings {
+            as_of,
+            warn_at: Decimal::new(8, 1),
+        }
+    }
+}
+
+/// One plan task as judged on the as-of date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskView {
+    pub status: TaskStatus,
+    pub days_late: i64,
+    /// Share of start..due elapsed on the as-of date.
+    pub elapsed: Option<f64>,
+}
+
+/// Everything the summary workbook shows, computed.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub settings: Settings,
+    pub data: Dataset,
+    /// Parallel to `data.plan`.
+    pub tasks: Vec<TaskView>,
+    pub goals: Vec<GoalNode>,
+    /// Parallel to `data.weekly`.
+    pub weekly: Vec<WeeklyView>,
+    pub costs: CostReport,
+    /// Problems found while reading, then while computing, sorted by team and place.
+    pub problems: Vec<Problem>,
+}
+
+impl Summary {
+    pub fn count(&self, status: TaskStatus) -> usize {
+        self.tasks.iter().filter(|t| t.status == status).count()
+    }
+
+    pub fn problem_count(&self, severity: Severity) -> usize {
+        self.problems.iter().filter(|p| p.severity == severity).count()
+    }
+
+    /// Open overdue tasks, most days late first.
+    pub fn overdue(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.tasks.len())
+            .filter(|&i| self.tasks[i].status == TaskStatus::Overdue)
+            .collect();
+        v.sort_by_key(|&i| std::cmp::Reverse(self.tasks[i].days_late));
+        v
+    }
+}
+
+/// Computes the summary of a dataset.
+pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
+    let as_of = settings.as_of;
+    let mut problems = data.problems.clone();
+    let tasks = data
+        .plan
+        .iter()
+        .map(|t| {
+            let s = status::judge(t, as_of);
+            TaskView {
+                status: s,
+                days_late: status::days_late(t, s, as_of),
+                elapsed: status::elapsed_share(t, as_of),
+            }
+        })
+        .collect();
+    let goals = goals::rollup(&data.plan, &mut problems);
+    let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
+    let mut book = CostBook::default();
+    for e in &data.expenses {
+        book.add(e);
+    }
+    let costs = book.finish(&data.budget, settings.warn_at, &mut problems);
+    problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
+    Summary {
+        settings: settings.clone(),
+        data,
+        tasks,
+        goals,
+        weekly,
+        costs,
+        problems,
+    }
+}

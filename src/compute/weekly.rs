@@ -1,0 +1,171 @@
+//! Weekly tracking against plan: deviation = (actual - plan) / plan per row, and the checks
+//! the toolkit asks for (a stated deviation that disagrees, a row behind plan without cause
+//! or fix, a weekly task that matches no plan task).
+
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::model::{PlanRow, Problem, ProblemKind, Severity, WeeklyRow};
+use crate::read::schema::fold;
+
+/// A stated deviation further than this from the computed one is flagged (one point).
+pub const DEVIATION_TOLERANCE: f64 = 0.01;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeeklyView {
+    pub deviation: Option<f64>,
+    /// Index of the plan task this row tracks.
+    pub task: Option<usize>,
+    /// Flags shown on the Weekly sheet.
+    pub behind_without_cause: bool,
+    pub deviation_mismatch: bool,
+    pub unknown_task: bool,
+}
+
+/// (actual - plan) / plan, when both are quantities in the same unit and plan is not 0.
+/// A unit on one side only is taken as the same unit ("10篇" against a plain 8).
+pub fn deviation(row: &WeeklyRow) -> Result<Option<f64>, ProblemKind> {
+    let (Some(plan), Some(actual)) = (&row.plan, &row.actual) else {
+        return Ok(None);
+    };
+    if let (Some(pu), Some(au)) = (&plan.unit, &actual.unit)
+        && pu != au
+    {
+        return Err(ProblemKind::UnitMismatch {
+            plan: pu.clone(),
+            actual: au.clone(),
+        });
+    }
+    if plan.value.is_zero() {
+        return Ok(None);
+    }
+    Ok(((actual.value - plan.value) / plan.value).to_f64())
+}
+
+/// Finds the plan task a weekly row tracks: same team, then id, exact name, or a name that
+/// contains the other (when only one does).
+pub fn match_task(row: &WeeklyRow, plan: &[PlanRow]) -> Option<usize> {
+    let key = fold(&row.task);
+    let same_team = || plan.iter().enumerate().filter(|(_, p)| p.team == row.team);
+    if let Some((i, _)) =
+        same_team().find(|(_, p)| p.id.as_deref().is_some_and(|id| fold(id) == key))
+    {
+        return Some(i);
+    }
+    if let Some((i, _)) = same_team().find(|(_, p)| fold(&p.name) == key) {
+        return Some(i);
+    }
+    let partial: Vec<usize> = same_team()
+        .filter(|(_, p)| {
+            let name = fold(&p.name);
+            !name.is_empty() && !key.is_empty() && (name.contains(&key) || key.contains(&name))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    (partial.len() == 1).then(|| partial[0])
+}
+
+pub fn analyse(weekly: &[WeeklyRow], plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<WeeklyView> {
+    weekly
+        .iter()
+        .map(|row| {
+            let mut report = |kind| {
+                problems.push(Problem {
+                    team: row.team.clone(),
+                    at: row.row.clone(),
+                    severity: Severity::Warning,
+                    kind,
+                })
+            };
+            let deviation = deviation(row).unwrap_or_else(|kind| {
+                report(kind);
+                None
+            });
+            let mut view = WeeklyView {
+                deviation,
+                task: match_task(row, plan),
+                behind_without_cause: false,
+                deviation_mismatch: false,
+                unknown_task: false,
+            };
+            if let (Some(stated), Some(computed)) = (row.stated_deviation, deviation)
+                && (stated - computed).abs() > DEVIATION_TOLERANCE
+            {
+                view.deviation_mismatch = true;
+                report(ProblemKind::DeviationMismatch { stated, computed });
+            }
+            if let Some(d) = deviation
+                && d < 0.0
+                && (row.cause.is_none() || row.fix.is_none())
+            {
+                view.behind_without_cause = true;
+                report(ProblemKind::BehindWithoutCause { deviation: d });
+            }
+            if view.task.is_none() && !plan.is_empty() {
+                view.unknown_task = true;
+                report(ProblemKind::UnknownTask {
+                    name: row.task.clone(),
+                });
+            }
+            view
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CellRef, Quantity};
+    use crate::values::quantity_in_text;
+
+    fn weekly(task: &str, plan: &str, actual: &str, stated: Option<f64>) -> WeeklyRow {
+        WeeklyRow {
+            team: "A".into(),
+            row: CellRef::new("周度跟踪", 3, 0),
+            week: None,
+            week_start: None,
+            task: task.into(),
+            plan_text: plan.into(),
+            plan: quantity_in_text(plan),
+            actual_text: actual.into(),
+            actual: quantity_in_text(actual),
+            stated_deviation: stated,
+            cause: Some("c".into()),
+            fix: Some("f".into()),
+            owner: Some("o".into()),
+        }
+    }
+
+    #[test]
+    fn seed_rows_give_minus_20_and_minus_33_3_percent() {
+        let a = weekly("小红书种草内容发布", "发布笔记10篇", "发布笔记8篇", Some(-0.2));
+        let b = weekly("直播主播招募", "确定3名主播", "确定2名主播", Some(-0.33));
+        assert!((deviation(&a).unwrap().unwrap() + 0.2).abs() < 1e-12);
+        let d = deviation(&b).unwrap().unwrap();
+        assert!((d + 1.0 / 3.0).abs() < 1e-12);
+        let mut problems = Vec::new();
+        let views = analyse(&[a, b], &[], &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(!views[1].deviation_mismatch);
+    }
+
+    #[test]
+    fn wrong_stated_deviation_and_missing_cause_are_warnings() {
+        let mut r = weekly("x", "20", "15", Some(-0.10));
+        r.cause = None;
+        let mut problems = Vec::new();
+        let v = analyse(&[r], &[], &mut problems);
+        assert_eq!(v[0].deviation, Some(-0.25));
+        assert!(v[0].deviation_mismatch && v[0].behind_without_cause);
+        assert_eq!(problems.len(), 2);
+    }
+
+    #[test]
+    fn different_units_are_not_compared() {
+        let mut r = weekly("x", "10篇", "8条", None);
+        r.plan = Some(Quantity {
+            value: 10.into(),
+            unit: Some("篇".into()),
+        });
+        assert!(matches!(deviation(&r), Err(ProblemKind::UnitMismatch { .. })));
+    }
+}

@@ -1,0 +1,202 @@
+//! How data problems read, in both languages. Problems carry data; the words are chosen
+//! here, once, when the output language is known. Each message says what was found and what
+//! was expected, lower-case and without a trailing period.
+
+use crate::lang::Lang;
+use crate::model::{Expected, ProblemKind, Severity};
+
+fn expected(e: Expected, lang: Lang) -> &'static str {
+    match e {
+        Expected::Number => lang.pick("数字", "a number"),
+        Expected::Money => lang.pick("金额（如 12000、1.2万、¥3,000）", "an amount (e.g. 12000, 1.2k, $3,000)"),
+        Expected::Date => lang.pick(
+            "日期（如 2026-11-26、2026年11月26日、11月26日）",
+            "a date (e.g. 2026-11-26, 11/26)",
+        ),
+        Expected::Percent => lang.pick("百分比（如 80% 或 80）", "a percentage (e.g. 80% or 80)"),
+        Expected::Quantity => lang.pick(
+            "含数量的内容（如 发布笔记10篇、50万）",
+            "a quantity (e.g. 10 posts, 50k)",
+        ),
+        Expected::Text => lang.pick("可识别的内容", "a recognised value"),
+    }
+}
+
+pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Error => lang.pick("错误", "error"),
+        Severity::Warning => lang.pick("警告", "warning"),
+        Severity::Info => lang.pick("提示", "note"),
+    }
+}
+
+fn pct(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
+    use ProblemKind as K;
+    match (kind, lang) {
+        (K::Unreadable { found, expected: e }, Lang::Zh) => {
+            format!("\"{found}\" 无法识别，应为{}", expected(*e, lang))
+        }
+        (K::Unreadable { found, expected: e }, Lang::En) => {
+            format!("\"{found}\" is not {}", expected(*e, lang))
+        }
+        (K::Missing { field }, Lang::Zh) => format!("{field} 为必填项，此处为空"),
+        (K::Missing { field }, Lang::En) => format!("{field} is required but empty"),
+        (K::NoDate { found }, Lang::Zh) => {
+            format!("\"{found}\" 不是具体日期，应填写实际日期（如 2026-11-26）")
+        }
+        (K::NoDate { found }, Lang::En) => {
+            format!("\"{found}\" is a placeholder, expected a real date (e.g. 2026-11-26)")
+        }
+        (K::CellError { found }, Lang::Zh) => format!("单元格为错误值 {found}，应为有效数值"),
+        (K::CellError { found }, Lang::En) => {
+            format!("the cell holds the error {found}, expected a value")
+        }
+        (K::SeveralOwners { found }, Lang::Zh) => {
+            format!("\"{found}\" 有多个负责人，每项任务应只有一名负责人")
+        }
+        (K::SeveralOwners { found }, Lang::En) => {
+            format!("\"{found}\" names several owners, expected exactly one per task")
+        }
+        (K::DeviationMismatch { stated, computed }, Lang::Zh) => format!(
+            "填写的偏差 {} 与计算值 {} 不符（相差超过1个百分点）",
+            pct(*stated),
+            pct(*computed)
+        ),
+        (K::DeviationMismatch { stated, computed }, Lang::En) => format!(
+            "stated deviation {} differs from the computed {} by more than 1 point",
+            pct(*stated),
+            pct(*computed)
+        ),
+        (K::BehindWithoutCause { deviation }, Lang::Zh) => format!(
+            "进度落后 {}，但未填写偏差原因或解决措施",
+            pct(*deviation)
+        ),
+        (K::BehindWithoutCause { deviation }, Lang::En) => format!(
+            "behind plan by {} with no cause or fix written",
+            pct(*deviation)
+        ),
+        (K::UnitMismatch { plan, actual }, Lang::Zh) => {
+            format!("计划单位 \"{plan}\" 与实际单位 \"{actual}\" 不同，无法计算偏差")
+        }
+        (K::UnitMismatch { plan, actual }, Lang::En) => format!(
+            "plan is in \"{plan}\" but actual in \"{actual}\": deviation not computed"
+        ),
+        (K::UnknownTask { name }, Lang::Zh) => {
+            format!("任务 \"{name}\" 在目标拆解表中找不到（按编号或名称匹配）")
+        }
+        (K::UnknownTask { name }, Lang::En) => {
+            format!("task \"{name}\" matches no plan task by id or name")
+        }
+        (K::DecompositionGap { parent, target, children }, Lang::Zh) => format!(
+            "\"{parent}\" 的目标 {} 与下级目标之和 {} 相差 {}",
+            amount(*target),
+            amount(*children),
+            amount(*target - *children)
+        ),
+        (K::DecompositionGap { parent, target, children }, Lang::En) => format!(
+            "\"{parent}\" targets {} but its parts add up to {} (gap {})",
+            amount(*target),
+            amount(*children),
+            amount(*target - *children)
+        ),
+        (K::DueBeforeStart, Lang::Zh) => "完成时间早于开始时间".into(),
+        (K::DueBeforeStart, Lang::En) => "due date is before the start date".into(),
+        (K::Unbudgeted { category }, Lang::Zh) => {
+            format!("费用科目 \"{category}\" 有支出但没有预算")
+        }
+        (K::Unbudgeted { category }, Lang::En) => {
+            format!("spending on \"{category}\", which has no budget line")
+        }
+        (K::IgnoredSheet, Lang::Zh) => "未识别的工作表，已忽略".into(),
+        (K::IgnoredSheet, Lang::En) => "not a recognised sheet, ignored".into(),
+        (K::NoHeaderRow { kind }, Lang::Zh) => format!(
+            "名称像{}表，但前20行中没有找到表头行（至少3个已知列名），已忽略",
+            kind.label(lang)
+        ),
+        (K::NoHeaderRow { kind }, Lang::En) => format!(
+            "named like a {} sheet but no header row (3 or more known headers) in its top 20 rows, ignored",
+            kind.label(lang)
+        ),
+        (K::MissingColumn { field, found }, Lang::Zh) => format!(
+            "缺少必需的列 {field}；找到的列：{}",
+            found.join("、")
+        ),
+        (K::MissingColumn { field, found }, Lang::En) => format!(
+            "required column {field} is missing; headers found: {}",
+            found.join(", ")
+        ),
+        (K::UnknownStatus { found }, Lang::Zh) => format!(
+            "状态 \"{found}\" 无法识别，应为 未开始/进行中/已完成/延期/暂停/取消"
+        ),
+        (K::UnknownStatus { found }, Lang::En) => format!(
+            "status \"{found}\" is not one of Not started/In progress/Done/Delayed/On hold/Cancelled"
+        ),
+        (K::UnknownPredecessor { name }, Lang::Zh) => {
+            format!("前置任务 \"{name}\" 找不到（按编号或名称匹配）")
+        }
+        (K::UnknownPredecessor { name }, Lang::En) => {
+            format!("predecessor \"{name}\" matches no task by id or name")
+        }
+        (K::DependencyCycle { tasks }, Lang::Zh) => {
+            format!("前置任务形成循环：{}", tasks.join(" → "))
+        }
+        (K::DependencyCycle { tasks }, Lang::En) => {
+            format!("predecessors form a cycle: {}", tasks.join(" -> "))
+        }
+        (K::DependencyConflict { predecessor, predecessor_due, start }, Lang::Zh) => format!(
+            "开始时间 {start} 早于前置任务 \"{predecessor}\" 的完成时间 {predecessor_due}"
+        ),
+        (K::DependencyConflict { predecessor, predecessor_due, start }, Lang::En) => format!(
+            "starts {start}, before predecessor \"{predecessor}\" is due {predecessor_due}"
+        ),
+        (K::DuplicateId { id }, Lang::Zh) => format!("编号 \"{id}\" 重复"),
+        (K::DuplicateId { id }, Lang::En) => format!("id \"{id}\" is used twice"),
+    }
+}
+
+/// An amount for a message: thousands separators, at most two decimals.
+fn amount(d: rust_decimal::Decimal) -> String {
+    let r = d.round_dp(2).normalize();
+    let s = r.abs().to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if r.is_sign_negative() && !r.is_zero() { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn amounts_in_messages_are_grouped() {
+        assert_eq!(amount(Decimal::new(500000000, 2)), "5,000,000");
+        assert_eq!(amount(Decimal::new(-123456, 2)), "-1,234.56");
+        assert_eq!(amount(Decimal::new(999, 0)), "999");
+    }
+
+    #[test]
+    fn messages_say_found_and_expected() {
+        let k = ProblemKind::Unreadable {
+            found: "abc".into(),
+            expected: Expected::Money,
+        };
+        assert!(problem_text(&k, Lang::En).starts_with("\"abc\" is not an amount"));
+        assert!(problem_text(&k, Lang::Zh).contains("应为金额"));
+    }
+}

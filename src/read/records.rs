@@ -1,0 +1,367 @@
+//! One data row of a recognised sheet -> one typed record (plan task, weekly row, expense,
+//! budget line, risk). Row-level rules live here: fill-down of goal and stage, one owner per
+//! task, required fields, status words.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::cells::{RowReader, display};
+use super::schema::{Field, SheetKind};
+use super::source::CellValue;
+use crate::model::{
+    BudgetLine, Expected, Expense, Level, PlanRow, ProblemKind, Risk, RiskState, Severity,
+    WeeklyRow, WrittenStatus,
+};
+use crate::values::{
+    DateText, budget_in_text, normalize_width, parse_date, split_owners,
+};
+
+/// Where parsed records go. The collecting sink keeps everything; a streaming consumer (the
+/// cost ledger of a million rows) can aggregate and drop each record as it passes.
+pub trait RecordSink {
+    fn plan(&mut self, row: PlanRow);
+    fn weekly(&mut self, row: WeeklyRow);
+    fn expense(&mut self, row: Expense);
+    fn budget(&mut self, row: BudgetLine);
+    fn risk(&mut self, row: Risk);
+}
+
+/// What carries over from one row to the next within a sheet.
+#[derive(Default)]
+pub struct SheetState {
+    goal: Option<String>,
+    stage: Option<String>,
+}
+
+/// Reads one data row of a sheet of `kind` into `sink`; problems go to the reader.
+pub fn read_row(
+    kind: SheetKind,
+    r: &mut RowReader<'_>,
+    state: &mut SheetState,
+    sink: &mut dyn RecordSink,
+) {
+    match kind {
+        SheetKind::Plan => {
+            if let Some(p) = plan_row(r, state) {
+                sink.plan(p)
+            }
+        }
+        SheetKind::Weekly => {
+            if let Some(w) = weekly_row(r) {
+                sink.weekly(w)
+            }
+        }
+        SheetKind::Costs => {
+            if let Some(e) = expense_row(r) {
+                sink.expense(e)
+            }
+        }
+        SheetKind::Budget => {
+            if let Some(b) = budget_row(r) {
+                sink.budget(b)
+            }
+        }
+        SheetKind::Risks => {
+            if let Some(k) = risk_row(r) {
+                sink.risk(k)
+            }
+        }
+    }
+}
+
+fn team_of(r: &mut RowReader<'_>) -> String {
+    r.text(Field::Team).unwrap_or_else(|| r.team.to_string())
+}
+
+fn owner(r: &mut RowReader<'_>, required: bool) -> Option<String> {
+    let Some(text) = r.text(Field::Owner) else {
+        return if required { r.missing(Field::Owner) } else { None };
+    };
+    if split_owners(&text).len() > 1 {
+        let at = r.at_field(Field::Owner);
+        r.problem(
+            at,
+            Severity::Warning,
+            ProblemKind::SeveralOwners {
+                found: text.clone(),
+            },
+        );
+    }
+    Some(text)
+}
+
+fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
+    // Fill-down: a blank goal or stage repeats the one above; a new goal resets the stage.
+    match r.text(Field::Goal) {
+        Some(g) => {
+            if state.goal.as_ref() != Some(&g) {
+                state.stage = None;
+            }
+            state.goal = Some(g);
+        }
+        None if state.goal.is_none() => {
+            r.missing::<()>(Field::Goal);
+        }
+        None => {}
+    }
+    if let Some(s) = r.text(Field::Stage) {
+        state.stage = Some(s);
+    }
+    let name = r.required_text(Field::Task);
+    let owner = owner(r, true);
+    let start = r.date(Field::Start, false);
+    let due = r.date(Field::Due, true);
+    let done_on = r.date(Field::DoneOn, false);
+    if let (Some(s), Some(d)) = (start, due)
+        && d < s
+    {
+        let at = r.at_field(Field::Due);
+        r.problem(at, Severity::Warning, ProblemKind::DueBeforeStart);
+    }
+    let resources = r.text(Field::Resources);
+    let status = r.text(Field::Status).and_then(|t| {
+        let s = written_status(&t);
+        if s.is_none() {
+            let at = r.at_field(Field::Status);
+            r.problem(
+                at,
+                Severity::Warning,
+                ProblemKind::UnknownStatus { found: t.clone() },
+            );
+        }
+        s
+    });
+    let row = PlanRow {
+        team: team_of(r),
+        row: r.at(0),
+        id: r.text(Field::Id),
+        goal: state.goal.clone().unwrap_or_default(),
+        stage: state.stage.clone(),
+        name: name?,
+        owner,
+        start,
+        due,
+        done_on,
+        deliverable: r.text(Field::Deliverable),
+        budget: resources.as_deref().and_then(budget_in_text),
+        resources,
+        target: r.quantity(Field::Target, Expected::Quantity),
+        actual: r.quantity(Field::Actual, Expected::Quantity),
+        progress: r.share(Field::Progress),
+        status,
+        predecessors: r
+            .text(Field::Predecessors)
+            .map(|t| split_list(&t))
+            .unwrap_or_default(),
+    };
+    Some(row)
+}
+
+/// Items of a list cell: "1.1, 1.2", "设计、印刷", "A;B".
+pub fn split_list(text: &str) -> Vec<String> {
+    normalize_width(text)
+        .split([',', '、', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A status word as teams write it, in either language.
+pub fn written_status(text: &str) -> Option<WrittenStatus> {
+    let t = super::schema::fold(text);
+    let s = match t.as_str() {
+        "未开始" | "待开始" | "notstarted" | "todo" | "open" => WrittenStatus::NotStarted,
+        "进行中" | "执行中" | "inprogress" | "ongoing" | "started" | "wip" => {
+            WrittenStatus::InProgress
+        }
+        "已完成" | "完成" | "done" | "completed" | "complete" | "finished" | "closed" => {
+            WrittenStatus::Done
+        }
+        "延期" | "已延期" | "延迟" | "滞后" | "delayed" | "late" | "behind" => {
+            WrittenStatus::Delayed
+        }
+        "暂停" | "已暂停" | "onhold" | "paused" | "hold" => WrittenStatus::OnHold,
+        "取消" | "已取消" | "cancelled" | "canceled" | "dropped" => WrittenStatus::Cancelled,
+        _ => return None,
+    };
+    Some(s)
+}
+
+fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
+    let week_cell = r.raw(Field::Week);
+    let (week, week_start) = match &week_cell {
+        Some(v) => {
+            let label = display(v);
+            let start = week_start(v, r.as_of);
+            (Some(label), start)
+        }
+        None => (None, None),
+    };
+    let task = r.required_text(Field::Task);
+    let plan_text = r.required_text(Field::Planned);
+    let plan = plan_text
+        .as_ref()
+        .and_then(|_| r.quantity(Field::Planned, Expected::Quantity));
+    let actual_text = r.required_text(Field::Actual);
+    let actual = actual_text
+        .as_ref()
+        .and_then(|_| r.quantity(Field::Actual, Expected::Quantity));
+    let stated_deviation = r.share(Field::Deviation);
+    let row = WeeklyRow {
+        team: team_of(r),
+        row: r.at(0),
+        week,
+        week_start,
+        task: task?,
+        plan_text: plan_text.unwrap_or_default(),
+        plan,
+        actual_text: actual_text.unwrap_or_default(),
+        actual,
+        stated_deviation,
+        cause: r.text(Field::Cause),
+        fix: r.text(Field::Fix),
+        owner: owner(r, true),
+    };
+    Some(row)
+}
+
+/// Monday of the week a week cell names: a date, "2026-W47"/"W47", or a range "11.23-11.29"
+/// (its first day). "第3周" names no date.
+fn week_start(value: &CellValue, as_of: NaiveDate) -> Option<NaiveDate> {
+    let day = match value {
+        CellValue::Date(d) => *d,
+        CellValue::Text(t) => {
+            let t = normalize_width(t);
+            if let Some(d) = iso_week(&t, as_of) {
+                d
+            } else {
+                let first = t
+                    .split(['~', '至', '到', '—', '–'])
+                    .next()
+                    .unwrap_or(&t)
+                    .trim();
+                let first = first
+                    .rsplit_once('-')
+                    .filter(|(a, b)| a.contains('.') && b.contains('.'))
+                    .map_or(first, |(a, _)| a);
+                match parse_date(first, as_of) {
+                    DateText::Date(d) => d,
+                    _ => return None,
+                }
+            }
+        }
+        _ => return None,
+    };
+    Some(day - Duration::days(day.weekday().num_days_from_monday() as i64))
+}
+
+fn iso_week(text: &str, as_of: NaiveDate) -> Option<NaiveDate> {
+    let upper = text.to_uppercase();
+    let (year, week) = match upper.split_once('W') {
+        Some((y, w)) => {
+            let y = y.trim_end_matches('-').trim();
+            let year = if y.is_empty() {
+                as_of.iso_week().year()
+            } else {
+                y.parse().ok()?
+            };
+            (year, w.trim().parse::<u32>().ok()?)
+        }
+        None => return None,
+    };
+    NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
+}
+
+fn expense_row(r: &mut RowReader<'_>) -> Option<Expense> {
+    let amount = match r.money(Field::Amount) {
+        Some(a) => Some(a),
+        None if r.map.column(Field::Amount).is_some_and(|c| r.row.get(c.col).is_empty()) => {
+            r.missing(Field::Amount)
+        }
+        None => None,
+    };
+    // A missing date or category is reported, but the amount still counts: money is never
+    // dropped for a bookkeeping gap.
+    let date = r.date(Field::Date, true);
+    let category = r.required_text(Field::Category).unwrap_or_default();
+    Some(Expense {
+        team: team_of(r),
+        row: r.at(0),
+        date,
+        category,
+        channel: r.text(Field::Channel),
+        item: r.text(Field::Item),
+        amount: amount?,
+        task: r.text(Field::Task),
+        owner: owner(r, false),
+    })
+}
+
+fn budget_row(r: &mut RowReader<'_>) -> Option<BudgetLine> {
+    let category = r.required_text(Field::Category);
+    let budget = match r.money(Field::Budget) {
+        Some(b) => Some(b),
+        None if r.map.column(Field::Budget).is_some_and(|c| r.row.get(c.col).is_empty()) => {
+            r.missing(Field::Budget)
+        }
+        None => None,
+    };
+    Some(BudgetLine {
+        team: team_of(r),
+        row: r.at(0),
+        category: category?,
+        budget: budget?,
+        channel: r.text(Field::Channel),
+        owner: owner(r, false),
+    })
+}
+
+fn level(text: &str) -> Option<Level> {
+    match super::schema::fold(text).as_str() {
+        "高" | "high" | "h" => Some(Level::High),
+        "中" | "medium" | "med" | "m" => Some(Level::Medium),
+        "低" | "low" | "l" => Some(Level::Low),
+        _ => None,
+    }
+}
+
+fn risk_state(text: &str) -> Option<RiskState> {
+    match super::schema::fold(text).as_str() {
+        "未发生" | "open" | "监控中" => Some(RiskState::Open),
+        "已发生" | "occurred" => Some(RiskState::Occurred),
+        "已关闭" | "关闭" | "closed" => Some(RiskState::Closed),
+        _ => None,
+    }
+}
+
+fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
+    let risk = r.required_text(Field::Risk)?;
+    let mut parsed = |r: &mut RowReader<'_>, field: Field| {
+        let text = r.text(field)?;
+        let l = level(&text);
+        if l.is_none() {
+            let at = r.at_field(field);
+            r.problem(
+                at,
+                Severity::Warning,
+                ProblemKind::Unreadable {
+                    found: text,
+                    expected: Expected::Text,
+                },
+            );
+        }
+        l
+    };
+    let likelihood = parsed(r, Field::Likelihood);
+    let impact = parsed(r, Field::Impact);
+    Some(Risk {
+        team: team_of(r),
+        row: r.at(0),
+        risk,
+        likelihood,
+        impact,
+        response: r.text(Field::Response),
+        owner: owner(r, false),
+        state: r.text(Field::Status).and_then(|t| risk_state(&t)),
+    })
+}
