@@ -6,9 +6,12 @@
 //! [`compute`] (pure functions, the as-of date passed in) ->
 //! [`render`] (summary workbook; rust_xlsxwriter lives only there).
 
-pub mod lang;
-pub mod model;
-pub mod values;
+pub mod cli;
+pub mod cmd;
 pub mod compute;
+pub mod lang;
 pub mod messages;
+pub mod model;
 pub mod read;
+pub mod render;
+pub mod values;

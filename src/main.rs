@@ -1,1 +1,23 @@
-fn main() {}
+//! The binary is glue: parse the command line, run the command, map its outcome to an exit
+//! code (0 ok, 1 data errors found by `check`, 2 could not run).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use plantrack::cli::{Cli, Command};
+use plantrack::cmd;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Report(args) => cmd::report::run(args),
+        Command::Check(args) => cmd::check::run(args),
+    };
+    match result {
+        Ok(status) => status.into(),
+        Err(err) => {
+            eprintln!("plantrack: {err:#}");
+            cmd::Outcome::CouldNotRun.into()
+        }
+    }
+}

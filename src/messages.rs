@@ -8,7 +8,10 @@ use crate::model::{Expected, ProblemKind, Severity};
 fn expected(e: Expected, lang: Lang) -> &'static str {
     match e {
         Expected::Number => lang.pick("数字", "a number"),
-        Expected::Money => lang.pick("金额（如 12000、1.2万、¥3,000）", "an amount (e.g. 12000, 1.2k, $3,000)"),
+        Expected::Money => lang.pick(
+            "金额（如 12000、1.2万、¥3,000）",
+            "an amount (e.g. 12000, 1.2k, $3,000)",
+        ),
         Expected::Date => lang.pick(
             "日期（如 2026-11-26、2026年11月26日、11月26日）",
             "a date (e.g. 2026-11-26, 11/26)",
@@ -71,10 +74,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             pct(*stated),
             pct(*computed)
         ),
-        (K::BehindWithoutCause { deviation }, Lang::Zh) => format!(
-            "进度落后 {}，但未填写偏差原因或解决措施",
-            pct(*deviation)
-        ),
+        (K::BehindWithoutCause { deviation }, Lang::Zh) => {
+            format!("进度落后 {}，但未填写偏差原因或解决措施", pct(*deviation))
+        }
         (K::BehindWithoutCause { deviation }, Lang::En) => format!(
             "behind plan by {} with no cause or fix written",
             pct(*deviation)
@@ -82,22 +84,36 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::UnitMismatch { plan, actual }, Lang::Zh) => {
             format!("计划单位 \"{plan}\" 与实际单位 \"{actual}\" 不同，无法计算偏差")
         }
-        (K::UnitMismatch { plan, actual }, Lang::En) => format!(
-            "plan is in \"{plan}\" but actual in \"{actual}\": deviation not computed"
-        ),
+        (K::UnitMismatch { plan, actual }, Lang::En) => {
+            format!("plan is in \"{plan}\" but actual in \"{actual}\": deviation not computed")
+        }
         (K::UnknownTask { name }, Lang::Zh) => {
             format!("任务 \"{name}\" 在目标拆解表中找不到（按编号或名称匹配）")
         }
         (K::UnknownTask { name }, Lang::En) => {
             format!("task \"{name}\" matches no plan task by id or name")
         }
-        (K::DecompositionGap { parent, target, children }, Lang::Zh) => format!(
+        (
+            K::DecompositionGap {
+                parent,
+                target,
+                children,
+            },
+            Lang::Zh,
+        ) => format!(
             "\"{parent}\" 的目标 {} 与下级目标之和 {} 相差 {}",
             amount(*target),
             amount(*children),
             amount(*target - *children)
         ),
-        (K::DecompositionGap { parent, target, children }, Lang::En) => format!(
+        (
+            K::DecompositionGap {
+                parent,
+                target,
+                children,
+            },
+            Lang::En,
+        ) => format!(
             "\"{parent}\" targets {} but its parts add up to {} (gap {})",
             amount(*target),
             amount(*children),
@@ -121,17 +137,16 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             "named like a {} sheet but no header row (3 or more known headers) in its top 20 rows, ignored",
             kind.label(lang)
         ),
-        (K::MissingColumn { field, found }, Lang::Zh) => format!(
-            "缺少必需的列 {field}；找到的列：{}",
-            found.join("、")
-        ),
+        (K::MissingColumn { field, found }, Lang::Zh) => {
+            format!("缺少必需的列 {field}；找到的列：{}", found.join("、"))
+        }
         (K::MissingColumn { field, found }, Lang::En) => format!(
             "required column {field} is missing; headers found: {}",
             found.join(", ")
         ),
-        (K::UnknownStatus { found }, Lang::Zh) => format!(
-            "状态 \"{found}\" 无法识别，应为 未开始/进行中/已完成/延期/暂停/取消"
-        ),
+        (K::UnknownStatus { found }, Lang::Zh) => {
+            format!("状态 \"{found}\" 无法识别，应为 未开始/进行中/已完成/延期/暂停/取消")
+        }
         (K::UnknownStatus { found }, Lang::En) => format!(
             "status \"{found}\" is not one of Not started/In progress/Done/Delayed/On hold/Cancelled"
         ),
@@ -147,12 +162,26 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::DependencyCycle { tasks }, Lang::En) => {
             format!("predecessors form a cycle: {}", tasks.join(" -> "))
         }
-        (K::DependencyConflict { predecessor, predecessor_due, start }, Lang::Zh) => format!(
-            "开始时间 {start} 早于前置任务 \"{predecessor}\" 的完成时间 {predecessor_due}"
-        ),
-        (K::DependencyConflict { predecessor, predecessor_due, start }, Lang::En) => format!(
-            "starts {start}, before predecessor \"{predecessor}\" is due {predecessor_due}"
-        ),
+        (
+            K::DependencyConflict {
+                predecessor,
+                predecessor_due,
+                start,
+            },
+            Lang::Zh,
+        ) => {
+            format!("开始时间 {start} 早于前置任务 \"{predecessor}\" 的完成时间 {predecessor_due}")
+        }
+        (
+            K::DependencyConflict {
+                predecessor,
+                predecessor_due,
+                start,
+            },
+            Lang::En,
+        ) => {
+            format!("starts {start}, before predecessor \"{predecessor}\" is due {predecessor_due}")
+        }
         (K::DuplicateId { id }, Lang::Zh) => format!("编号 \"{id}\" 重复"),
         (K::DuplicateId { id }, Lang::En) => format!("id \"{id}\" is used twice"),
     }
@@ -170,7 +199,11 @@ fn amount(d: rust_decimal::Decimal) -> String {
         }
         grouped.push(c);
     }
-    let sign = if r.is_sign_negative() && !r.is_zero() { "-" } else { "" };
+    let sign = if r.is_sign_negative() && !r.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     if frac.is_empty() {
         format!("{sign}{grouped}")
     } else {

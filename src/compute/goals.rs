@@ -53,7 +53,12 @@ pub fn rollup(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<GoalNode> {
         {
             Some(g) => g,
             None => {
-                goals.push((row.team.clone(), row.goal.clone(), row.row.clone(), Vec::new()));
+                goals.push((
+                    row.team.clone(),
+                    row.goal.clone(),
+                    row.row.clone(),
+                    Vec::new(),
+                ));
                 goals.len() - 1
             }
         };

@@ -61,7 +61,10 @@ impl Summary {
     }
 
     pub fn problem_count(&self, severity: Severity) -> usize {
-        self.problems.iter().filter(|p| p.severity == severity).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
     }
 
     /// Open overdue tasks, most days late first.

@@ -70,9 +70,7 @@ pub fn days_late(task: &PlanRow, status: TaskStatus, as_of: NaiveDate) -> i64 {
     let Some(due) = task.due else { return 0 };
     match status {
         TaskStatus::Overdue => (as_of - due).num_days(),
-        TaskStatus::Done => task
-            .done_on
-            .map_or(0, |d| (d - due).num_days().max(0)),
+        TaskStatus::Done => task.done_on.map_or(0, |d| (d - due).num_days().max(0)),
         _ => 0,
     }
 }

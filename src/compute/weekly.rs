@@ -64,7 +64,11 @@ pub fn match_task(row: &WeeklyRow, plan: &[PlanRow]) -> Option<usize> {
     (partial.len() == 1).then(|| partial[0])
 }
 
-pub fn analyse(weekly: &[WeeklyRow], plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<WeeklyView> {
+pub fn analyse(
+    weekly: &[WeeklyRow],
+    plan: &[PlanRow],
+    problems: &mut Vec<Problem>,
+) -> Vec<WeeklyView> {
     weekly
         .iter()
         .map(|row| {
@@ -137,7 +141,12 @@ mod tests {
 
     #[test]
     fn seed_rows_give_minus_20_and_minus_33_3_percent() {
-        let a = weekly("小红书种草内容发布", "发布笔记10篇", "发布笔记8篇", Some(-0.2));
+        let a = weekly(
+            "小红书种草内容发布",
+            "发布笔记10篇",
+            "发布笔记8篇",
+            Some(-0.2),
+        );
         let b = weekly("直播主播招募", "确定3名主播", "确定2名主播", Some(-0.33));
         assert!((deviation(&a).unwrap().unwrap() + 0.2).abs() < 1e-12);
         let d = deviation(&b).unwrap().unwrap();
@@ -166,6 +175,9 @@ mod tests {
             value: 10.into(),
             unit: Some("篇".into()),
         });
-        assert!(matches!(deviation(&r), Err(ProblemKind::UnitMismatch { .. })));
+        assert!(matches!(
+            deviation(&r),
+            Err(ProblemKind::UnitMismatch { .. })
+        ));
     }
 }

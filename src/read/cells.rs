@@ -105,7 +105,9 @@ impl RowReader<'_> {
     pub fn quantity(&mut self, field: Field, expected: Expected) -> Option<Quantity> {
         let (value, column) = self.cell(field)?;
         let q = match &value {
-            CellValue::Number(n) => decimal_from_f64(*n).map(|value| Quantity { value, unit: None }),
+            CellValue::Number(n) => {
+                decimal_from_f64(*n).map(|value| Quantity { value, unit: None })
+            }
             CellValue::Text(t) => parse_number(t).or_else(|| {
                 (expected == Expected::Quantity)
                     .then(|| quantity_in_text(t))

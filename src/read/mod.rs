@@ -16,8 +16,7 @@ use chrono::NaiveDate;
 
 use crate::lang::Lang;
 use crate::model::{
-    BudgetLine, CellRef, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, Severity,
-    WeeklyRow,
+    BudgetLine, CellRef, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, Severity, WeeklyRow,
 };
 use cells::{RowReader, display};
 use records::{RecordSink, SheetState, read_row};
@@ -34,7 +33,9 @@ pub enum ReadError {
     NotAWorkbook,
     Password,
     Unreadable(String),
-    NoRecognisedSheet { found: Vec<String> },
+    NoRecognisedSheet {
+        found: Vec<String>,
+    },
     /// Sheets were recognised, but each lacks a required column.
     MissingColumns(Vec<Problem>),
     EmptyDirectory,

@@ -11,9 +11,7 @@ use crate::model::{
     BudgetLine, Expected, Expense, Level, PlanRow, ProblemKind, Risk, RiskState, Severity,
     WeeklyRow, WrittenStatus,
 };
-use crate::values::{
-    DateText, budget_in_text, normalize_width, parse_date, split_owners,
-};
+use crate::values::{DateText, budget_in_text, normalize_width, parse_date, split_owners};
 
 /// Where parsed records go. The collecting sink keeps everything; a streaming consumer (the
 /// cost ledger of a million rows) can aggregate and drop each record as it passes.
@@ -74,7 +72,11 @@ fn team_of(r: &mut RowReader<'_>) -> String {
 
 fn owner(r: &mut RowReader<'_>, required: bool) -> Option<String> {
     let Some(text) = r.text(Field::Owner) else {
-        return if required { r.missing(Field::Owner) } else { None };
+        return if required {
+            r.missing(Field::Owner)
+        } else {
+            None
+        };
     };
     if split_owners(&text).len() > 1 {
         let at = r.at_field(Field::Owner);
@@ -275,7 +277,11 @@ fn iso_week(text: &str, as_of: NaiveDate) -> Option<NaiveDate> {
 fn expense_row(r: &mut RowReader<'_>) -> Option<Expense> {
     let amount = match r.money(Field::Amount) {
         Some(a) => Some(a),
-        None if r.map.column(Field::Amount).is_some_and(|c| r.row.get(c.col).is_empty()) => {
+        None if r
+            .map
+            .column(Field::Amount)
+            .is_some_and(|c| r.row.get(c.col).is_empty()) =>
+        {
             r.missing(Field::Amount)
         }
         None => None,
@@ -301,7 +307,11 @@ fn budget_row(r: &mut RowReader<'_>) -> Option<BudgetLine> {
     let category = r.required_text(Field::Category);
     let budget = match r.money(Field::Budget) {
         Some(b) => Some(b),
-        None if r.map.column(Field::Budget).is_some_and(|c| r.row.get(c.col).is_empty()) => {
+        None if r
+            .map
+            .column(Field::Budget)
+            .is_some_and(|c| r.row.get(c.col).is_empty()) =>
+        {
             r.missing(Field::Budget)
         }
         None => None,

@@ -120,12 +120,32 @@ const fn f(
 const TEAM: FieldSpec = f(Field::Team, false, &["团队", "小组"], &["team"]);
 
 const PLAN: &[FieldSpec] = &[
-    f(Field::Id, false, &["编号", "序号", "任务编号"], &["id", "wbs", "no.", "#"]),
+    f(
+        Field::Id,
+        false,
+        &["编号", "序号", "任务编号"],
+        &["id", "wbs", "no.", "#"],
+    ),
     f(Field::Goal, true, &["总目标"], &["goal"]),
-    f(Field::Stage, false, &["阶段目标", "渠道目标", "阶段"], &["stage", "channel"]),
-    f(Field::Task, true, &["具体任务", "任务", "任务名称"], &["task", "task name"]),
+    f(
+        Field::Stage,
+        false,
+        &["阶段目标", "渠道目标", "阶段"],
+        &["stage", "channel"],
+    ),
+    f(
+        Field::Task,
+        true,
+        &["具体任务", "任务", "任务名称"],
+        &["task", "task name"],
+    ),
     f(Field::Owner, true, &["负责人", "责任人"], &["owner"]),
-    f(Field::Start, false, &["开始时间", "开始日期"], &["start", "start date"]),
+    f(
+        Field::Start,
+        false,
+        &["开始时间", "开始日期"],
+        &["start", "start date"],
+    ),
     f(
         Field::Due,
         true,
@@ -138,8 +158,18 @@ const PLAN: &[FieldSpec] = &[
         &["实际完成时间", "实际完成日期"],
         &["done on", "completed"],
     ),
-    f(Field::Deliverable, false, &["交付标准"], &["deliverable", "acceptance"]),
-    f(Field::Resources, false, &["关联资源", "所需资源"], &["resources"]),
+    f(
+        Field::Deliverable,
+        false,
+        &["交付标准"],
+        &["deliverable", "acceptance"],
+    ),
+    f(
+        Field::Resources,
+        false,
+        &["关联资源", "所需资源"],
+        &["resources"],
+    ),
     f(Field::Target, false, &["目标值", "目标"], &["target"]),
     f(Field::Actual, false, &["实际值", "实际完成值"], &["actual"]),
     f(
@@ -159,11 +189,31 @@ const PLAN: &[FieldSpec] = &[
 ];
 
 const WEEKLY: &[FieldSpec] = &[
-    f(Field::Week, false, &["周次", "周", "周开始", "日期"], &["week"]),
+    f(
+        Field::Week,
+        false,
+        &["周次", "周", "周开始", "日期"],
+        &["week"],
+    ),
     f(Field::Task, true, &["任务名称", "任务"], &["task"]),
-    f(Field::Planned, true, &["本周计划", "计划"], &["plan", "planned"]),
-    f(Field::Actual, true, &["实际完成", "实际"], &["actual", "done"]),
-    f(Field::Deviation, false, &["进度偏差", "偏差"], &["deviation", "variance"]),
+    f(
+        Field::Planned,
+        true,
+        &["本周计划", "计划"],
+        &["plan", "planned"],
+    ),
+    f(
+        Field::Actual,
+        true,
+        &["实际完成", "实际"],
+        &["actual", "done"],
+    ),
+    f(
+        Field::Deviation,
+        false,
+        &["进度偏差", "偏差"],
+        &["deviation", "variance"],
+    ),
     f(
         Field::Cause,
         false,
@@ -176,7 +226,12 @@ const WEEKLY: &[FieldSpec] = &[
 ];
 
 const COSTS: &[FieldSpec] = &[
-    f(Field::Date, true, &["日期", "支出日期", "发生日期"], &["date"]),
+    f(
+        Field::Date,
+        true,
+        &["日期", "支出日期", "发生日期"],
+        &["date"],
+    ),
     f(
         Field::Category,
         true,
@@ -190,9 +245,19 @@ const COSTS: &[FieldSpec] = &[
         &["事项", "摘要", "明细", "用途"],
         &["item", "description"],
     ),
-    f(Field::Amount, true, &["金额", "支出金额", "实际支出"], &["amount", "spent"]),
+    f(
+        Field::Amount,
+        true,
+        &["金额", "支出金额", "实际支出"],
+        &["amount", "spent"],
+    ),
     f(Field::Task, false, &["关联任务"], &["task"]),
-    f(Field::Owner, false, &["经办人", "负责人"], &["owner", "payee"]),
+    f(
+        Field::Owner,
+        false,
+        &["经办人", "负责人"],
+        &["owner", "payee"],
+    ),
     TEAM,
 ];
 
@@ -326,8 +391,16 @@ impl HeaderMap {
 
     /// Language of the matched headers by majority.
     pub fn lang(&self) -> Option<Lang> {
-        let zh = self.columns.iter().filter(|c| c.lang == Some(Lang::Zh)).count();
-        let en = self.columns.iter().filter(|c| c.lang == Some(Lang::En)).count();
+        let zh = self
+            .columns
+            .iter()
+            .filter(|c| c.lang == Some(Lang::Zh))
+            .count();
+        let en = self
+            .columns
+            .iter()
+            .filter(|c| c.lang == Some(Lang::En))
+            .count();
         match (zh, en) {
             (0, 0) => None,
             _ if zh >= en => Some(Lang::Zh),
@@ -389,7 +462,10 @@ mod tests {
     fn headers_match_across_width_case_script_and_units() {
         let c = match_header(SheetKind::Budget, "預算金額（萬元）", 1).unwrap();
         assert_eq!(c.field, Field::Budget);
-        assert_eq!(c.unit.unwrap().multiplier, rust_decimal::Decimal::from(10_000));
+        assert_eq!(
+            c.unit.unwrap().multiplier,
+            rust_decimal::Decimal::from(10_000)
+        );
         let c = match_header(SheetKind::Costs, " Amount (USD) ", 4).unwrap();
         assert_eq!(c.field, Field::Amount);
         assert_eq!(c.lang, Some(Lang::En));

@@ -1,0 +1,58 @@
+//! `plantrack check`: every data problem, one per line as `Sheet!A1: message`, then a count.
+
+use anyhow::Result;
+
+use super::{Outcome, load, output_lang, report_failures, today};
+use crate::cli::CheckArgs;
+use crate::compute::{Settings, summarize};
+use crate::messages::{problem_text, severity_word};
+use crate::model::Severity;
+
+pub fn run(args: CheckArgs) -> Result<Outcome> {
+    let as_of = args.input.as_of.unwrap_or_else(today);
+    let loaded = load(&args.input.inputs, as_of);
+    let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
+    report_failures(&loaded.failures, lang);
+    let several = loaded.data.teams.len() > 1;
+    let summary = summarize(loaded.data, &Settings::new(as_of));
+    for p in &summary.problems {
+        let team = if several {
+            format!("[{}] ", p.team)
+        } else {
+            String::new()
+        };
+        println!(
+            "{team}{}: {}: {}",
+            p.at,
+            severity_word(p.severity, lang),
+            problem_text(&p.kind, lang)
+        );
+    }
+    let errors = summary.problem_count(Severity::Error);
+    let warnings = summary.problem_count(Severity::Warning);
+    let unreadable = loaded.failures.len();
+    let count = match lang {
+        crate::lang::Lang::Zh => {
+            let mut s = format!("{errors} 个错误，{warnings} 个警告");
+            if unreadable > 0 {
+                s.push_str(&format!("，{unreadable} 个文件无法读取"));
+            }
+            s
+        }
+        crate::lang::Lang::En => {
+            let mut s = format!("{errors} errors, {warnings} warnings");
+            if unreadable > 0 {
+                s.push_str(&format!(", {unreadable} files could not be read"));
+            }
+            s
+        }
+    };
+    println!("{count}");
+    Ok(if unreadable > 0 {
+        Outcome::CouldNotRun
+    } else if errors > 0 {
+        Outcome::DataErrors
+    } else {
+        Outcome::Ok
+    })
+}

@@ -1,0 +1,102 @@
+//! One module per subcommand: arguments -> settings -> pipeline -> [`Outcome`]. What they
+//! share (reading the inputs in parallel, choosing the output language) lives here.
+
+pub mod check;
+pub mod report;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::lang::Lang;
+use crate::model::Dataset;
+use crate::read::{ReadError, expand_inputs, read_dataset};
+
+/// How a command ended; the exit code follows from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: done (data problems may have been reported).
+    Ok,
+    /// 1: `check` found errors in the data.
+    DataErrors,
+    /// 2: the command could not run (or a file could not be read at all, for `check`).
+    CouldNotRun,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> ExitCode {
+        match o {
+            Outcome::Ok => ExitCode::SUCCESS,
+            Outcome::DataErrors => ExitCode::from(1),
+            Outcome::CouldNotRun => ExitCode::from(2),
+        }
+    }
+}
+
+/// Today's date: the one clock read, at the edge, used only when `--as-of` is not given.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Every input read, in input order, with the files that could not be.
+pub struct Loaded {
+    pub data: Dataset,
+    pub failures: Vec<(PathBuf, ReadError)>,
+}
+
+/// Reads every input workbook (in parallel) and merges them; one unreadable file does not
+/// stop the others.
+pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
+    let (files, mut failures) = expand_inputs(inputs);
+    let results: Vec<(PathBuf, Result<Dataset, ReadError>)> = files
+        .into_par_iter()
+        .map(|path| {
+            let r = read_dataset(&path, as_of);
+            (path, r)
+        })
+        .collect();
+    let mut data = Dataset::default();
+    for (path, r) in results {
+        match r {
+            Ok(d) => data.extend(d),
+            Err(e) => failures.push((path, e)),
+        }
+    }
+    Loaded { data, failures }
+}
+
+/// The output language: `--lang`, else the language of the headers read, else of the
+/// input paths, else English.
+pub fn output_lang(arg: Option<Lang>, data: &Dataset, inputs: &[PathBuf]) -> Lang {
+    arg.or(data.detected_lang)
+        .or_else(|| {
+            inputs
+                .iter()
+                .find_map(|p| Lang::of_text(&p.to_string_lossy()).filter(|l| *l == Lang::Zh))
+        })
+        .unwrap_or(Lang::En)
+}
+
+/// The currency mark for amounts: from the input where it says, else ¥ for Chinese output.
+pub fn currency(data: &Dataset, lang: Lang) -> String {
+    data.currency
+        .clone()
+        .unwrap_or_else(|| lang.pick("¥", "").to_string())
+}
+
+/// Prints the files that could not be read, one line each.
+pub fn report_failures(failures: &[(PathBuf, ReadError)], lang: Lang) {
+    for (path, e) in failures {
+        eprintln!("plantrack: {}: {}", path.display(), e.message(lang));
+    }
+}
+
+/// True when two paths name the same file (the output must never overwrite an input).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}

@@ -1,0 +1,76 @@
+//! `plantrack report`: the weekly summary workbook, the one command a team runs each week.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+
+use super::{Outcome, currency, load, output_lang, report_failures, same_file, today};
+use crate::cli::ReportArgs;
+use crate::compute::{Settings, summarize};
+use crate::lang::Lang;
+use crate::model::{Severity, TaskStatus};
+use crate::read::team_name;
+use crate::render::{RenderOptions, save_atomic, summary_workbook};
+
+/// `<first input stem>-summary-<as-of>.xlsx` in the current directory.
+pub fn default_output(inputs: &[PathBuf], as_of: NaiveDate) -> PathBuf {
+    let stem = inputs
+        .first()
+        .map(|p| team_name(p))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "plantrack".into());
+    PathBuf::from(format!("{stem}-summary-{}.xlsx", as_of.format("%Y-%m-%d")))
+}
+
+pub fn run(args: ReportArgs) -> Result<Outcome> {
+    let inputs = &args.input.inputs;
+    let as_of = args.input.as_of.unwrap_or_else(today);
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(inputs, as_of));
+    if inputs.iter().any(|i| same_file(i, &output)) {
+        bail!(
+            "the output {} is one of the inputs; choose another -o path",
+            output.display()
+        );
+    }
+    let loaded = load(inputs, as_of);
+    let lang = output_lang(args.input.lang, &loaded.data, inputs);
+    report_failures(&loaded.failures, lang);
+    if loaded.data.teams.is_empty() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "plantrack: 没有可读取的工作簿，未生成汇总",
+                "plantrack: no workbook could be read; no summary written"
+            )
+        );
+        return Ok(Outcome::CouldNotRun);
+    }
+    let opts = RenderOptions {
+        lang,
+        currency: currency(&loaded.data, lang),
+    };
+    let summary = summarize(loaded.data, &Settings::new(as_of));
+    let mut wb = summary_workbook(&summary, &opts)?;
+    save_atomic(&mut wb, &output)?;
+
+    let tasks = summary.tasks.len();
+    let overdue = summary.count(TaskStatus::Overdue);
+    let at_risk = summary.count(TaskStatus::AtRisk);
+    let errors = summary.problem_count(Severity::Error);
+    let warnings = summary.problem_count(Severity::Warning);
+    match lang {
+        Lang::Zh => eprintln!(
+            "{tasks} 项任务：{overdue} 项逾期，{at_risk} 项有风险；数据问题：{errors} 个错误，{warnings} 个警告\n已写入 {}",
+            output.display()
+        ),
+        Lang::En => eprintln!(
+            "{tasks} tasks: {overdue} overdue, {at_risk} at risk; data problems: {errors} errors, {warnings} warnings\nwrote {}",
+            output.display()
+        ),
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,164 @@
+//! The summary workbook: one module per output sheet, styles built once. The one place
+//! rust_xlsxwriter is used.
+//!
+//! Every amount, share and date is written as a number with a number format (so Excel can
+//! sort, filter and sum), every formula with its cached result (so every reader sees the
+//! value without recalculating), and the document properties are fixed so the same input
+//! gives the same bytes. Files are written beside their target and renamed into place.
+
+mod costs;
+mod gantt;
+mod overview;
+mod styles;
+mod tables;
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
+
+use crate::compute::Summary;
+use crate::lang::Lang;
+pub use styles::Styles;
+
+/// How the workbook is labelled and formatted.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    pub lang: Lang,
+    /// Currency mark for amount formats ("¥", "$"); empty for plain numbers.
+    pub currency: String,
+}
+
+/// Builds the weekly summary workbook.
+///
+/// Errors: a cell cannot be written (rust_xlsxwriter's limits, such as a sheet name).
+pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workbook> {
+    let mut wb = Workbook::new();
+    let styles = Styles::new(opts);
+    let lang = opts.lang;
+    set_properties(
+        &mut wb,
+        lang.pick("plantrack 周度汇总", "plantrack weekly summary"),
+        summary.settings.as_of,
+    );
+    overview::write(wb.add_worksheet(), summary, &styles)?;
+    tables::goals(wb.add_worksheet(), summary, &styles)?;
+    tables::tasks(wb.add_worksheet(), summary, &styles)?;
+    tables::weekly(wb.add_worksheet(), summary, &styles)?;
+    costs::write(wb.add_worksheet(), summary, &styles)?;
+    gantt::write(wb.add_worksheet(), summary, &styles)?;
+    tables::problems(wb.add_worksheet(), summary, &styles)?;
+    Ok(wb)
+}
+
+/// Fixed document properties: the creation time is the as-of date, not the clock, so the
+/// same input and as-of date give byte-identical files.
+fn set_properties(wb: &mut Workbook, title: &str, as_of: NaiveDate) {
+    let props = DocProperties::new()
+        .set_title(title)
+        .set_author("plantrack")
+        .set_creation_datetime(&as_of);
+    wb.set_properties(&props);
+}
+
+/// Saves a workbook atomically: written to a temporary file in the target's folder, then
+/// renamed over the target, so a crash never leaves half a workbook.
+///
+/// Errors: the folder is not writable, or the workbook cannot be serialised.
+pub fn save_atomic(wb: &mut Workbook, path: &Path) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "summary.xlsx".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = wb
+        .save(&tmp)
+        .with_context(|| format!("writing {}", tmp.display()))
+        .and_then(|()| {
+            std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes an amount as a number, or nothing when there is none.
+pub(crate) fn money(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<Decimal>,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    match v.and_then(|d| d.to_f64()) {
+        Some(x) => ws.write_number_with_format(row, col, x, f).map(|_| ()),
+        None => ws.write_blank(row, col, f).map(|_| ()),
+    }
+}
+
+pub(crate) fn share(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<f64>,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    match v.filter(|x| x.is_finite()) {
+        Some(x) => ws.write_number_with_format(row, col, x, f).map(|_| ()),
+        None => ws.write_blank(row, col, f).map(|_| ()),
+    }
+}
+
+pub(crate) fn date(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<NaiveDate>,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    match v {
+        Some(d) => ws.write_datetime_with_format(row, col, d, f).map(|_| ()),
+        None => ws.write_blank(row, col, f).map(|_| ()),
+    }
+}
+
+pub(crate) fn text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<&str>,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    match v {
+        Some(s) if !s.is_empty() => ws.write_string_with_format(row, col, s, f).map(|_| ()),
+        _ => ws.write_blank(row, col, f).map(|_| ()),
+    }
+}
+
+/// A table's header row with widths, frozen below it, and an autofilter over `rows` data
+/// rows.
+pub(crate) fn table_header(
+    ws: &mut Worksheet,
+    row: u32,
+    headers: &[(&str, f64)],
+    rows: usize,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    for (c, (h, width)) in headers.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, &styles.header)?;
+        ws.set_column_width(c as u16, *width)?;
+    }
+    ws.set_row_height(row, 30)?;
+    ws.set_freeze_panes(row + 1, 0)?;
+    let last = row + rows.max(1) as u32;
+    ws.autofilter(row, 0, last, headers.len().saturating_sub(1) as u16)?;
+    Ok(())
+}

@@ -1,0 +1,178 @@
+//! The detail sheets: Goals (the rollup tree), Tasks, Weekly and Data problems. One row per
+//! item, a frozen header with an autofilter, values as typed numbers and dates.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use super::{Styles, date, money, share, table_header, text};
+use crate::compute::Summary;
+use crate::compute::goals::NodeLevel;
+use crate::messages::{problem_text, severity_word};
+use crate::model::Severity;
+
+pub fn goals(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
+    let l = st.lang;
+    ws.set_name(l.pick("目标达成", "Goals"))?;
+    let headers = [
+        (l.pick("团队", "Team"), 14.0),
+        (l.pick("层级", "Level"), 8.0),
+        (l.pick("目标 / 任务", "Goal / task"), 40.0),
+        (l.pick("目标值", "Target"), 16.0),
+        (l.pick("实际值", "Actual"), 16.0),
+        (l.pick("完成率", "Completion"), 11.0),
+        (l.pick("拆解差额", "Decomposition gap"), 16.0),
+        (l.pick("单位", "Unit"), 8.0),
+    ];
+    table_header(ws, 0, &headers, s.goals.len(), st)?;
+    for (i, n) in s.goals.iter().enumerate() {
+        let r = i as u32 + 1;
+        let (level, name_fmt) = match n.level {
+            NodeLevel::Goal => (l.pick("总目标", "Goal"), &st.goal),
+            NodeLevel::Stage => (l.pick("阶段", "Stage"), &st.stage),
+            NodeLevel::Task => (l.pick("任务", "Task"), &st.task),
+        };
+        // Amounts without a unit are money or counts alike: shown with separators; a unit
+        // ("篇") is named in its own column.
+        let num = &st.number;
+        text(ws, r, 0, Some(&n.team), &st.text)?;
+        text(ws, r, 1, Some(level), &st.text)?;
+        text(ws, r, 2, Some(&n.name), name_fmt)?;
+        money(ws, r, 3, n.target, num)?;
+        money(ws, r, 4, n.actual, num)?;
+        share(ws, r, 5, n.completion(), &st.pct)?;
+        money(ws, r, 6, n.gap, num)?;
+        text(ws, r, 7, n.unit.as_deref(), &st.text)?;
+    }
+    Ok(())
+}
+
+pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
+    let l = st.lang;
+    ws.set_name(l.pick("任务", "Tasks"))?;
+    let headers = [
+        (l.pick("团队", "Team"), 14.0),
+        (l.pick("编号", "ID"), 7.0),
+        (l.pick("阶段目标", "Stage"), 18.0),
+        (l.pick("具体任务", "Task"), 30.0),
+        (l.pick("负责人", "Owner"), 11.0),
+        (l.pick("开始时间", "Start"), 11.0),
+        (l.pick("完成时间", "Due"), 11.0),
+        (l.pick("实际完成时间", "Done on"), 12.0),
+        (l.pick("完成度", "Progress"), 9.0),
+        (l.pick("时间进度", "Time elapsed"), 9.0),
+        (l.pick("状态", "Status"), 10.0),
+        (l.pick("逾期天数", "Days late"), 9.0),
+        (l.pick("交付标准", "Deliverable"), 30.0),
+        (l.pick("位置", "Source"), 16.0),
+    ];
+    table_header(ws, 0, &headers, s.data.plan.len(), st)?;
+    for (i, (t, v)) in s.data.plan.iter().zip(&s.tasks).enumerate() {
+        let r = i as u32 + 1;
+        text(ws, r, 0, Some(&t.team), &st.text)?;
+        text(ws, r, 1, t.id.as_deref(), &st.text)?;
+        text(ws, r, 2, t.stage.as_deref(), &st.text)?;
+        text(ws, r, 3, Some(&t.name), &st.text)?;
+        text(ws, r, 4, t.owner.as_deref(), &st.text)?;
+        date(ws, r, 5, t.start, &st.date)?;
+        date(ws, r, 6, t.due, &st.date)?;
+        date(ws, r, 7, t.done_on, &st.date)?;
+        share(ws, r, 8, t.progress, &st.pct)?;
+        share(ws, r, 9, v.elapsed, &st.pct)?;
+        ws.write_string_with_format(r, 10, v.status.word(l), &st.status(v.status))?;
+        if v.days_late > 0 {
+            ws.write_number_with_format(r, 11, v.days_late as f64, &st.int)?;
+        } else {
+            ws.write_blank(r, 11, &st.int)?;
+        }
+        text(ws, r, 12, t.deliverable.as_deref(), &st.text)?;
+        text(ws, r, 13, Some(&t.row.to_string()), &st.text)?;
+    }
+    Ok(())
+}
+
+pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
+    let l = st.lang;
+    ws.set_name(l.pick("周度跟踪", "Weekly"))?;
+    let headers = [
+        (l.pick("团队", "Team"), 14.0),
+        (l.pick("周次", "Week"), 9.0),
+        (l.pick("任务名称", "Task"), 24.0),
+        (l.pick("本周计划", "Planned"), 16.0),
+        (l.pick("实际完成", "Actual"), 16.0),
+        (l.pick("计划数", "Plan qty"), 9.0),
+        (l.pick("实际数", "Actual qty"), 9.0),
+        (l.pick("进度偏差", "Deviation"), 10.0),
+        (l.pick("填写的偏差", "Stated"), 10.0),
+        (l.pick("偏差原因分析", "Cause"), 24.0),
+        (l.pick("解决措施", "Fix"), 24.0),
+        (l.pick("责任人", "Owner"), 10.0),
+        (l.pick("提示", "Flags"), 30.0),
+    ];
+    table_header(ws, 0, &headers, s.data.weekly.len(), st)?;
+    let behind = st.pct.clone().set_font_color(0x9C0006);
+    for (i, (w, v)) in s.data.weekly.iter().zip(&s.weekly).enumerate() {
+        let r = i as u32 + 1;
+        text(ws, r, 0, Some(&w.team), &st.text)?;
+        text(ws, r, 1, w.week.as_deref(), &st.text)?;
+        text(ws, r, 2, Some(&w.task), &st.text)?;
+        text(ws, r, 3, Some(&w.plan_text), &st.text)?;
+        text(ws, r, 4, Some(&w.actual_text), &st.text)?;
+        money(ws, r, 5, w.plan.as_ref().map(|q| q.value), &st.number)?;
+        money(ws, r, 6, w.actual.as_ref().map(|q| q.value), &st.number)?;
+        let fmt = if v.deviation.is_some_and(|d| d < 0.0) {
+            &behind
+        } else {
+            &st.pct
+        };
+        share(ws, r, 7, v.deviation, fmt)?;
+        share(ws, r, 8, w.stated_deviation, &st.pct)?;
+        text(ws, r, 9, w.cause.as_deref(), &st.text)?;
+        text(ws, r, 10, w.fix.as_deref(), &st.text)?;
+        text(ws, r, 11, w.owner.as_deref(), &st.text)?;
+        let mut flags = Vec::new();
+        if v.behind_without_cause {
+            flags.push(l.pick("落后但未写原因/措施", "behind, no cause/fix"));
+        }
+        if v.deviation_mismatch {
+            flags.push(l.pick("填写的偏差与计算不符", "stated deviation differs"));
+        }
+        if v.unknown_task {
+            flags.push(l.pick("计划中无此任务", "not in the plan"));
+        }
+        text(ws, r, 12, Some(&flags.join(l.pick("；", "; "))), &st.text)?;
+    }
+    Ok(())
+}
+
+pub fn problems(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
+    let l = st.lang;
+    ws.set_name(l.pick("数据问题", "Data problems"))?;
+    let headers = [
+        (l.pick("团队", "Team"), 14.0),
+        (l.pick("位置", "Place"), 22.0),
+        (l.pick("级别", "Severity"), 9.0),
+        (l.pick("问题", "Problem"), 90.0),
+    ];
+    table_header(ws, 0, &headers, s.problems.len(), st)?;
+    let error = st.text.clone().set_font_color(0x9C0006).set_bold();
+    for (i, p) in s.problems.iter().enumerate() {
+        let r = i as u32 + 1;
+        text(ws, r, 0, Some(&p.team), &st.text)?;
+        text(ws, r, 1, Some(&p.at.to_string()), &st.text)?;
+        let sev_fmt = if p.severity == Severity::Error {
+            &error
+        } else {
+            &st.text
+        };
+        ws.write_string_with_format(r, 2, severity_word(p.severity, l), sev_fmt)?;
+        ws.write_string_with_format(r, 3, problem_text(&p.kind, l), &st.text)?;
+    }
+    if s.problems.is_empty() {
+        ws.write_string_with_format(
+            1,
+            0,
+            l.pick("未发现数据问题", "no data problems found"),
+            &st.note,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! plantrack's integration tests: one binary, a file per subcommand, a common helper.
+
+mod common;
