@@ -241,7 +241,10 @@ pub struct PlanRow {
     pub row: CellRef,
     pub id: Option<String>,
     pub goal: String,
+    /// Where the goal text was written (the top cell of a merged or filled-down block).
+    pub goal_at: CellRef,
     pub stage: Option<String>,
+    pub stage_at: Option<CellRef>,
     pub name: String,
     pub owner: Option<String>,
     pub start: Option<NaiveDate>,
@@ -278,6 +281,11 @@ pub struct WeeklyRow {
     pub cause: Option<String>,
     pub fix: Option<String>,
     pub owner: Option<String>,
+    /// Cells that weekly findings point at.
+    pub task_at: CellRef,
+    pub deviation_at: CellRef,
+    /// The cause cell, or the fix cell when only the fix is missing.
+    pub cause_at: CellRef,
 }
 
 /// One expense row of the Costs sheet; a negative amount is a refund.

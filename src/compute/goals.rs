@@ -45,7 +45,8 @@ impl GoalNode {
 /// Builds the tree in plan order, flattened depth-first (goal, its stages, their tasks).
 pub fn rollup(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<GoalNode> {
     // Group rows by (team, goal) then stage, keeping first-seen order.
-    let mut goals: Vec<(String, String, CellRef, Vec<(Option<String>, Vec<usize>)>)> = Vec::new();
+    type Stages = Vec<(Option<String>, Vec<usize>)>;
+    let mut goals: Vec<(String, String, CellRef, Stages)> = Vec::new();
     for (i, row) in plan.iter().enumerate() {
         let g = match goals
             .iter()
@@ -92,7 +93,8 @@ pub fn rollup(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<GoalNode> {
                 Some(name) => {
                     let q = quantity_in_text(&name);
                     let mut s = node(&team, NodeLevel::Stage, &name, q.as_ref(), None);
-                    close(&mut s, &task_nodes, &plan[tasks[0]].row, problems);
+                    let at = plan[tasks[0]].stage_at.clone().unwrap_or_else(|| plan[tasks[0]].row.clone());
+                    close(&mut s, &task_nodes, &at, problems);
                     stage_nodes.push(s.clone());
                     out.push(s);
                 }
@@ -163,7 +165,9 @@ mod tests {
             row: CellRef::new("Plan", 1, 0),
             id: None,
             goal: goal.into(),
+            goal_at: CellRef::new("Plan", 1, 1),
             stage: stage.map(str::to_string),
+            stage_at: None,
             name: name.into(),
             owner: None,
             start: None,

@@ -72,16 +72,16 @@ pub fn analyse(
     weekly
         .iter()
         .map(|row| {
-            let mut report = |kind| {
+            let mut report = |at: &crate::model::CellRef, kind| {
                 problems.push(Problem {
                     team: row.team.clone(),
-                    at: row.row.clone(),
+                    at: at.clone(),
                     severity: Severity::Warning,
                     kind,
                 })
             };
             let deviation = deviation(row).unwrap_or_else(|kind| {
-                report(kind);
+                report(&row.row, kind);
                 None
             });
             let mut view = WeeklyView {
@@ -95,18 +95,18 @@ pub fn analyse(
                 && (stated - computed).abs() > DEVIATION_TOLERANCE
             {
                 view.deviation_mismatch = true;
-                report(ProblemKind::DeviationMismatch { stated, computed });
+                report(&row.deviation_at, ProblemKind::DeviationMismatch { stated, computed });
             }
             if let Some(d) = deviation
                 && d < 0.0
                 && (row.cause.is_none() || row.fix.is_none())
             {
                 view.behind_without_cause = true;
-                report(ProblemKind::BehindWithoutCause { deviation: d });
+                report(&row.cause_at, ProblemKind::BehindWithoutCause { deviation: d });
             }
             if view.task.is_none() && !plan.is_empty() {
                 view.unknown_task = true;
-                report(ProblemKind::UnknownTask {
+                report(&row.task_at, ProblemKind::UnknownTask {
                     name: row.task.clone(),
                 });
             }
@@ -136,6 +136,9 @@ mod tests {
             cause: Some("c".into()),
             fix: Some("f".into()),
             owner: Some("o".into()),
+            task_at: CellRef::new("周度跟踪", 3, 1),
+            deviation_at: CellRef::new("周度跟踪", 3, 4),
+            cause_at: CellRef::new("周度跟踪", 3, 5),
         }
     }
 

@@ -8,6 +8,7 @@ use super::cells::{RowReader, display};
 use super::schema::{Field, SheetKind};
 use super::source::CellValue;
 use crate::model::{
+    CellRef,
     BudgetLine, Expected, Expense, Level, PlanRow, ProblemKind, Risk, RiskState, Severity,
     WeeklyRow, WrittenStatus,
 };
@@ -26,8 +27,8 @@ pub trait RecordSink {
 /// What carries over from one row to the next within a sheet.
 #[derive(Default)]
 pub struct SheetState {
-    goal: Option<String>,
-    stage: Option<String>,
+    goal: Option<(String, CellRef)>,
+    stage: Option<(String, CellRef)>,
 }
 
 /// Reads one data row of a sheet of `kind` into `sink`; problems go to the reader.
@@ -95,18 +96,20 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
     // Fill-down: a blank goal or stage repeats the one above; a new goal resets the stage.
     match r.text(Field::Goal) {
         Some(g) => {
-            if state.goal.as_ref() != Some(&g) {
+            if state.goal.as_ref().map(|(x, _)| x) != Some(&g) {
                 state.stage = None;
+                state.goal = Some((g, r.at_field(Field::Goal)));
             }
-            state.goal = Some(g);
         }
         None if state.goal.is_none() => {
             r.missing::<()>(Field::Goal);
         }
         None => {}
     }
-    if let Some(s) = r.text(Field::Stage) {
-        state.stage = Some(s);
+    if let Some(s) = r.text(Field::Stage)
+        && state.stage.as_ref().map(|(x, _)| x) != Some(&s)
+    {
+        state.stage = Some((s, r.at_field(Field::Stage)));
     }
     let name = r.required_text(Field::Task);
     let owner = owner(r, true);
@@ -136,8 +139,13 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
         team: team_of(r),
         row: r.at(0),
         id: r.text(Field::Id),
-        goal: state.goal.clone().unwrap_or_default(),
-        stage: state.stage.clone(),
+        goal: state.goal.as_ref().map(|g| g.0.clone()).unwrap_or_default(),
+        goal_at: state
+            .goal
+            .as_ref()
+            .map_or_else(|| r.at_field(Field::Goal), |g| g.1.clone()),
+        stage: state.stage.as_ref().map(|s| s.0.clone()),
+        stage_at: state.stage.as_ref().map(|s| s.1.clone()),
         name: name?,
         owner,
         start,
@@ -209,6 +217,13 @@ fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
         .as_ref()
         .and_then(|_| r.quantity(Field::Actual, Expected::Quantity));
     let stated_deviation = r.share(Field::Deviation);
+    let cause = r.text(Field::Cause);
+    let fix = r.text(Field::Fix);
+    let cause_at = if cause.is_none() || fix.is_some() {
+        r.at_field(Field::Cause)
+    } else {
+        r.at_field(Field::Fix)
+    };
     let row = WeeklyRow {
         team: team_of(r),
         row: r.at(0),
@@ -220,9 +235,12 @@ fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
         actual_text: actual_text.unwrap_or_default(),
         actual,
         stated_deviation,
-        cause: r.text(Field::Cause),
-        fix: r.text(Field::Fix),
+        cause,
+        fix,
         owner: owner(r, true),
+        task_at: r.at_field(Field::Task),
+        deviation_at: r.at_field(Field::Deviation),
+        cause_at,
     };
     Some(row)
 }

@@ -252,8 +252,8 @@ fn from_ref(v: &DataRef<'_>) -> CellValue {
     match v {
         DataRef::Int(i) => CellValue::Number(*i as f64),
         DataRef::Float(f) => CellValue::Number(*f),
-        DataRef::String(s) => CellValue::Text(s.clone()),
-        DataRef::SharedString(s) => CellValue::Text((*s).to_string()),
+        DataRef::String(s) => text_value(s),
+        DataRef::SharedString(s) => text_value(s),
         DataRef::Bool(b) => CellValue::Bool(*b),
         DataRef::DateTime(d) => date_cell(d),
         DataRef::DateTimeIso(s) => iso_date(s),
@@ -267,13 +267,26 @@ fn from_data(v: &Data) -> CellValue {
     match v {
         Data::Int(i) => CellValue::Number(*i as f64),
         Data::Float(f) => CellValue::Number(*f),
-        Data::String(s) => CellValue::Text(s.clone()),
+        Data::String(s) => text_value(s),
         Data::Bool(b) => CellValue::Bool(*b),
         Data::DateTime(d) => date_cell(d),
         Data::DateTimeIso(s) => iso_date(s),
         Data::DurationIso(s) => CellValue::Text(s.clone()),
         Data::Error(e) => CellValue::Error(e.to_string()),
         Data::Empty => CellValue::Empty,
+    }
+}
+
+/// Error values some writers store as text (LibreOffice's .ods keeps "#DIV/0!" as a string).
+const ERROR_LITERALS: [&str; 8] = [
+    "#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
+];
+
+fn text_value(s: &str) -> CellValue {
+    if ERROR_LITERALS.contains(&s.trim()) {
+        CellValue::Error(s.trim().to_string())
+    } else {
+        CellValue::Text(s.to_string())
     }
 }
 
