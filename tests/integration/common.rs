@@ -19,10 +19,99 @@ pub fn fixtures() -> PathBuf {
     root().join("tests").join("fixtures")
 }
 
+/// Runs plantrack, killing it after `limit` (a hang fails the test instead of blocking it).
+pub fn plantrack_with_timeout(dir: &Path, args: &[&str], limit: std::time::Duration) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plantrack"))
+        .current_dir(dir)
+        .args(args)
+        .timeout(limit)
+        .output()
+        .expect("run plantrack")
+}
+
 pub fn plantrack(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plantrack"))
         .current_dir(dir)
         .args(args)
         .output()
         .expect("run plantrack")
+}
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+/// A sheet of a written workbook, as rows of cells.
+pub fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
+    let mut wb = open_workbook_auto(path).expect("open output");
+    let range = wb
+        .worksheet_range(name)
+        .unwrap_or_else(|e| panic!("sheet {name}: {e}"));
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+pub fn sheet_names(path: &Path) -> Vec<String> {
+    open_workbook_auto(path).expect("open output").sheet_names()
+}
+
+/// The first row whose cell `col` reads `key`.
+pub fn row_with<'a>(rows: &'a [Vec<Data>], col: usize, key: &str) -> &'a [Data] {
+    rows.iter()
+        .find(|r| r.get(col).is_some_and(|c| c.to_string() == key))
+        .unwrap_or_else(|| panic!("no row with {key:?} in column {col}"))
+}
+
+/// All rows whose cell `col` reads `key`.
+pub fn rows_with<'a>(rows: &'a [Vec<Data>], col: usize, key: &str) -> Vec<&'a [Data]> {
+    rows.iter()
+        .filter(|r| r.get(col).is_some_and(|c| c.to_string() == key))
+        .map(|r| r.as_slice())
+        .collect()
+}
+
+pub fn num(c: &Data) -> f64 {
+    match c {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("expected a number, found {other:?}"),
+    }
+}
+
+pub fn text(c: &Data) -> String {
+    match c {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => panic!("expected text, found {other:?}"),
+    }
+}
+
+pub fn assert_close(actual: f64, expected: f64) {
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "expected {expected}, found {actual}"
+    );
+}
+
+pub const AS_OF: &str = "2026-11-26";
+pub const ZH_SAMPLE: &str = "新品首发-华东组.xlsx";
+pub const EN_SAMPLE: &str = "launch-team-west.xlsx";
+
+/// Runs `report` on one sample into a temp dir; returns the dir and the output path.
+pub fn report_of(input: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.xlsx");
+    let mut args = vec![
+        "report",
+        input.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let o = plantrack(dir.path(), &args);
+    assert!(
+        o.status.success(),
+        "report failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (dir, out)
 }

@@ -1,3 +1,5 @@
 //! plantrack's integration tests: one binary, a file per subcommand, a common helper.
 
+mod check;
 mod common;
+mod report;

@@ -1,0 +1,81 @@
+//! `plantrack check`: one line per problem, a count, and exit codes 0/1/2.
+
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+#[test]
+fn check_lists_problems_with_places_and_exits_1_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = samples().join(ZH_SAMPLE);
+    let o = plantrack(dir.path(), &["check", input.to_str().unwrap(), "--as-of", AS_OF]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("2026新品首发 目标拆解表!G9: 错误: \"202X..\""), "{out}");
+    assert!(out.contains("成本支出明细!E15: 错误: \"待报销\""), "{out}");
+    assert!(out.contains("周度进度跟踪!B9: 警告:"), "{out}");
+    let last = out.lines().last().unwrap();
+    assert!(last.starts_with("2 个错误，"), "{last}");
+}
+
+#[test]
+fn check_exits_0_when_there_are_only_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = samples().join(EN_SAMPLE);
+    let o = plantrack(dir.path(), &["check", input.to_str().unwrap(), "--as-of", AS_OF]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.lines().last().unwrap().starts_with("0 errors"), "{out}");
+}
+
+#[test]
+fn check_exits_2_when_a_file_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.xlsx"), "just text").unwrap();
+    let o = plantrack(dir.path(), &["check", "notes.xlsx", "missing.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("missing.xlsx: no such file"), "{err}");
+    assert!(err.contains("notes.xlsx: cannot read the workbook"), "{err}");
+}
+
+/// Every file of the shared corpus (spreadsheets written by Excel, LibreOffice and others)
+/// ends with a result or a clear error: never a panic, never a hang.
+#[test]
+fn check_ends_cleanly_on_every_corpus_file() {
+    // A copy of shared/corpus, kept in the repository so a clean clone can run it.
+    let corpus = root().join("tests/corpus");
+    let dirs = std::fs::read_dir(&corpus).expect("tests/corpus");
+    let mut files = Vec::new();
+    for d in dirs.flatten() {
+        if d.path().is_dir() {
+            for f in std::fs::read_dir(d.path()).unwrap().flatten() {
+                files.push(f.path());
+            }
+        }
+    }
+    assert!(files.len() > 100, "corpus has {} files", files.len());
+    let dir = tempfile::tempdir().unwrap();
+    for f in files {
+        let start = Instant::now();
+        let o = plantrack_with_timeout(
+            dir.path(),
+            &["check", f.to_str().unwrap(), "--as-of", AS_OF],
+            Duration::from_secs(20),
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            matches!(o.status.code(), Some(0..=2)),
+            "{}: exit {:?}\n{err}",
+            f.display(),
+            o.status.code()
+        );
+        assert!(!err.contains("panicked"), "{}: {err}", f.display());
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{} took {:?}",
+            f.display(),
+            start.elapsed()
+        );
+    }
+}
