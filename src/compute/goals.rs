@@ -93,7 +93,10 @@ pub fn rollup(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<GoalNode> {
                 Some(name) => {
                     let q = quantity_in_text(&name);
                     let mut s = node(&team, NodeLevel::Stage, &name, q.as_ref(), None);
-                    let at = plan[tasks[0]].stage_at.clone().unwrap_or_else(|| plan[tasks[0]].row.clone());
+                    let at = plan[tasks[0]]
+                        .stage_at
+                        .clone()
+                        .unwrap_or_else(|| plan[tasks[0]].row.clone());
                     close(&mut s, &task_nodes, &at, problems);
                     stage_nodes.push(s.clone());
                     out.push(s);

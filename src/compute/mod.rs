@@ -4,6 +4,7 @@
 
 pub mod costs;
 pub mod goals;
+pub mod schedule;
 pub mod status;
 pub mod weekly;
 
@@ -13,6 +14,7 @@ use rust_decimal::Decimal;
 use crate::model::{Dataset, Problem, Severity, TaskStatus};
 use costs::{CostBook, CostReport};
 use goals::GoalNode;
+use schedule::Schedule;
 use weekly::WeeklyView;
 
 #[derive(Debug, Clone)]
@@ -48,6 +50,8 @@ pub struct Summary {
     /// Parallel to `data.plan`.
     pub tasks: Vec<TaskView>,
     pub goals: Vec<GoalNode>,
+    /// Dependencies, float, critical path and forecast dates.
+    pub schedule: Schedule,
     /// Parallel to `data.weekly`.
     pub weekly: Vec<WeeklyView>,
     pub costs: CostReport,
@@ -92,7 +96,9 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
                 elapsed: status::elapsed_share(t, as_of),
             }
         })
-        .collect();
+        .collect::<Vec<TaskView>>();
+    let statuses: Vec<TaskStatus> = tasks.iter().map(|t| t.status).collect();
+    let schedule = schedule::schedule(&data.plan, &statuses, as_of, &mut problems);
     let goals = goals::rollup(&data.plan, &mut problems);
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
     let mut book = CostBook::default();
@@ -106,6 +112,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         data,
         tasks,
         goals,
+        schedule,
         weekly,
         costs,
         problems,

@@ -95,20 +95,29 @@ pub fn analyse(
                 && (stated - computed).abs() > DEVIATION_TOLERANCE
             {
                 view.deviation_mismatch = true;
-                report(&row.deviation_at, ProblemKind::DeviationMismatch { stated, computed });
+                report(
+                    &row.deviation_at,
+                    ProblemKind::DeviationMismatch { stated, computed },
+                );
             }
             if let Some(d) = deviation
                 && d < 0.0
                 && (row.cause.is_none() || row.fix.is_none())
             {
                 view.behind_without_cause = true;
-                report(&row.cause_at, ProblemKind::BehindWithoutCause { deviation: d });
+                report(
+                    &row.cause_at,
+                    ProblemKind::BehindWithoutCause { deviation: d },
+                );
             }
             if view.task.is_none() && !plan.is_empty() {
                 view.unknown_task = true;
-                report(&row.task_at, ProblemKind::UnknownTask {
-                    name: row.task.clone(),
-                });
+                report(
+                    &row.task_at,
+                    ProblemKind::UnknownTask {
+                        name: row.task.clone(),
+                    },
+                );
             }
             view
         })

@@ -8,8 +8,7 @@ use super::cells::{RowReader, display};
 use super::schema::{Field, SheetKind};
 use super::source::CellValue;
 use crate::model::{
-    CellRef,
-    BudgetLine, Expected, Expense, Level, PlanRow, ProblemKind, Risk, RiskState, Severity,
+    BudgetLine, CellRef, Expected, Expense, Level, PlanRow, ProblemKind, Risk, RiskState, Severity,
     WeeklyRow, WrittenStatus,
 };
 use crate::values::{DateText, budget_in_text, normalize_width, parse_date, split_owners};

@@ -279,7 +279,14 @@ fn from_data(v: &Data) -> CellValue {
 
 /// Error values some writers store as text (LibreOffice's .ods keeps "#DIV/0!" as a string).
 const ERROR_LITERALS: [&str; 8] = [
-    "#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
+    "#DIV/0!",
+    "#REF!",
+    "#N/A",
+    "#VALUE!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#GETTING_DATA",
 ];
 
 fn text_value(s: &str) -> CellValue {

@@ -184,17 +184,8 @@ fn summary_bar(s: &Summary, tasks: &[usize], color: u32) -> Option<Bar> {
     })
 }
 
+/// Writes the Gantt; critical-path tasks get a bold outline on their bar.
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
-    write_with_critical(ws, s, st, &[])
-}
-
-/// Writes the Gantt; tasks whose index is in `critical` get a bold outline on their bar.
-pub fn write_with_critical(
-    ws: &mut Worksheet,
-    s: &Summary,
-    st: &Styles,
-    critical: &[usize],
-) -> Result<(), XlsxError> {
     let l = st.lang;
     let as_of = s.settings.as_of;
     ws.set_name(l.pick("甘特图", "Gantt"))?;
@@ -284,7 +275,7 @@ pub fn write_with_critical(
                 date(ws, r, 3, t.due, &st.date)?;
                 share(ws, r, 4, t.progress, &st.pct)?;
                 ws.write_string_with_format(r, 5, status.word(l), &st.status(status))?;
-                let bar = task_bar(s, i, critical.contains(&i));
+                let bar = task_bar(s, i, s.schedule.tasks[i].critical);
                 draw(ws, r, &scale, as_of, bar.as_ref(), &mut looks)?;
             }
         }

@@ -144,6 +144,34 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         share(ws, r, 4, t.progress, &st.pct)?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
     }
+    // The critical path: the longest chain of dependent tasks, which sets the end date.
+    r += 2;
+    ws.write_string_with_format(r, 0, l.pick("关键路径", "Critical path"), &st.section)?;
+    r += 1;
+    for (c, h) in [
+        l.pick("任务", "Task"),
+        l.pick("负责人", "Owner"),
+        l.pick("开始", "Start"),
+        l.pick("截止", "Due"),
+        l.pick("状态", "Status"),
+        l.pick("团队", "Team"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(r, c as u16, *h, &st.header)?;
+    }
+    for &i in &s.schedule.critical_path {
+        r += 1;
+        let t = &s.data.plan[i];
+        text(ws, r, 0, Some(&t.name), &st.text)?;
+        text(ws, r, 1, t.owner.as_deref(), &st.text)?;
+        date(ws, r, 2, t.start, &st.date)?;
+        date(ws, r, 3, t.due, &st.date)?;
+        let status = s.tasks[i].status;
+        ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
+        text(ws, r, 5, Some(&t.team), &st.text)?;
+    }
     ws.set_active(true);
     Ok(())
 }

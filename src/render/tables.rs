@@ -61,9 +61,22 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         (l.pick("时间进度", "Time elapsed"), 9.0),
         (l.pick("状态", "Status"), 10.0),
         (l.pick("逾期天数", "Days late"), 9.0),
+        (l.pick("前置任务", "Predecessors"), 18.0),
+        (l.pick("浮动天数", "Float (days)"), 9.0),
+        (l.pick("关键路径", "Critical"), 8.0),
+        (l.pick("依赖冲突", "Conflict"), 8.0),
+        (l.pick("预测开始", "Forecast start"), 11.0),
+        (l.pick("预测完成", "Forecast finish"), 11.0),
+        (l.pick("预测逾期", "Forecast late"), 8.0),
         (l.pick("交付标准", "Deliverable"), 30.0),
         (l.pick("位置", "Source"), 16.0),
     ];
+    let yes = l.pick("是", "yes");
+    let flag = st
+        .text
+        .clone()
+        .set_align(rust_xlsxwriter::FormatAlign::Center);
+    let warn = flag.clone().set_font_color(0x9C0006).set_bold();
     table_header(ws, 0, &headers, s.data.plan.len(), st)?;
     for (i, (t, v)) in s.data.plan.iter().zip(&s.tasks).enumerate() {
         let r = i as u32 + 1;
@@ -83,8 +96,24 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         } else {
             ws.write_blank(r, 11, &st.int)?;
         }
-        text(ws, r, 12, t.deliverable.as_deref(), &st.text)?;
-        text(ws, r, 13, Some(&t.row.to_string()), &st.text)?;
+        let sched = &s.schedule.tasks[i];
+        let preds: Vec<&str> = sched
+            .predecessors
+            .iter()
+            .map(|&p| s.data.plan[p].name.as_str())
+            .collect();
+        text(ws, r, 12, Some(&preds.join(l.pick("、", ", "))), &st.text)?;
+        match sched.float_days {
+            Some(f) => ws.write_number_with_format(r, 13, f as f64, &st.int)?,
+            None => ws.write_blank(r, 13, &st.int)?,
+        };
+        text(ws, r, 14, sched.critical.then_some(yes), &flag)?;
+        text(ws, r, 15, sched.conflict.then_some(yes), &warn)?;
+        date(ws, r, 16, sched.forecast_start, &st.date)?;
+        date(ws, r, 17, sched.forecast_finish, &st.date)?;
+        text(ws, r, 18, sched.forecast_late.then_some(yes), &warn)?;
+        text(ws, r, 19, t.deliverable.as_deref(), &st.text)?;
+        text(ws, r, 20, Some(&t.row.to_string()), &st.text)?;
     }
     Ok(())
 }

@@ -8,10 +8,16 @@ use crate::common::*;
 fn check_lists_problems_with_places_and_exits_1_on_errors() {
     let dir = tempfile::tempdir().unwrap();
     let input = samples().join(ZH_SAMPLE);
-    let o = plantrack(dir.path(), &["check", input.to_str().unwrap(), "--as-of", AS_OF]);
+    let o = plantrack(
+        dir.path(),
+        &["check", input.to_str().unwrap(), "--as-of", AS_OF],
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert!(out.contains("2026新品首发 目标拆解表!G9: 错误: \"202X..\""), "{out}");
+    assert!(
+        out.contains("2026新品首发 目标拆解表!G9: 错误: \"202X..\""),
+        "{out}"
+    );
     assert!(out.contains("成本支出明细!E15: 错误: \"待报销\""), "{out}");
     assert!(out.contains("周度进度跟踪!B9: 警告:"), "{out}");
     let last = out.lines().last().unwrap();
@@ -22,7 +28,10 @@ fn check_lists_problems_with_places_and_exits_1_on_errors() {
 fn check_exits_0_when_there_are_only_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let input = samples().join(EN_SAMPLE);
-    let o = plantrack(dir.path(), &["check", input.to_str().unwrap(), "--as-of", AS_OF]);
+    let o = plantrack(
+        dir.path(),
+        &["check", input.to_str().unwrap(), "--as-of", AS_OF],
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(0), "{out}");
     assert!(out.lines().last().unwrap().starts_with("0 errors"), "{out}");
@@ -36,7 +45,10 @@ fn check_exits_2_when_a_file_cannot_be_read() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("missing.xlsx: no such file"), "{err}");
-    assert!(err.contains("notes.xlsx: cannot read the workbook"), "{err}");
+    assert!(
+        err.contains("notes.xlsx: cannot read the workbook"),
+        "{err}"
+    );
 }
 
 /// Every file of the shared corpus (spreadsheets written by Excel, LibreOffice and others)

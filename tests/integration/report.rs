@@ -15,7 +15,15 @@ fn chinese_sample_goals_roll_up_from_the_seed_example() {
     let (_d, out) = report_of(&samples().join(ZH_SAMPLE), &[]);
     assert_eq!(
         sheet_names(&out),
-        ["概览", "目标达成", "任务", "周度跟踪", "成本预算", "甘特图", "数据问题"]
+        [
+            "概览",
+            "目标达成",
+            "任务",
+            "周度跟踪",
+            "成本预算",
+            "甘特图",
+            "数据问题"
+        ]
     );
     let goals = sheet(&out, "目标达成");
     let (t, a, c) = completion_of(&goals, "新品首月销售额500万");
@@ -44,13 +52,22 @@ fn chinese_sample_task_statuses_are_judged_against_as_of() {
     assert_eq!(status("直播间福利设计"), "正常");
     let count = |w: &str| tasks.iter().filter(|r| r[10].to_string() == w).count();
     assert_eq!(
-        [count("已完成"), count("逾期"), count("有风险"), count("正常"), count("未开始")],
+        [
+            count("已完成"),
+            count("逾期"),
+            count("有风险"),
+            count("正常"),
+            count("未开始")
+        ],
         [1, 1, 1, 6, 1]
     );
     // Progress is a number with a % format: a cell of 80 reads as 0.8.
     assert_close(num(&row_with(&tasks, 3, "抖音直播销售")[8]), 0.8);
     // Dates typed as text are real dates in the output.
-    assert!(matches!(row_with(&tasks, 3, "门店导购培训")[6], Data::DateTime(_)));
+    assert!(matches!(
+        row_with(&tasks, 3, "门店导购培训")[6],
+        Data::DateTime(_)
+    ));
 }
 
 #[test]
@@ -83,7 +100,10 @@ fn chinese_sample_costs_warn_at_80_percent_and_flag_over_and_unbudgeted() {
     assert_close(num(&live[6]), 0.823505);
     assert_eq!(text(&live[7]), "预警");
     let xhs = line("小红书投放");
-    assert_eq!((num(&xhs[3]), text(&xhs[7])), (56_000.0, "超支".to_string()));
+    assert_eq!(
+        (num(&xhs[3]), text(&xhs[7])),
+        (56_000.0, "超支".to_string())
+    );
     assert_close(num(&xhs[5]), -6_000.0);
     assert_eq!(text(&line("物料制作")[7]), "正常");
     assert_eq!(text(&line("门店活动")[7]), "正常");
@@ -118,7 +138,15 @@ fn english_sample_gets_english_labels_and_its_figures() {
     let (_d, out) = report_of(&samples().join(EN_SAMPLE), &[]);
     assert_eq!(
         sheet_names(&out),
-        ["Overview", "Goals", "Tasks", "Weekly", "Costs", "Gantt", "Data problems"]
+        [
+            "Overview",
+            "Goals",
+            "Tasks",
+            "Weekly",
+            "Costs",
+            "Gantt",
+            "Data problems"
+        ]
     );
     let goals = sheet(&out, "Goals");
     let goal = goals.iter().find(|r| r[1].to_string() == "Goal").unwrap();
@@ -142,7 +170,10 @@ fn lang_flag_overrides_the_headers_language() {
     let (_d, out) = report_of(&samples().join(ZH_SAMPLE), &["--lang", "en"]);
     assert_eq!(sheet_names(&out)[0], "Overview");
     let tasks = sheet(&out, "Tasks");
-    assert_eq!(text(&row_with(&tasks, 3, "门店促销物料设计")[10]), "Overdue");
+    assert_eq!(
+        text(&row_with(&tasks, 3, "门店促销物料设计")[10]),
+        "Overdue"
+    );
 }
 
 fn messy_figures(file: &str) {
@@ -166,9 +197,15 @@ fn messy_figures(file: &str) {
     assert_close(num(&row_with(&weekly, 2, "社群團購")[7]), 0.25);
     let costs = sheet(&out, "成本预算");
     let line = |name: &str| row_with(&costs, 1, name).to_vec();
-    assert_eq!((num(&line("直播推廣")[2]), num(&line("直播推廣")[3])), (35_000.0, 30_800.0));
+    assert_eq!(
+        (num(&line("直播推廣")[2]), num(&line("直播推廣")[3])),
+        (35_000.0, 30_800.0)
+    );
     assert_eq!(text(&line("直播推廣")[7]), "预警");
-    assert_eq!((num(&line("社群運營")[3]), text(&line("社群運營")[7])), (5_500.0, "超支".into()));
+    assert_eq!(
+        (num(&line("社群運營")[3]), text(&line("社群運營")[7])),
+        (5_500.0, "超支".into())
+    );
     assert_eq!(num(&line("門店活動")[3]), 27_650.75);
     let total = row_with(&costs, 0, "合计");
     assert_eq!((num(&total[2]), num(&total[3])), (80_000.0, 63_950.75));
@@ -191,9 +228,16 @@ fn workbook_converted_by_libreoffice_gives_the_same_numbers() {
 fn default_output_name_carries_the_first_input_stem_and_as_of() {
     let dir = tempfile::tempdir().unwrap();
     let input = samples().join(ZH_SAMPLE);
-    let o = plantrack(dir.path(), &["report", input.to_str().unwrap(), "--as-of", AS_OF]);
+    let o = plantrack(
+        dir.path(),
+        &["report", input.to_str().unwrap(), "--as-of", AS_OF],
+    );
     assert!(o.status.success());
-    assert!(dir.path().join("新品首发-华东组-summary-2026-11-26.xlsx").exists());
+    assert!(
+        dir.path()
+            .join("新品首发-华东组-summary-2026-11-26.xlsx")
+            .exists()
+    );
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("10 项任务：1 项逾期，1 项有风险"), "{err}");
 }

@@ -1,0 +1,1083 @@
+//! The schedule of the plan tasks: predecessor links, dependency conflicts and cycles, the
+//! critical path with each task's float, and the slip of late tasks carried forward to their
+//! successors (forecast start and finish). Pure: the as-of date and the task statuses come
+//! in, nothing reads a clock, and the result only depends on the order of the plan rows.
+//!
+//! # Rules
+//!
+//! **Predecessors.** The reader has already split the predecessor cell into pieces. Each
+//! piece names a task of the *same team*: first by id (compared after [`fold`]: trimmed,
+//! case-, space- and width-insensitive, so `" T1.1 "` and `"ｔ１.１"` both name id `t1.1`),
+//! then by task name (folded the same way). With duplicate ids or names the first row wins.
+//! A piece that matches nothing is a [`ProblemKind::UnknownPredecessor`] warning at the
+//! task's row; a task naming the same predecessor twice gets one link.
+//!
+//! **Cycles.** Predecessor links are found in strongly connected components (Tarjan's
+//! algorithm, iterative). Each component of two or more tasks, or a task naming itself, is one
+//! [`ProblemKind::DependencyCycle`] warning at the row of its first task (lowest plan index),
+//! naming its tasks in cycle order: a depth-first walk along predecessor -> successor links
+//! from that first task. Every link inside such a component is dropped, and the rest of the
+//! schedule is computed on what is left, which is acyclic. The `predecessors` and
+//! `successors` of [`TaskSchedule`] are these kept links.
+//!
+//! **Dates.** A task is *dated* when it has a due date. It occupies the calendar days
+//! `start..=due`; a missing start is the due date (a one-day task or milestone), and a start
+//! after the due date (reported elsewhere as `DueBeforeStart`) is also taken as the due
+//! date. Its duration is `due - start` in days (0 for a one-day task). A successor may start
+//! on the day its predecessor is due: finish-to-start with no gap. A task without a due date
+//! has no float, is never critical and has no forecast, but links still pass through it as a
+//! zero-length step.
+//!
+//! **Conflicts.** A dated task whose start is before a dated predecessor's due date is a
+//! [`ProblemKind::DependencyConflict`] warning at the task's row, one per such predecessor,
+//! and its `conflict` flag is set. Starting on the predecessor's due date is fine. Links
+//! where either side is cancelled are not checked.
+//!
+//! **Critical path and float.** The planned dates are the schedule; each team is its own
+//! project (links never cross teams), ending on the team's latest due date. Backward pass in
+//! reverse topological order: a task's latest finish `LF` is the earliest latest start `LS`
+//! of its successors, or the project end when it has none; `LS = LF - duration`. Total float
+//! is `LF - due` in days. Done and cancelled tasks take part like any other. A task is
+//! critical when it is dated and its float is 0 or less: negative float comes only from
+//! dependency conflicts, and such a task is more critical, not less.
+//! `critical_path` is, per team, one chain of critical tasks ending on the project end: a
+//! link `p -> s` is on a chain when both are critical and `LF(p) == LS(s)` (the successor
+//! sets the predecessor's latest finish). Among the chains, the longest by dates (the
+//! earliest first start) wins; ties go to the lowest plan index at each step. With no links
+//! at all, this is the single task due on the project end with the earliest start, ties by
+//! lowest index. The chain is listed earliest first, and with several teams the chains follow
+//! each other in the order teams first appear in the plan.
+//!
+//! **Forecast (slip propagation).** Forward pass in topological order. A task that is
+//! overdue on the as-of date ([`TaskStatus::Overdue`]) finishes on the as-of date at the
+//! earliest. A task that the team marked delayed, or any other open task, keeps its planned
+//! due date unless a predecessor pushes it. A done task finishes on its done-on date, or its
+//! due date when none is given, and never moves itself; a cancelled task neither moves nor
+//! holds anyone up. A predecessor has *slipped* when its forecast finish is after its due
+//! date (for a done task: done on a later day than due); only slipped predecessors push: an
+//! open successor starts on `max(planned start, latest slipped predecessor finish)` and
+//! finishes its planned duration later (for an overdue task, not before the as-of date).
+//! A task without a due date passes the slip of its predecessors on unchanged.
+//! `forecast_start` is `Some` only when it differs from the planned start, `forecast_finish`
+//! only when it differs from the due date (so always for an overdue task), and
+//! `forecast_late` is set when the forecast finish is after the due date.
+//!
+//! Everything is O(tasks + links); no recursion, so long chains cannot overflow the stack.
+
+use std::collections::{HashMap, VecDeque};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::compute::status;
+use crate::model::{PlanRow, Problem, ProblemKind, Severity, TaskStatus};
+use crate::read::schema::fold;
+
+/// The schedule of a plan: per task links, float and forecast, and the critical path.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Schedule {
+    /// Parallel to the plan slice: per task.
+    pub tasks: Vec<TaskSchedule>,
+    /// Indices of the critical path tasks, in chain order (earliest first); with several
+    /// teams, one chain per team, teams in first-seen order.
+    pub critical_path: Vec<usize>,
+}
+
+impl Schedule {
+    /// The part of the critical path that belongs to one team.
+    pub fn critical_path_of(&self, plan: &[PlanRow], team: &str) -> Vec<usize> {
+        self.critical_path
+            .iter()
+            .copied()
+            .filter(|&i| plan.get(i).is_some_and(|t| t.team == team))
+            .collect()
+    }
+}
+
+/// One task's place in the schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TaskSchedule {
+    /// Resolved predecessor indices, in the order written, without links inside a cycle.
+    pub predecessors: Vec<usize>,
+    /// Indices of the tasks that name this one as predecessor, ascending.
+    pub successors: Vec<usize>,
+    /// Total float (slack) in days; None when the task has no due date.
+    pub float_days: Option<i64>,
+    pub critical: bool,
+    /// Starts before a predecessor's due date.
+    pub conflict: bool,
+    /// Some only when it differs from the planned start because of slipped predecessors.
+    pub forecast_start: Option<NaiveDate>,
+    /// Some only when it differs from the due date (slipped predecessors, or overdue).
+    pub forecast_finish: Option<NaiveDate>,
+    /// Forecast finish after its due date.
+    pub forecast_late: bool,
+}
+
+/// A dated task's planned days, as day numbers.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: i64,
+    due: i64,
+}
+
+impl Span {
+    fn of(task: &PlanRow) -> Option<Span> {
+        let due = day(task.due?);
+        let start = task.start.map_or(due, |s| day(s).min(due));
+        Some(Span { start, due })
+    }
+
+    fn duration(self) -> i64 {
+        self.due - self.start
+    }
+}
+
+fn day(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// The date of a day number, clamped to the dates chrono can hold.
+fn date(day: i64) -> NaiveDate {
+    i32::try_from(day)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or(if day < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
+}
+
+/// Computes the schedule of `plan`. `statuses` is parallel to `plan` (a missing entry is
+/// judged on `as_of`). Unknown predecessors, cycles and conflicts are appended to
+/// `problems`.
+pub fn schedule(
+    plan: &[PlanRow],
+    statuses: &[TaskStatus],
+    as_of: NaiveDate,
+    problems: &mut Vec<Problem>,
+) -> Schedule {
+    let n = plan.len();
+    let resolved = resolve(plan, problems);
+    let preds = break_cycles(plan, &resolved, problems);
+    let mut succs = vec![Vec::new(); n];
+    for (i, ps) in preds.iter().enumerate() {
+        for &p in ps {
+            succs[p].push(i);
+        }
+    }
+    let graph = Graph {
+        plan,
+        order: topological_order(&preds, &succs),
+        preds,
+        succs,
+        spans: plan.iter().map(Span::of).collect(),
+        statuses: (0..n)
+            .map(|i| {
+                statuses
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| status::judge(&plan[i], as_of))
+            })
+            .collect(),
+    };
+    let mut tasks: Vec<TaskSchedule> = graph
+        .preds
+        .iter()
+        .zip(&graph.succs)
+        .map(|(p, s)| TaskSchedule {
+            predecessors: p.clone(),
+            successors: s.clone(),
+            ..TaskSchedule::default()
+        })
+        .collect();
+    graph.conflicts(&mut tasks, problems);
+    let critical_path = graph.critical_path(&mut tasks);
+    graph.forecast(as_of, &mut tasks);
+    Schedule {
+        tasks,
+        critical_path,
+    }
+}
+
+/// The plan with its kept (acyclic) links.
+struct Graph<'a> {
+    plan: &'a [PlanRow],
+    preds: Vec<Vec<usize>>,
+    succs: Vec<Vec<usize>>,
+    /// Every task, predecessors before successors.
+    order: Vec<usize>,
+    spans: Vec<Option<Span>>,
+    statuses: Vec<TaskStatus>,
+}
+
+impl Graph<'_> {
+    /// Sets `conflict` and reports each link where the task starts before its predecessor
+    /// is due.
+    fn conflicts(&self, tasks: &mut [TaskSchedule], problems: &mut Vec<Problem>) {
+        for (i, task) in tasks.iter_mut().enumerate() {
+            let Some(span) = self.spans[i] else { continue };
+            if self.statuses[i] == TaskStatus::Cancelled {
+                continue;
+            }
+            for &p in &self.preds[i] {
+                let Some(pred) = self.spans[p] else { continue };
+                if self.statuses[p] == TaskStatus::Cancelled || span.start >= pred.due {
+                    continue;
+                }
+                task.conflict = true;
+                problems.push(Problem {
+                    team: self.plan[i].team.clone(),
+                    at: self.plan[i].row.clone(),
+                    severity: Severity::Warning,
+                    kind: ProblemKind::DependencyConflict {
+                        predecessor: self.plan[p].name.clone(),
+                        predecessor_due: date(pred.due),
+                        start: date(span.start),
+                    },
+                });
+            }
+        }
+    }
+
+    /// Sets float and `critical`, and returns the critical chains, one per team.
+    fn critical_path(&self, tasks: &mut [TaskSchedule]) -> Vec<usize> {
+        let n = self.plan.len();
+        // Teams, in first-seen order, and each team's project end.
+        let mut team_ids: HashMap<&str, usize> = HashMap::new();
+        let team: Vec<usize> = self
+            .plan
+            .iter()
+            .map(|t| {
+                let next = team_ids.len();
+                *team_ids.entry(t.team.as_str()).or_insert(next)
+            })
+            .collect();
+        let mut team_end: Vec<Option<i64>> = vec![None; team_ids.len()];
+        for (i, span) in self.spans.iter().enumerate() {
+            if let Some(span) = span {
+                let end = &mut team_end[team[i]];
+                *end = Some(end.map_or(span.due, |e| e.max(span.due)));
+            }
+        }
+
+        // Backward pass: latest finish and latest start.
+        let mut latest_finish: Vec<Option<i64>> = vec![None; n];
+        let mut latest_start: Vec<Option<i64>> = vec![None; n];
+        for &i in self.order.iter().rev() {
+            let mut lf = team_end[team[i]];
+            for &s in &self.succs[i] {
+                if let Some(ls) = latest_start[s] {
+                    lf = Some(lf.map_or(ls, |f| f.min(ls)));
+                }
+            }
+            let duration = self.spans[i].map_or(0, Span::duration);
+            latest_finish[i] = lf;
+            latest_start[i] = lf.map(|f| f.saturating_sub(duration));
+        }
+        for (i, task) in tasks.iter_mut().enumerate() {
+            if let (Some(span), Some(lf)) = (self.spans[i], latest_finish[i]) {
+                let float = lf - span.due;
+                task.float_days = Some(float);
+                task.critical = float <= 0;
+            }
+        }
+
+        // For each critical task, the chain of critical links leading to it that starts
+        // earliest (forward, in topological order).
+        let mut chain_start: Vec<i64> = vec![0; n];
+        let mut chain_pred: Vec<Option<usize>> = vec![None; n];
+        for &i in &self.order {
+            let Some(span) = self.spans[i] else { continue };
+            if !tasks[i].critical {
+                continue;
+            }
+            let mut best: Option<(i64, usize)> = None;
+            for &p in &self.preds[i] {
+                if tasks[p].critical && latest_finish[p] == latest_start[i] {
+                    let key = (chain_start[p], p);
+                    if best.is_none_or(|b| key < b) {
+                        best = Some(key);
+                    }
+                }
+            }
+            chain_start[i] = best.map_or(span.start, |(s, _)| s.min(span.start));
+            chain_pred[i] = best.map(|(_, p)| p);
+        }
+        // Per team, the chain ending on the project end that starts earliest.
+        let mut chain_end: Vec<Option<(i64, usize)>> = vec![None; team_ids.len()];
+        for (i, span) in self.spans.iter().enumerate() {
+            let Some(span) = span else { continue };
+            if !tasks[i].critical || Some(span.due) != team_end[team[i]] {
+                continue;
+            }
+            let key = (chain_start[i], i);
+            let end = &mut chain_end[team[i]];
+            if end.is_none_or(|e| key < e) {
+                *end = Some(key);
+            }
+        }
+        let mut path = Vec::new();
+        for (_, last) in chain_end.into_iter().flatten() {
+            let from = path.len();
+            let mut at = Some(last);
+            // A chain follows kept (acyclic) links, so it ends; the bound is a safety net.
+            while let Some(i) = at {
+                if path.len() - from > n {
+                    break;
+                }
+                path.push(i);
+                at = chain_pred[i];
+            }
+            path[from..].reverse();
+        }
+        path
+    }
+
+    /// Forward pass: forecast dates from slipped predecessors.
+    fn forecast(&self, as_of: NaiveDate, tasks: &mut [TaskSchedule]) {
+        let as_of = day(as_of);
+        // The day a slipped task makes its successors wait for; None when not slipped.
+        let mut push: Vec<Option<i64>> = vec![None; self.plan.len()];
+        for &i in &self.order {
+            let status = self.statuses[i];
+            let pushed_to = self.preds[i].iter().filter_map(|&p| push[p]).max();
+            match (self.spans[i], status) {
+                (_, TaskStatus::Cancelled) | (None, TaskStatus::Done) => {}
+                (None, _) => push[i] = pushed_to,
+                (Some(span), TaskStatus::Done) => {
+                    push[i] = self.plan[i].done_on.map(day).filter(|&d| d > span.due);
+                }
+                (Some(span), _) => {
+                    let start = pushed_to.map_or(span.start, |p| p.max(span.start));
+                    let mut finish = start.saturating_add(span.duration());
+                    if status == TaskStatus::Overdue {
+                        finish = finish.max(as_of);
+                    }
+                    let t = &mut tasks[i];
+                    if start != span.start {
+                        t.forecast_start = Some(date(start));
+                    }
+                    if finish != span.due {
+                        t.forecast_finish = Some(date(finish));
+                    }
+                    t.forecast_late = finish > span.due;
+                    if finish > span.due {
+                        push[i] = Some(finish);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Predecessor pieces to task indices (same team; id first, then name), deduplicated, in
+/// the order written. Self links are kept here; [`break_cycles`] reports them.
+fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
+    let mut by_id: HashMap<(&str, String), usize> = HashMap::new();
+    let mut by_name: HashMap<(&str, String), usize> = HashMap::new();
+    for (i, t) in plan.iter().enumerate() {
+        if let Some(id) = &t.id {
+            let key = fold(id);
+            if !key.is_empty() {
+                by_id.entry((t.team.as_str(), key)).or_insert(i);
+            }
+        }
+        let key = fold(&t.name);
+        if !key.is_empty() {
+            by_name.entry((t.team.as_str(), key)).or_insert(i);
+        }
+    }
+
+    let mut out = Vec::with_capacity(plan.len());
+    for t in plan {
+        let mut links: Vec<usize> = Vec::new();
+        let mut unknown: Vec<String> = Vec::new();
+        for piece in &t.predecessors {
+            let key = (t.team.as_str(), fold(piece));
+            if key.1.is_empty() {
+                continue;
+            }
+            match by_id.get(&key).or_else(|| by_name.get(&key)) {
+                Some(&j) => {
+                    if !links.contains(&j) {
+                        links.push(j);
+                    }
+                }
+                None => {
+                    let name = piece.trim().to_string();
+                    if !unknown.contains(&name) {
+                        problems.push(Problem {
+                            team: t.team.clone(),
+                            at: t.row.clone(),
+                            severity: Severity::Warning,
+                            kind: ProblemKind::UnknownPredecessor { name: name.clone() },
+                        });
+                        unknown.push(name);
+                    }
+                }
+            }
+        }
+        out.push(links);
+    }
+    out
+}
+
+/// Reports each cycle once and returns the predecessor lists without the links inside a
+/// cycle (including self links).
+fn break_cycles(
+    plan: &[PlanRow],
+    resolved: &[Vec<usize>],
+    problems: &mut Vec<Problem>,
+) -> Vec<Vec<usize>> {
+    let n = resolved.len();
+    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut self_link = vec![false; n];
+    for (i, ps) in resolved.iter().enumerate() {
+        for &p in ps {
+            if p == i {
+                self_link[i] = true;
+            } else {
+                succ[p].push(i);
+            }
+        }
+    }
+    let comp = components(&succ);
+    let mut size = vec![0usize; n];
+    for &c in &comp {
+        size[c] += 1;
+    }
+    let mut reported = vec![false; n];
+    let mut seen = vec![false; n];
+    for first in 0..n {
+        let c = comp[first];
+        if reported[c] || !(size[c] > 1 || self_link[first]) {
+            continue;
+        }
+        reported[c] = true;
+        // Cycle order: depth-first preorder from the first task, inside the component.
+        let mut names = vec![plan[first].name.clone()];
+        seen[first] = true;
+        let mut stack: Vec<(usize, usize)> = vec![(first, 0)];
+        while let Some(top) = stack.last_mut() {
+            let (v, pos) = *top;
+            match succ[v].get(pos) {
+                Some(&w) => {
+                    top.1 += 1;
+                    if comp[w] == c && !seen[w] {
+                        seen[w] = true;
+                        names.push(plan[w].name.clone());
+                        stack.push((w, 0));
+                    }
+                }
+                None => {
+                    stack.pop();
+                }
+            }
+        }
+        problems.push(Problem {
+            team: plan[first].team.clone(),
+            at: plan[first].row.clone(),
+            severity: Severity::Warning,
+            kind: ProblemKind::DependencyCycle { tasks: names },
+        });
+    }
+    resolved
+        .iter()
+        .enumerate()
+        .map(|(i, ps)| ps.iter().copied().filter(|&p| comp[p] != comp[i]).collect())
+        .collect()
+}
+
+/// Strongly connected component id of each node (Tarjan, iterative).
+fn components(succ: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = succ.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut comp = vec![UNSEEN; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut calls: Vec<(usize, usize)> = Vec::new();
+    let mut counter = 0usize;
+    let mut comps = 0usize;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        index[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        calls.push((root, 0));
+        while let Some(top) = calls.last_mut() {
+            let (v, pos) = *top;
+            if let Some(&w) = succ[v].get(pos) {
+                top.1 += 1;
+                if index[w] == UNSEEN {
+                    index[w] = counter;
+                    low[w] = counter;
+                    counter += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some(&(u, _)) = calls.last() {
+                low[u] = low[u].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp[w] = comps;
+                    if w == v {
+                        break;
+                    }
+                }
+                comps += 1;
+            }
+        }
+    }
+    comp
+}
+
+/// Kahn's order over an acyclic graph, lowest index first among the ready tasks.
+fn topological_order(preds: &[Vec<usize>], succs: &[Vec<usize>]) -> Vec<usize> {
+    let n = preds.len();
+    let mut waiting: Vec<usize> = preds.iter().map(Vec::len).collect();
+    let mut ready: VecDeque<usize> = (0..n).filter(|&i| waiting[i] == 0).collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(i) = ready.pop_front() {
+        order.push(i);
+        for &s in &succs[i] {
+            waiting[s] -= 1;
+            if waiting[s] == 0 {
+                ready.push_back(s);
+            }
+        }
+    }
+    // The graph is acyclic, so every task is in the order; should one be left out, add it
+    // so that no task goes without a schedule.
+    if order.len() < n {
+        let mut placed = vec![false; n];
+        for &i in &order {
+            placed[i] = true;
+        }
+        order.extend((0..n).filter(|&i| !placed[i]));
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CellRef, WrittenStatus};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A task of team "t"; dates as "2026-11-01", predecessors as split by the reader.
+    fn task(id: &str, name: &str, start: &str, due: &str, preds: &[&str]) -> PlanRow {
+        let date = |s: &str| (!s.is_empty()).then(|| d(s));
+        PlanRow {
+            team: "t".into(),
+            row: CellRef::new("Plan", 0, 0),
+            id: (!id.is_empty()).then(|| id.to_string()),
+            goal: "g".into(),
+            stage: None,
+            name: name.into(),
+            owner: Some("o".into()),
+            start: date(start),
+            due: date(due),
+            done_on: None,
+            deliverable: None,
+            resources: None,
+            budget: None,
+            target: None,
+            actual: None,
+            progress: Some(0.0),
+            status: Some(WrittenStatus::InProgress),
+            predecessors: preds.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Numbers the rows (row i of the plan is sheet row i + 1).
+    fn plan(mut rows: Vec<PlanRow>) -> Vec<PlanRow> {
+        for (i, r) in rows.iter_mut().enumerate() {
+            r.row = CellRef::new("Plan", i as u32 + 1, 0);
+        }
+        rows
+    }
+
+    fn run(plan: &[PlanRow], as_of: &str) -> (Schedule, Vec<Problem>) {
+        let as_of = d(as_of);
+        let statuses: Vec<TaskStatus> = plan.iter().map(|t| status::judge(t, as_of)).collect();
+        let mut problems = Vec::new();
+        let s = schedule(plan, &statuses, as_of, &mut problems);
+        (s, problems)
+    }
+
+    fn floats(s: &Schedule) -> Vec<Option<i64>> {
+        s.tasks.iter().map(|t| t.float_days).collect()
+    }
+
+    /// A (11-01..11-05) -> B (11-05..11-15) -> D (11-15..11-20), and A -> C (11-05..11-10)
+    /// -> D: B's branch is 10 days, C's 5, so C has 5 days of float.
+    fn diamond() -> Vec<PlanRow> {
+        plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-05", &[]),
+            task("2", "B", "2026-11-05", "2026-11-15", &["1"]),
+            task("3", "C", "2026-11-05", "2026-11-10", &["A"]),
+            task("4", "D", "2026-11-15", "2026-11-20", &["2", "C"]),
+        ])
+    }
+
+    #[test]
+    fn diamond_critical_path_and_float() {
+        let (s, problems) = run(&diamond(), "2026-10-01");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(s.critical_path, vec![0, 1, 3]);
+        assert_eq!(floats(&s), vec![Some(0), Some(0), Some(5), Some(0)]);
+        let critical: Vec<bool> = s.tasks.iter().map(|t| t.critical).collect();
+        assert_eq!(critical, vec![true, true, false, true]);
+        assert_eq!(s.tasks[3].predecessors, vec![1, 2]);
+        assert_eq!(s.tasks[0].successors, vec![1, 2]);
+        assert!(s.tasks.iter().all(|t| !t.conflict && !t.forecast_late));
+        assert!(s.tasks.iter().all(|t| t.forecast_start.is_none()));
+        assert!(s.tasks.iter().all(|t| t.forecast_finish.is_none()));
+    }
+
+    #[test]
+    fn critical_path_follows_the_longer_branch_whichever_row_it_is() {
+        // Same diamond with C made the long branch (11-05..11-15) and B the short one.
+        let mut p = diamond();
+        p[1].due = Some(d("2026-11-08"));
+        p[2].due = Some(d("2026-11-15"));
+        let (s, _) = run(&p, "2026-10-01");
+        assert_eq!(s.critical_path, vec![0, 2, 3]);
+        assert_eq!(floats(&s), vec![Some(0), Some(7), Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn float_of_a_side_task_ends_at_the_project_end() {
+        // E (11-01..11-03) has no links: it may finish as late as the project end, 11-20.
+        let mut p = diamond();
+        p.push(task("5", "E", "2026-11-01", "2026-11-03", &[]));
+        let p = plan(p);
+        let (s, _) = run(&p, "2026-10-01");
+        assert_eq!(s.tasks[4].float_days, Some(17));
+        assert_eq!(s.critical_path, vec![0, 1, 3]);
+    }
+
+    #[test]
+    fn without_links_the_path_is_the_task_due_last() {
+        let p = plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-10", &[]),
+            task("2", "B", "2026-11-05", "2026-11-20", &[]),
+            task("3", "C", "2026-11-02", "2026-11-20", &[]),
+            task("4", "D", "2026-11-02", "2026-11-20", &[]),
+        ]);
+        let (s, _) = run(&p, "2026-10-01");
+        // B, C and D all end on 11-20; C starts earliest, and wins the tie with D by row.
+        assert_eq!(s.critical_path, vec![2]);
+        assert_eq!(floats(&s), vec![Some(10), Some(0), Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn starting_before_a_predecessor_is_due_is_a_conflict() {
+        let p = plan(vec![
+            task("1", "物料设计", "2026-11-01", "2026-11-10", &[]),
+            task("2", "印刷", "2026-11-08", "2026-11-20", &["物料设计"]),
+            // Starting on the predecessor's due date is fine.
+            task("3", "派发", "2026-11-20", "2026-11-25", &["印刷"]),
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        assert_eq!(
+            problems,
+            vec![Problem {
+                team: "t".into(),
+                at: CellRef::new("Plan", 2, 0),
+                severity: Severity::Warning,
+                kind: ProblemKind::DependencyConflict {
+                    predecessor: "物料设计".into(),
+                    predecessor_due: d("2026-11-10"),
+                    start: d("2026-11-08"),
+                },
+            }]
+        );
+        let conflict: Vec<bool> = s.tasks.iter().map(|t| t.conflict).collect();
+        assert_eq!(conflict, vec![false, true, false]);
+        // The design may finish no later than printing starts: 2 days of negative float.
+        assert_eq!(floats(&s), vec![Some(-2), Some(0), Some(0)]);
+        assert_eq!(s.critical_path, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn unknown_predecessor_is_a_problem_and_the_rest_computes() {
+        let p = plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-05", &[]),
+            task("2", "B", "2026-11-05", "2026-11-10", &["A", "Z", "Z"]),
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        assert_eq!(
+            problems,
+            vec![Problem {
+                team: "t".into(),
+                at: CellRef::new("Plan", 2, 0),
+                severity: Severity::Warning,
+                kind: ProblemKind::UnknownPredecessor { name: "Z".into() },
+            }]
+        );
+        assert_eq!(s.tasks[1].predecessors, vec![0]);
+        assert_eq!(s.critical_path, vec![0, 1]);
+    }
+
+    #[test]
+    fn predecessors_match_by_id_then_name_within_the_team() {
+        let mut other = task("1.1", "Other team's task", "2026-11-01", "2026-11-02", &[]);
+        other.team = "u".into();
+        let p = plan(vec![
+            task("1.1", "设计", "2026-11-01", "2026-11-05", &[]),
+            // Case, width and spaces do not matter; "１．１" is id 1.1.
+            task("T2", "印刷", "2026-11-05", "2026-11-08", &[" １．１ "]),
+            task("", "派发", "2026-11-08", "2026-11-10", &["t2"]),
+            task(
+                "",
+                "复盘",
+                "2026-11-10",
+                "2026-11-12",
+                &["派 发", "设计", "1.1"],
+            ),
+            // A name that is another team's only: unknown here.
+            task("", "X", "2026-11-01", "2026-11-02", &["Other team's task"]),
+            other,
+            // Duplicate id: the first row wins.
+            task("1.1", "dup", "2026-11-01", "2026-11-02", &[]),
+            task("", "Y", "2026-11-05", "2026-11-06", &["1.1"]),
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        assert_eq!(s.tasks[1].predecessors, vec![0]);
+        assert_eq!(s.tasks[2].predecessors, vec![1]);
+        // "设计" and "1.1" are the same task: one link.
+        assert_eq!(s.tasks[3].predecessors, vec![2, 0]);
+        assert!(s.tasks[4].predecessors.is_empty());
+        assert_eq!(s.tasks[7].predecessors, vec![0]);
+        assert_eq!(s.tasks[0].successors, vec![1, 3, 7]);
+        let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![&ProblemKind::UnknownPredecessor {
+                name: "Other team's task".into()
+            }]
+        );
+        assert_eq!(problems[0].at, CellRef::new("Plan", 5, 0));
+    }
+
+    #[test]
+    fn a_cycle_is_one_problem_and_the_rest_still_computes() {
+        // A -> B -> C -> A, and D after A, E after D.
+        let p = plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-03", &["C"]),
+            task("2", "B", "2026-11-03", "2026-11-05", &["A"]),
+            task("3", "C", "2026-11-05", "2026-11-07", &["B"]),
+            task("4", "D", "2026-11-03", "2026-11-10", &["A"]),
+            task("5", "E", "2026-11-10", "2026-11-12", &["D"]),
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        assert_eq!(
+            problems,
+            vec![Problem {
+                team: "t".into(),
+                at: CellRef::new("Plan", 1, 0),
+                severity: Severity::Warning,
+                kind: ProblemKind::DependencyCycle {
+                    tasks: vec!["A".into(), "B".into(), "C".into()],
+                },
+            }]
+        );
+        // The links inside the cycle are dropped; the others stay.
+        assert!(s.tasks[0].predecessors.is_empty());
+        assert!(s.tasks[1].predecessors.is_empty());
+        assert!(s.tasks[2].predecessors.is_empty());
+        assert_eq!(s.tasks[0].successors, vec![3]);
+        assert_eq!(s.tasks[3].predecessors, vec![0]);
+        assert_eq!(s.critical_path, vec![0, 3, 4]);
+        assert_eq!(
+            floats(&s),
+            vec![Some(0), Some(7), Some(5), Some(0), Some(0)]
+        );
+    }
+
+    #[test]
+    fn a_task_naming_itself_is_a_cycle() {
+        let p = plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-03", &[]),
+            task("2", "B", "2026-11-03", "2026-11-05", &["A", "B"]),
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::DependencyCycle {
+                tasks: vec!["B".into()]
+            }
+        );
+        assert_eq!(problems[0].at, CellRef::new("Plan", 2, 0));
+        assert_eq!(s.tasks[1].predecessors, vec![0]);
+        assert_eq!(s.critical_path, vec![0, 1]);
+    }
+
+    #[test]
+    fn overdue_task_pushes_its_successors_and_theirs() {
+        let p = plan(vec![
+            // Overdue on 11-26: forecast to finish on 11-26.
+            task("1", "A", "2026-11-10", "2026-11-20", &[]),
+            // 8 days: waits for A, 11-26..12-04, after its due 11-30.
+            task("2", "B", "2026-11-22", "2026-11-30", &["A"]),
+            // 4 days: waits for B, 12-04..12-08, after its due 12-05.
+            task("3", "C", "2026-12-01", "2026-12-05", &["B"]),
+            // Enough slack: starting 12-10 it is not moved.
+            task("4", "D", "2026-12-10", "2026-12-15", &["A"]),
+            // 14 days: waits for C, 12-08..12-22, after its due 12-20.
+            task("5", "E", "2026-12-06", "2026-12-20", &["C"]),
+        ]);
+        let (s, problems) = run(&p, "2026-11-26");
+        assert!(problems.is_empty(), "{problems:?}");
+        let t = &s.tasks;
+        assert_eq!(t[0].forecast_start, None);
+        assert_eq!(t[0].forecast_finish, Some(d("2026-11-26")));
+        assert!(t[0].forecast_late);
+        assert_eq!(t[1].forecast_start, Some(d("2026-11-26")));
+        assert_eq!(t[1].forecast_finish, Some(d("2026-12-04")));
+        assert!(t[1].forecast_late);
+        assert_eq!(t[2].forecast_start, Some(d("2026-12-04")));
+        assert_eq!(t[2].forecast_finish, Some(d("2026-12-08")));
+        assert!(t[2].forecast_late);
+        assert_eq!((t[3].forecast_start, t[3].forecast_finish), (None, None));
+        assert!(!t[3].forecast_late);
+        assert_eq!(t[4].forecast_start, Some(d("2026-12-08")));
+        assert_eq!(t[4].forecast_finish, Some(d("2026-12-22")));
+        assert!(t[4].forecast_late);
+    }
+
+    #[test]
+    fn forecast_passes_through_a_task_without_dates() {
+        let p = plan(vec![
+            task("1", "A", "2026-11-10", "2026-11-20", &[]),
+            task("2", "X", "", "", &["A"]),
+            task("3", "B", "2026-11-22", "2026-11-30", &["X"]),
+            task("4", "C", "2026-11-30", "2026-12-30", &["B"]),
+        ]);
+        let (s, _) = run(&p, "2026-11-26");
+        assert_eq!(s.tasks[1].float_days, None);
+        assert!(!s.tasks[1].critical);
+        assert_eq!(s.tasks[1].forecast_finish, None);
+        assert_eq!(s.tasks[2].forecast_start, Some(d("2026-11-26")));
+        assert_eq!(s.tasks[2].forecast_finish, Some(d("2026-12-04")));
+        // C moves too (12-04..01-03) and is late.
+        assert_eq!(s.tasks[3].forecast_start, Some(d("2026-12-04")));
+        assert_eq!(s.tasks[3].forecast_finish, Some(d("2027-01-03")));
+        assert!(s.tasks[3].forecast_late);
+    }
+
+    #[test]
+    fn done_tasks_never_slip_and_cancelled_ones_hold_nobody_up() {
+        let mut late_done = task("1", "A", "2026-11-01", "2026-11-10", &[]);
+        late_done.status = Some(WrittenStatus::Done);
+        late_done.done_on = Some(d("2026-11-14"));
+        let mut done_succ = task("3", "C", "2026-11-10", "2026-11-12", &["A"]);
+        done_succ.status = Some(WrittenStatus::Done);
+        let mut cancelled = task("4", "D", "2026-11-01", "2026-11-20", &[]);
+        cancelled.status = Some(WrittenStatus::Cancelled);
+        let mut delayed = task("6", "F", "2026-11-20", "2026-11-28", &[]);
+        delayed.status = Some(WrittenStatus::Delayed);
+        let p = plan(vec![
+            late_done,
+            // Waits for A's actual finish 11-14: 11-14..11-24, due 11-20.
+            task("2", "B", "2026-11-10", "2026-11-20", &["A"]),
+            done_succ,
+            cancelled,
+            // D is cancelled and overdue-looking; E does not wait for it.
+            task("5", "E", "2026-11-21", "2026-11-30", &["D"]),
+            delayed,
+            // F is delayed but keeps its due date: G is not moved.
+            task("7", "G", "2026-11-28", "2026-12-05", &["F"]),
+        ]);
+        let (s, _) = run(&p, "2026-11-15");
+        let t = &s.tasks;
+        assert_eq!((t[0].forecast_start, t[0].forecast_finish), (None, None));
+        assert!(!t[0].forecast_late);
+        assert_eq!(t[1].forecast_start, Some(d("2026-11-14")));
+        assert_eq!(t[1].forecast_finish, Some(d("2026-11-24")));
+        assert!(t[1].forecast_late);
+        assert_eq!((t[2].forecast_start, t[2].forecast_finish), (None, None));
+        assert_eq!((t[4].forecast_start, t[4].forecast_finish), (None, None));
+        assert_eq!((t[6].forecast_start, t[6].forecast_finish), (None, None));
+        // Done and cancelled tasks still count for the critical path.
+        // D may finish as late as E's latest start, 11-26 (project end 12-05 less 9 days).
+        assert_eq!(t[3].float_days, Some(6));
+    }
+
+    #[test]
+    fn overdue_successor_of_an_overdue_task_finishes_after_both() {
+        let p = plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-10", &[]),
+            // 5 days after A's forecast finish 11-26: 12-01.
+            task("2", "B", "2026-11-10", "2026-11-15", &["A"]),
+            // Overdue with a finished-looking span: not before as-of.
+            task("3", "C", "2026-11-01", "2026-11-05", &[]),
+        ]);
+        let (s, _) = run(&p, "2026-11-26");
+        assert_eq!(s.tasks[1].forecast_start, Some(d("2026-11-26")));
+        assert_eq!(s.tasks[1].forecast_finish, Some(d("2026-12-01")));
+        assert_eq!(s.tasks[2].forecast_start, None);
+        assert_eq!(s.tasks[2].forecast_finish, Some(d("2026-11-26")));
+    }
+
+    #[test]
+    fn each_team_is_its_own_project() {
+        let mut u1 = task("1", "A", "2026-11-01", "2026-11-03", &[]);
+        u1.team = "u".into();
+        let mut u2 = task("2", "B", "2026-11-03", "2026-11-04", &["1"]);
+        u2.team = "u".into();
+        let p = plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-10", &[]),
+            u1,
+            task("2", "B", "2026-11-10", "2026-11-20", &["1"]),
+            u2,
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        assert!(problems.is_empty());
+        assert_eq!(s.tasks[2].predecessors, vec![0]);
+        assert_eq!(s.tasks[3].predecessors, vec![1]);
+        assert_eq!(floats(&s), vec![Some(0), Some(0), Some(0), Some(0)]);
+        assert_eq!(s.critical_path, vec![0, 2, 1, 3]);
+        assert_eq!(s.critical_path_of(&p, "u"), vec![1, 3]);
+    }
+
+    #[test]
+    fn missing_dates_and_odd_input_do_not_panic() {
+        let p = plan(vec![
+            task("1", "A", "", "", &["", "  "]),
+            task("2", "B", "2026-11-05", "", &["A"]),
+            task("3", "C", "", "2026-11-10", &["B"]),
+            // Start after due: taken as a one-day task on the due date.
+            task("4", "D", "2026-11-20", "2026-11-12", &["C"]),
+        ]);
+        let mut problems = Vec::new();
+        // Statuses shorter than the plan: the rest are judged on as-of.
+        let s = schedule(&p, &[], d("2026-11-26"), &mut problems);
+        assert_eq!(floats(&s), vec![None, None, Some(2), Some(0)]);
+        assert_eq!(s.critical_path, vec![3]);
+        let empty = schedule(&[], &[], d("2026-11-26"), &mut problems);
+        assert_eq!(empty, Schedule::default());
+    }
+
+    #[test]
+    fn long_chains_and_big_cycles_are_fast() {
+        let n = 3000;
+        let day0 = d("2026-01-01");
+        let rows: Vec<PlanRow> = (0..n)
+            .map(|i| {
+                let mut t = task(&format!("{i}"), &format!("T{i}"), "", "", &[]);
+                t.start = Some(day0 + chrono::Days::new(i as u64));
+                t.due = Some(day0 + chrono::Days::new(i as u64 + 1));
+                if i > 0 {
+                    t.predecessors = vec![format!("{}", i - 1), format!("T{}", i / 2)];
+                }
+                t
+            })
+            .collect();
+        let p = plan(rows);
+        let (s, problems) = run(&p, "2026-01-01");
+        assert!(problems.is_empty());
+        assert_eq!(s.critical_path, (0..n).collect::<Vec<_>>());
+
+        // One big cycle: each task waits for the next, the last for the first.
+        let rows: Vec<PlanRow> = (0..n)
+            .map(|i| {
+                task(
+                    &format!("{i}"),
+                    "x",
+                    "",
+                    "2026-01-01",
+                    &[&format!("{}", (i + 1) % n)],
+                )
+            })
+            .collect();
+        let p = plan(rows);
+        let (s, problems) = run(&p, "2026-01-01");
+        assert_eq!(problems.len(), 1);
+        match &problems[0].kind {
+            ProblemKind::DependencyCycle { tasks } => assert_eq!(tasks.len(), n),
+            other => panic!("{other:?}"),
+        }
+        assert!(s.tasks.iter().all(|t| t.predecessors.is_empty()));
+    }
+
+    #[test]
+    fn scrambled_plans_do_not_panic() {
+        let mut seed: u64 = 42;
+        let mut next = move |m: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % m
+        };
+        let day0 = d("2026-11-01");
+        for _ in 0..50 {
+            let n = 1 + next(40) as usize;
+            let rows: Vec<PlanRow> = (0..n)
+                .map(|i| {
+                    let mut t = task(
+                        &format!("{}", next(n as u64)),
+                        &format!("T{i}"),
+                        "",
+                        "",
+                        &[],
+                    );
+                    if next(4) > 0 {
+                        t.due = Some(day0 + chrono::Days::new(next(30)));
+                    }
+                    if next(3) > 0 {
+                        t.start = Some(day0 + chrono::Days::new(next(30)));
+                    }
+                    if next(5) == 0 {
+                        t.team = "u".into();
+                    }
+                    t.status = match next(6) {
+                        0 => Some(WrittenStatus::Done),
+                        1 => Some(WrittenStatus::Cancelled),
+                        2 => Some(WrittenStatus::Delayed),
+                        _ => None,
+                    };
+                    t.predecessors = (0..next(4))
+                        .map(|_| match next(3) {
+                            0 => format!("T{}", next(n as u64)),
+                            1 => format!("{}", next(n as u64 + 3)),
+                            _ => "?".into(),
+                        })
+                        .collect();
+                    t
+                })
+                .collect();
+            let p = plan(rows);
+            let (s, _) = run(&p, "2026-11-15");
+            assert_eq!(s.tasks.len(), n);
+            for &i in &s.critical_path {
+                assert!(s.tasks[i].critical);
+            }
+            for (i, t) in s.tasks.iter().enumerate() {
+                for &p in &t.predecessors {
+                    assert!(s.tasks[p].successors.contains(&i));
+                }
+            }
+        }
+    }
+}
