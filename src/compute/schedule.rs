@@ -590,6 +590,8 @@ mod tests {
             row: CellRef::new("Plan", 0, 0),
             id: (!id.is_empty()).then(|| id.to_string()),
             goal: "g".into(),
+            goal_at: CellRef::new("Plan", 0, 1),
+            stage_at: None,
             stage: None,
             name: name.into(),
             owner: Some("o".into()),

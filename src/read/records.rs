@@ -363,7 +363,7 @@ fn risk_state(text: &str) -> Option<RiskState> {
 
 fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
     let risk = r.required_text(Field::Risk)?;
-    let mut parsed = |r: &mut RowReader<'_>, field: Field| {
+    let parsed = |r: &mut RowReader<'_>, field: Field| {
         let text = r.text(field)?;
         let l = level(&text);
         if l.is_none() {

@@ -299,10 +299,13 @@ pub fn fold(text: &str) -> String {
 /// words only ("Plan" but not "Explanation").
 pub fn kind_from_name(name: &str) -> Option<SheetKind> {
     let folded = fold(name);
+    // English words keep their spaces so whole-word matching can see them.
+    let spaced = to_simplified(&normalize_width(name)).to_lowercase();
     let mut best: Option<(usize, SheetKind)> = None;
     for kind in SheetKind::ALL {
         for alias in kind.name_aliases() {
-            if contains_alias(&folded, alias) && best.is_none_or(|(len, _)| alias.len() > len) {
+            let text = if alias.is_ascii() { &spaced } else { &folded };
+            if contains_alias(text, alias) && best.is_none_or(|(len, _)| alias.len() > len) {
                 best = Some((alias.len(), kind));
             }
         }
