@@ -94,12 +94,11 @@ fn owner(r: &mut RowReader<'_>, required: bool) -> Option<String> {
 fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
     // Fill-down: a blank goal or stage repeats the one above; a new goal resets the stage.
     match r.text(Field::Goal) {
-        Some(g) => {
-            if state.goal.as_ref().map(|(x, _)| x) != Some(&g) {
-                state.stage = None;
-                state.goal = Some((g, r.at_field(Field::Goal)));
-            }
+        Some(g) if state.goal.as_ref().map(|(x, _)| x) != Some(&g) => {
+            state.stage = None;
+            state.goal = Some((g, r.at_field(Field::Goal)));
         }
+        Some(_) => {}
         None if state.goal.is_none() => {
             r.missing::<()>(Field::Goal);
         }

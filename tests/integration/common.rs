@@ -55,14 +55,14 @@ pub fn sheet_names(path: &Path) -> Vec<String> {
 /// The first row whose cell `col` reads `key`.
 pub fn row_with<'a>(rows: &'a [Vec<Data>], col: usize, key: &str) -> &'a [Data] {
     rows.iter()
-        .find(|r| r.get(col).is_some_and(|c| c.to_string() == key))
+        .find(|r| r.get(col).is_some_and(|c| *c == key))
         .unwrap_or_else(|| panic!("no row with {key:?} in column {col}"))
 }
 
 /// All rows whose cell `col` reads `key`.
 pub fn rows_with<'a>(rows: &'a [Vec<Data>], col: usize, key: &str) -> Vec<&'a [Data]> {
     rows.iter()
-        .filter(|r| r.get(col).is_some_and(|c| c.to_string() == key))
+        .filter(|r| r.get(col).is_some_and(|c| *c == key))
         .map(|r| r.as_slice())
         .collect()
 }

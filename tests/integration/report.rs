@@ -50,7 +50,7 @@ fn chinese_sample_task_statuses_are_judged_against_as_of() {
     assert_eq!(status("门店会员回访"), "未开始");
     assert_eq!(status("门店导购培训"), "正常");
     assert_eq!(status("直播间福利设计"), "正常");
-    let count = |w: &str| tasks.iter().filter(|r| r[10].to_string() == w).count();
+    let count = |w: &str| tasks.iter().filter(|r| r[10] == w).count();
     assert_eq!(
         [
             count("已完成"),
@@ -149,7 +149,7 @@ fn english_sample_gets_english_labels_and_its_figures() {
         ]
     );
     let goals = sheet(&out, "Goals");
-    let goal = goals.iter().find(|r| r[1].to_string() == "Goal").unwrap();
+    let goal = goals.iter().find(|r| r[1] == "Goal").unwrap();
     assert_eq!((num(&goal[3]), num(&goal[4])), (2_000_000.0, 1_308_000.0));
     assert_close(num(&goal[5]), 0.654);
     let costs = sheet(&out, "Costs");
