@@ -188,7 +188,7 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
 }
 
 /// An amount for a message: thousands separators, at most two decimals.
-fn amount(d: rust_decimal::Decimal) -> String {
+pub fn amount(d: rust_decimal::Decimal) -> String {
     let r = d.round_dp(2).normalize();
     let s = r.abs().to_string();
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));

@@ -118,7 +118,7 @@ pub fn cost_sheet(ws: &mut Worksheet, report: &CostReport, st: &Styles) -> Resul
             }
             crate::lang::Lang::En => format!(
                 "of which {} spent without a budget line, not in Remaining",
-                t.unbudgeted.round_dp(2)
+                crate::messages::amount(t.unbudgeted)
             ),
         };
         ws.write_string_with_format(r + 1, 1, note, &st.note)?;

@@ -158,7 +158,16 @@ pub(crate) fn table_header(
     }
     ws.set_row_height(row, 30)?;
     ws.set_freeze_panes(row + 1, 0)?;
+    print_setup(ws, row);
     let last = row + rows.max(1) as u32;
     ws.autofilter(row, 0, last, headers.len().saturating_sub(1) as u16)?;
     Ok(())
+}
+
+/// Prints landscape, one page wide, with the header row repeated on every page.
+pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    let _ = ws.set_repeat_rows(header_row, header_row);
+    ws.set_footer("&L&A&R&P / &N");
 }

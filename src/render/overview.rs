@@ -15,6 +15,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     let l = st.lang;
     ws.set_name(l.pick("概览", "Overview"))?;
     ws.set_screen_gridlines(false);
+    ws.set_print_fit_to_pages(1, 0);
     for (c, w) in [28.0, 16.0, 16.0, 12.0, 12.0, 12.0].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
