@@ -15,12 +15,23 @@ use crate::values::{DateText, budget_in_text, normalize_width, parse_date, split
 
 /// Where parsed records go. The collecting sink keeps everything; a streaming consumer (the
 /// cost ledger of a million rows) can aggregate and drop each record as it passes.
+///
+/// Within one workbook, every other sheet is read before the cost sheets, so a streaming
+/// consumer knows the plan and the budget (and the workbook's language and currency, from
+/// [`RecordSink::before_expenses`]) before the first expense passes.
 pub trait RecordSink {
     fn plan(&mut self, row: PlanRow);
     fn weekly(&mut self, row: WeeklyRow);
     fn expense(&mut self, row: Expense);
     fn budget(&mut self, row: BudgetLine);
     fn risk(&mut self, row: Risk);
+    /// Whether the rows of sheets of `kind` are wanted; an unwanted sheet is recognised by
+    /// its header and not read further.
+    fn wants(&self, _kind: SheetKind) -> bool {
+        true
+    }
+    /// Called once per workbook, after its other sheets and before its cost sheets.
+    fn before_expenses(&mut self, _info: &super::WorkbookInfo) {}
 }
 
 /// What carries over from one row to the next within a sheet.
