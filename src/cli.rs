@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use rust_decimal::Decimal;
 
+use crate::compute::costs::Period;
 use crate::lang::Lang;
 
 #[derive(Debug, Parser)]
@@ -29,6 +31,16 @@ pub enum Command {
     ///   plantrack report sample-workbooks/ --as-of 2026-11-26
     ///   plantrack report plan.xlsx -o weekly.xlsx --lang en
     Report(ReportArgs),
+    /// Write the cost-vs-budget workbook finance pulls: per budget line budget, spent,
+    /// remaining, share used, status, forecast at completion; a by-month table; a ledger of
+    /// every expense with its source row, which the figures are live formulas over; a chart.
+    ///
+    /// Examples:
+    ///   plantrack costs 团队A.xlsx
+    ///   plantrack costs sample-workbooks/ --as-of 2026-11-26 --warn-at 0.9
+    ///   plantrack costs ledger.xlsx --csv costs.csv
+    ///   plantrack costs ledger.xlsx --json --period 2026-11-01..2026-12-20
+    Costs(CostsArgs),
     /// List every data problem, one per line as `Sheet!A1: message`, then a count.
     ///
     /// Exit status: 0 no errors (warnings allowed), 1 errors found, 2 a file could not be
@@ -61,6 +73,29 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CostsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output workbook; default `<first input stem>-costs-<as-of>.xlsx` in the current
+    /// directory.
+    #[arg(short, long, value_name = "OUT.xlsx", conflicts_with_all = ["csv", "json"])]
+    pub output: Option<PathBuf>,
+    /// Write one row per budget line as CSV (UTF-8 with a BOM) instead of a workbook.
+    #[arg(long, value_name = "OUT.csv", conflicts_with = "json")]
+    pub csv: Option<PathBuf>,
+    /// Print the figures as JSON on stdout instead of writing a workbook.
+    #[arg(long)]
+    pub json: bool,
+    /// Share of a budget from which a line is a warning: 0.8 or 80%.
+    #[arg(long, value_name = "SHARE", default_value = "0.8", value_parser = parse_share)]
+    pub warn_at: Decimal,
+    /// The campaign period forecasts extrapolate over; default: each team's plan, earliest
+    /// start to latest due.
+    #[arg(long, value_name = "START..END", value_parser = parse_period)]
+    pub period: Option<Period>,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -69,4 +104,34 @@ pub struct CheckArgs {
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("\"{s}\" is not a date in the form YYYY-MM-DD"))
+}
+
+/// A share written as 0.8, 80% or 80; it must lie in (0, 1].
+fn parse_share(s: &str) -> Result<Decimal, String> {
+    let t = s.trim();
+    let (num, percent) = match t.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (t, false),
+    };
+    let d: Decimal = num
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a share such as 0.8 or 80%"))?;
+    let d = if percent || d > Decimal::ONE {
+        d / Decimal::ONE_HUNDRED
+    } else {
+        d
+    };
+    if d <= Decimal::ZERO || d > Decimal::ONE {
+        return Err(format!("\"{s}\" is not a share between 0 and 100%"));
+    }
+    Ok(d.normalize())
+}
+
+/// A period written START..END, both dates YYYY-MM-DD, END not before START.
+fn parse_period(s: &str) -> Result<Period, String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("\"{s}\" is not a period in the form START..END"))?;
+    let (start, end) = (parse_as_of(a)?, parse_as_of(b)?);
+    Period::new(start, end).ok_or_else(|| format!("the period \"{s}\" ends before it starts"))
 }

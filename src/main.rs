@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Report(args) => cmd::report::run(args),
+        Command::Costs(args) => cmd::costs::run(args),
         Command::Check(args) => cmd::check::run(args),
     };
     match result {

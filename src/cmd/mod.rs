@@ -2,6 +2,7 @@
 //! share (reading the inputs in parallel, choosing the output language) lives here.
 
 pub mod check;
+pub mod costs;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -67,10 +68,15 @@ pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
     Loaded { data, failures }
 }
 
+/// The output language of a collected dataset (see [`choose_lang`]).
+pub fn output_lang(arg: Option<Lang>, data: &Dataset, inputs: &[PathBuf]) -> Lang {
+    choose_lang(arg, data.detected_lang, inputs)
+}
+
 /// The output language: `--lang`, else the language of the headers read, else of the
 /// input paths, else English.
-pub fn output_lang(arg: Option<Lang>, data: &Dataset, inputs: &[PathBuf]) -> Lang {
-    arg.or(data.detected_lang)
+pub fn choose_lang(arg: Option<Lang>, detected: Option<Lang>, inputs: &[PathBuf]) -> Lang {
+    arg.or(detected)
         .or_else(|| {
             inputs
                 .iter()

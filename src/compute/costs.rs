@@ -408,7 +408,10 @@ impl CostBook {
     pub fn add(&mut self, e: &Expense) -> (u32, &str) {
         let t = self.team(&e.team);
         self.settle(t);
-        let by_category = self.index.get(&(e.team.clone(), fold(&e.category))).copied();
+        let by_category = self
+            .index
+            .get(&(e.team.clone(), fold(&e.category)))
+            .copied();
         let i = match by_category {
             Some(i) if self.lines[i].budget.is_some() => i,
             _ => {

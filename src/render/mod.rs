@@ -7,6 +7,7 @@
 //! gives the same bytes. Files are written beside their target and renamed into place.
 
 mod costs;
+mod export;
 mod gantt;
 mod overview;
 mod styles;
@@ -22,6 +23,8 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compute::Summary;
 use crate::lang::Lang;
+pub use costs::{CostView, CostsWorkbook, LedgerEntry};
+pub use export::{costs_csv, costs_json};
 pub use styles::Styles;
 
 /// How the workbook is labelled and formatted.

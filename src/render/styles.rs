@@ -57,6 +57,7 @@ pub struct Styles {
     pub task: Format,
     pub note: Format,
     money_format: String,
+    currency: String,
 }
 
 impl Styles {
@@ -116,6 +117,7 @@ impl Styles {
             note: base.clone().set_italic().set_font_color(0x808080),
             base,
             money_format,
+            currency: opts.currency.clone(),
         }
     }
 
@@ -141,6 +143,23 @@ impl Styles {
     /// The amount number format, e.g. `"¥"#,##0.00;[Red]-"¥"#,##0.00`.
     pub fn money_format(&self) -> &str {
         &self.money_format
+    }
+
+    /// The currency mark of [`Styles::money`] ("" for plain numbers).
+    pub fn currency(&self) -> &str {
+        &self.currency
+    }
+
+    /// An amount cell in the given currency (teams may keep their books in different ones).
+    pub fn money_in(&self, currency: &str) -> Format {
+        self.text.clone().set_num_format(money_format(currency))
+    }
+
+    /// A totals amount cell in the given currency.
+    pub fn money_bold_in(&self, currency: &str) -> Format {
+        self.total_label
+            .clone()
+            .set_num_format(money_format(currency))
     }
 }
 

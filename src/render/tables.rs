@@ -7,7 +7,7 @@ use super::{Styles, date, money, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
 use crate::messages::{problem_text, severity_word};
-use crate::model::Severity;
+use crate::model::{Problem, Severity};
 
 pub fn goals(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
@@ -173,6 +173,15 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
 }
 
 pub fn problems(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
+    problem_list(ws, &s.problems, st)
+}
+
+/// The Data problems sheet of any workbook: one row per problem, with its place.
+pub fn problem_list(
+    ws: &mut Worksheet,
+    problems: &[Problem],
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let l = st.lang;
     ws.set_name(l.pick("数据问题", "Data problems"))?;
     let headers = [
@@ -181,9 +190,9 @@ pub fn problems(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), Xlsx
         (l.pick("级别", "Severity"), 9.0),
         (l.pick("问题", "Problem"), 90.0),
     ];
-    table_header(ws, 0, &headers, s.problems.len(), st)?;
+    table_header(ws, 0, &headers, problems.len(), st)?;
     let error = st.text.clone().set_font_color(0x9C0006).set_bold();
-    for (i, p) in s.problems.iter().enumerate() {
+    for (i, p) in problems.iter().enumerate() {
         let r = i as u32 + 1;
         text(ws, r, 0, Some(&p.team), &st.text)?;
         text(ws, r, 1, Some(&p.at.to_string()), &st.text)?;
@@ -195,7 +204,7 @@ pub fn problems(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), Xlsx
         ws.write_string_with_format(r, 2, severity_word(p.severity, l), sev_fmt)?;
         ws.write_string_with_format(r, 3, problem_text(&p.kind, l), &st.text)?;
     }
-    if s.problems.is_empty() {
+    if problems.is_empty() {
         ws.write_string_with_format(
             1,
             0,

@@ -199,8 +199,18 @@ fn the_period_comes_from_the_plan_unless_given() {
 fn without_budget_lines_the_plan_budgets_roll_up_to_their_stage() {
     let mut book = CostBook::default();
     book.plan(&task(Some("线上渠道300万"), "直播主播招募", "1.1", None));
-    book.plan(&task(Some("线上渠道300万"), "抖音直播销售", "1.2", Some("100000")));
-    book.plan(&task(Some("线上渠道300万"), "小红书种草", "1.3", Some("20000")));
+    book.plan(&task(
+        Some("线上渠道300万"),
+        "抖音直播销售",
+        "1.2",
+        Some("100000"),
+    ));
+    book.plan(&task(
+        Some("线上渠道300万"),
+        "小红书种草",
+        "1.3",
+        Some("20000"),
+    ));
     book.plan(&task(Some("线下渠道200万"), "门店活动", "2.1", None));
     book.plan(&task(None, "公关预案", "3", Some("5000")));
     let mut by_task = expense("直播推广费", "30000");
