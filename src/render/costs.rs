@@ -151,9 +151,11 @@ fn col(c: u16) -> String {
     column_letters(c as u32)
 }
 
-/// A decimal as a formula's cached result: plain digits, no grouping.
+/// A decimal as a formula's cached result: the nearest double, in its shortest form (what
+/// a spreadsheet stores), never in exponent notation.
 fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
+    d.to_f64()
+        .map_or_else(|| d.normalize().to_string(), |f| f.to_string())
 }
 
 /// A sheet name as formulas and chart ranges write it.
