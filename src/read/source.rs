@@ -60,6 +60,9 @@ impl Row {
 /// An open workbook.
 pub struct Book {
     sheets: Sheets<BufReader<File>>,
+    /// Merged regions by sheet: finding them reads a whole .xlsx sheet, so a sheet read
+    /// twice (a cost sheet: its header, later its rows) looks once.
+    merged: std::collections::HashMap<String, Vec<Dimensions>>,
 }
 
 /// Opens a workbook by content, whatever its extension says.
@@ -70,7 +73,10 @@ pub fn open(path: &Path) -> Result<Book, ReadError> {
         return Err(ReadError::Missing);
     }
     match open_workbook_auto(path) {
-        Ok(sheets) => Ok(Book { sheets }),
+        Ok(sheets) => Ok(Book {
+            sheets,
+            merged: Default::default(),
+        }),
         Err(e) => Err(classify_open_error(&e)),
     }
 }
@@ -171,11 +177,16 @@ impl Book {
     }
 
     fn merged_regions(&mut self, sheet: &str) -> Vec<Dimensions> {
-        match &mut self.sheets {
+        if let Some(m) = self.merged.get(sheet) {
+            return m.clone();
+        }
+        let found = match &mut self.sheets {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
             _ => Vec::new(),
-        }
+        };
+        self.merged.insert(sheet.to_string(), found.clone());
+        found
     }
 }
 

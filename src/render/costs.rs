@@ -24,7 +24,7 @@ use rust_xlsxwriter::{
     Workbook, Worksheet, XlsxError,
 };
 
-use super::{RenderOptions, Styles, date, money, share, table_header, text};
+use super::{RenderOptions, Styles, money, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::costs::{CostLine, CostReport, CostStatus, CostTotals};
 use crate::lang::Lang;
@@ -228,7 +228,7 @@ pub(crate) fn cost_sheet(
             "各团队币种不同，不做合计；见下方团队小计",
             "the teams' currencies differ, so there is no grand total: see the team totals below",
         );
-        ws.write_string_with_format(r, 0, note, &st.note)?;
+        ws.write_string_with_format(r, LINE, note, &st.note)?;
         r += 1;
     }
     r = notes(ws, r, view, st)?;
@@ -258,7 +258,12 @@ pub(crate) fn cost_sheet(
         }
         r += 1;
     }
-    chart(ws, name, n, r + 1, st)
+    let axis = if view.one_currency() {
+        view.currency_of(&report.lines[0].team)
+    } else {
+        ""
+    };
+    chart(ws, name, n, r + 1, axis, st)
 }
 
 fn line_row(
@@ -466,12 +471,14 @@ fn notes(ws: &mut Worksheet, mut r: u32, view: &CostView, st: &Styles) -> Result
     Ok(r)
 }
 
-/// A clustered bar chart of budget against spent per line, below the tables.
+/// A clustered bar chart of budget against spent per line, below the tables; the value axis
+/// shows `currency` ("" when the teams' currencies differ).
 fn chart(
     ws: &mut Worksheet,
     sheet: &str,
     n: usize,
     row: u32,
+    currency: &str,
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let l = st.lang;
@@ -502,7 +509,7 @@ fn chart(
         .set_font(&font);
     chart
         .x_axis()
-        .set_num_format(st.money_format())
+        .set_num_format(axis_format(currency))
         .set_font(&font);
     chart
         .legend()
@@ -511,6 +518,14 @@ fn chart(
     chart.set_width(760).set_height(120 + 44 * n.max(3) as u32);
     ws.insert_chart(row, LINE, &chart)?;
     Ok(())
+}
+
+/// Whole amounts on the chart's value axis: its ticks need no cents.
+fn axis_format(currency: &str) -> String {
+    match currency.replace('"', "") {
+        c if c.is_empty() => "#,##0".to_string(),
+        c => format!("\"{c}\"#,##0"),
+    }
 }
 
 /// One expense as the ledger shows it: the row, its source file, the line it was booked to.
@@ -565,6 +580,7 @@ impl CostsWorkbook {
         ledger.set_row_height(0, 30)?;
         ledger.set_freeze_panes(1, 0)?;
         super::print_setup(ledger, 0);
+        ledger.set_print_gridlines(true);
         wb.add_worksheet();
         Ok(CostsWorkbook {
             wb,
@@ -579,25 +595,39 @@ impl CostsWorkbook {
     /// Errors: the row cannot be written (past Excel's row limit, or the temporary file).
     pub fn ledger_row(&mut self, entry: &LedgerEntry) -> Result<(), XlsxError> {
         let st = &self.st;
-        let money_fmt = self
-            .money
-            .entry(entry.currency.to_string())
-            .or_insert_with(|| st.money_in(entry.currency));
+        if !self.money.contains_key(entry.currency) {
+            let f = st
+                .base
+                .clone()
+                .set_num_format(super::styles::money_format(entry.currency));
+            self.money.insert(entry.currency.to_string(), f);
+        }
+        let money_fmt = &self.money[entry.currency];
         let ws = self.wb.worksheet_from_index(LEDGER_SHEET)?;
         let (r, e) = (self.row, entry.expense);
-        text(ws, r, L_FILE, Some(entry.file), &st.text)?;
-        text(ws, r, L_SHEET, Some(&e.row.sheet), &st.text)?;
-        ws.write_number_with_format(r, L_ROW, e.row.row as f64 + 1.0, &st.int)?;
-        date(ws, r, L_DATE, e.date, &st.date)?;
-        text(ws, r, L_TEAM, Some(&e.team), &st.text)?;
-        text(ws, r, L_LINE, Some(entry.line), &st.text)?;
-        text(ws, r, L_CATEGORY, Some(&e.category), &st.text)?;
-        text(ws, r, L_CHANNEL, e.channel.as_deref(), &st.text)?;
-        text(ws, r, L_ITEM, e.item.as_deref(), &st.text)?;
-        money(ws, r, L_AMOUNT, Some(e.amount), money_fmt)?;
-        text(ws, r, L_TASK, e.task.as_deref(), &st.text)?;
-        text(ws, r, L_OWNER, e.owner.as_deref(), &st.text)?;
-        ws.write_number_with_format(r, L_KEY, entry.key as f64, &st.int)?;
+        // Text and counts go unformatted: a million rows need no cell borders, and each
+        // format costs a lookup per cell.
+        let plain_text = |ws: &mut Worksheet, c: u16, v: Option<&str>| match v {
+            Some(v) if !v.is_empty() => ws.write_string(r, c, v).map(|_| ()),
+            _ => Ok(()),
+        };
+        plain_text(ws, L_FILE, Some(entry.file))?;
+        plain_text(ws, L_SHEET, Some(&e.row.sheet))?;
+        ws.write_number(r, L_ROW, e.row.row as f64 + 1.0)?;
+        if let Some(d) = e.date {
+            ws.write_datetime_with_format(r, L_DATE, d, &st.date_plain)?;
+        }
+        plain_text(ws, L_TEAM, Some(&e.team))?;
+        plain_text(ws, L_LINE, Some(entry.line))?;
+        plain_text(ws, L_CATEGORY, Some(&e.category))?;
+        plain_text(ws, L_CHANNEL, e.channel.as_deref())?;
+        plain_text(ws, L_ITEM, e.item.as_deref())?;
+        if let Some(x) = e.amount.to_f64() {
+            ws.write_number_with_format(r, L_AMOUNT, x, money_fmt)?;
+        }
+        plain_text(ws, L_TASK, e.task.as_deref())?;
+        plain_text(ws, L_OWNER, e.owner.as_deref())?;
+        ws.write_number(r, L_KEY, entry.key as f64)?;
         self.row += 1;
         Ok(())
     }

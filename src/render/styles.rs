@@ -44,6 +44,8 @@ pub struct Styles {
     pub text: Format,
     pub wrap: Format,
     pub date: Format,
+    /// A date without a border, for the ledger's many rows.
+    pub date_plain: Format,
     pub money: Format,
     pub money_bold: Format,
     pub number: Format,
@@ -103,6 +105,7 @@ impl Styles {
             text: thin(base.clone()),
             wrap: thin(base.clone().set_text_wrap().set_align(FormatAlign::Top)),
             date: thin(base.clone().set_num_format(DATE_FORMAT)),
+            date_plain: base.clone().set_num_format(DATE_FORMAT),
             money: thin(base.clone().set_num_format(&money_format)),
             money_bold: total(base.clone().set_num_format(&money_format)),
             number: thin(base.clone().set_num_format("#,##0.##")),
@@ -163,7 +166,8 @@ impl Styles {
     }
 }
 
-fn money_format(currency: &str) -> String {
+/// The amount number format in a currency: two decimals, negatives in red.
+pub fn money_format(currency: &str) -> String {
     if currency.is_empty() {
         return "#,##0.00;[Red]-#,##0.00".to_string();
     }
