@@ -31,15 +31,18 @@ pub enum Command {
     ///   plantrack report sample-workbooks/ --as-of 2026-11-26
     ///   plantrack report plan.xlsx -o weekly.xlsx --lang en
     Report(ReportArgs),
-    /// Write the cost-vs-budget workbook finance pulls: per budget line budget, spent,
-    /// remaining, share used, status, forecast at completion; a by-month table; a ledger of
-    /// every expense with its source row, which the figures are live formulas over; a chart.
+    /// Write the cost-vs-budget workbook finance pulls (or its figures as CSV or JSON)
+    ///
+    /// Per budget line: budget, spent, remaining, share used, status, forecast at
+    /// completion; a by-month table; a ledger of every expense with its source row, which
+    /// the figures are live formulas over; a chart. Exit status: 0 written, 2 could not run.
     ///
     /// Examples:
     ///   plantrack costs 团队A.xlsx
     ///   plantrack costs sample-workbooks/ --as-of 2026-11-26 --warn-at 0.9
     ///   plantrack costs ledger.xlsx --csv costs.csv
     ///   plantrack costs ledger.xlsx --json --period 2026-11-01..2026-12-20
+    #[command(verbatim_doc_comment)]
     Costs(CostsArgs),
     /// List every data problem, one per line as `Sheet!A1: message`, then a count.
     ///
