@@ -273,5 +273,5 @@ fn a_folder_of_teams_is_one_summary_with_a_team_column() {
         teams.into_iter().collect::<Vec<_>>(),
         ["launch-team-west", "新品首发-华东组"]
     );
-    assert_eq!(tasks.len() - 1, 18);
+    assert_eq!(tasks.len() - 1, 19);
 }
