@@ -74,7 +74,7 @@ fn gantt_has_daily_scale_milestone_and_as_of_marker() {
     let gantt = sheet(&out, "Gantt");
     // Title with the as-of date, the as-of label above its column.
     assert!(gantt[0][0].to_string().ends_with("as of 2026-11-26"));
-    assert!(gantt[1].iter().any(|c| c.to_string() == "▼ as of 11-26"));
+    assert!(gantt[1].iter().any(|c| *c == "▼ as of 11-26"));
     // Daily scale: the day row counts days; months and ISO weeks above it.
     assert!(gantt[2].iter().any(|c| *c == "Nov 2026"));
     assert!(gantt[3].iter().any(|c| *c == "W48"));
