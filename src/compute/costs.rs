@@ -27,7 +27,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::model::{BudgetLine, CellRef, Expense, PlanRow, Problem, ProblemKind, Severity};
-use crate::read::schema::fold;
+use crate::values::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -2,10 +2,12 @@
 //! rollup, weekly deviations, cost against budget. No I/O and no clock: the as-of date and
 //! thresholds come in through [`Settings`], so every result is reproducible in a test.
 
+pub mod changes;
 pub mod costs;
 pub mod goals;
 pub mod schedule;
 pub mod status;
+pub mod teams;
 pub mod weekly;
 
 use chrono::NaiveDate;
@@ -68,6 +70,8 @@ pub struct Summary {
     pub costs: CostReport,
     /// Problems found while reading, then while computing, sorted by team and place.
     pub problems: Vec<Problem>,
+    /// What changed since the previous summary, when there is one.
+    pub changes: Option<changes::Changes>,
 }
 
 impl Summary {
@@ -123,6 +127,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         weekly,
         costs,
         problems,
+        changes: None,
     }
 }
 

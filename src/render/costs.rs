@@ -136,7 +136,9 @@ pub(crate) enum Figures<'a> {
 
 /// The cost sheet of the weekly summary.
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
-    let currencies = HashMap::new();
+    let currencies: HashMap<String, String> = (s.data.currencies.iter())
+        .filter_map(|(team, c)| Some((team.clone(), c.clone()?)))
+        .collect();
     let view = CostView {
         report: &s.costs,
         warn_at: s.settings.warn_at,

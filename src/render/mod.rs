@@ -6,10 +6,12 @@
 //! value without recalculating), and the document properties are fixed so the same input
 //! gives the same bytes. Files are written beside their target and renamed into place.
 
+mod changes;
 mod costs;
 mod export;
 mod gantt;
 mod overview;
+mod snapshot;
 mod styles;
 mod tables;
 
@@ -48,12 +50,19 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
         summary.settings.as_of,
     );
     overview::write(wb.add_worksheet(), summary, &styles)?;
+    if let Some(c) = &summary.changes {
+        changes::write(wb.add_worksheet(), c, &styles)?;
+    }
     tables::goals(wb.add_worksheet(), summary, &styles)?;
     tables::tasks(wb.add_worksheet(), summary, &styles)?;
     tables::weekly(wb.add_worksheet(), summary, &styles)?;
     costs::write(wb.add_worksheet(), summary, &styles)?;
     gantt::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
+    snapshot::write(
+        wb.add_worksheet(),
+        &crate::compute::changes::snapshot(summary),
+    )?;
     Ok(wb)
 }
 

@@ -3,4 +3,6 @@
 mod check;
 mod common;
 mod costs;
+mod gantt;
 mod report;
+mod teams;
