@@ -425,21 +425,27 @@ fn totals_row(
     Ok(())
 }
 
+/// An amount for a note: grouped, with two decimals ("5,000.00").
+fn cents_text(d: Decimal) -> String {
+    let s = crate::messages::amount(d);
+    match s.split_once('.') {
+        None => format!("{s}.00"),
+        Some((_, frac)) if frac.len() == 1 => format!("{s}0"),
+        Some(_) => s,
+    }
+}
+
 /// Notes under the totals: unbudgeted spending, the threshold and how the forecast is made.
 /// Returns the next free row.
 fn notes(ws: &mut Worksheet, mut r: u32, view: &CostView, st: &Styles) -> Result<u32, XlsxError> {
     let l = st.lang;
     let t = &view.report.totals;
     if t.unbudgeted > Decimal::ZERO && view.one_currency() {
+        let cur = view.currency_of(&view.report.lines[0].team);
+        let amount = format!("{cur}{}", cents_text(t.unbudgeted));
         let note = match l {
-            Lang::Zh => format!(
-                "其中无预算支出 {}，未计入剩余",
-                crate::messages::amount(t.unbudgeted)
-            ),
-            Lang::En => format!(
-                "of which {} spent without a budget line, not in Remaining",
-                crate::messages::amount(t.unbudgeted)
-            ),
+            Lang::Zh => format!("其中无预算支出 {amount}，未计入剩余"),
+            Lang::En => format!("of which {amount} spent without a budget line, not in Remaining"),
         };
         ws.write_string_with_format(r, LINE, note, &st.note)?;
         r += 1;
@@ -681,7 +687,9 @@ fn month_sheet(ws: &mut Worksheet, view: &CostView, st: &Styles) -> Result<(), X
     headers.push((l.pick("行号", "Line #"), 7.0));
     let n = report.lines.len();
     table_header(ws, 0, &headers, n, st)?;
-    let month_header = st.header.clone().set_num_format("yyyy-mm");
+    let month_header = (st.header.clone())
+        .set_num_format("yyyy-mm")
+        .set_align(FormatAlign::Left);
     for (i, m) in months.iter().enumerate() {
         ws.write_datetime_with_format(0, first_month + i as u16, m, &month_header)?;
     }
@@ -754,4 +762,16 @@ fn month_sheet(ws: &mut Worksheet, view: &CostView, st: &Styles) -> Result<(), X
         formula(ws, r, c, f, plain(column_total(c)), &money_fmt)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn note_amounts_show_cents() {
+        assert_eq!(cents_text(Decimal::new(500000, 2)), "5,000.00");
+        assert_eq!(cents_text(Decimal::new(26275, 1)), "2,627.50");
+        assert_eq!(cents_text(Decimal::new(123456, 2)), "1,234.56");
+    }
 }
