@@ -9,8 +9,12 @@
 mod costs;
 mod gantt;
 mod overview;
+mod owners;
+mod retro;
+mod risks;
 mod styles;
 mod tables;
+mod trend;
 
 use std::path::Path;
 
@@ -47,9 +51,13 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     overview::write(wb.add_worksheet(), summary, &styles)?;
     tables::goals(wb.add_worksheet(), summary, &styles)?;
     tables::tasks(wb.add_worksheet(), summary, &styles)?;
+    owners::write(wb.add_worksheet(), summary, &styles)?;
     tables::weekly(wb.add_worksheet(), summary, &styles)?;
+    trend::write(wb.add_worksheet(), summary, &styles)?;
     costs::write(wb.add_worksheet(), summary, &styles)?;
+    risks::sheet(wb.add_worksheet(), summary, &styles)?;
     gantt::write(wb.add_worksheet(), summary, &styles)?;
+    retro::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
     Ok(wb)
 }
@@ -141,6 +149,36 @@ pub(crate) fn text(
         Some(s) if !s.is_empty() => ws.write_string_with_format(row, col, s, f).map(|_| ()),
         _ => ws.write_blank(row, col, f).map(|_| ()),
     }
+}
+
+/// A quantity as a number with its unit in the number format, so "发布笔记10篇" is the
+/// number 10 shown as 10篇; nothing when there is none.
+pub(crate) fn quantity(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    q: Option<&crate::model::Quantity>,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let Some((q, x)) = q.and_then(|q| Some((q, q.value.to_f64()?))) else {
+        return ws.write_blank(row, col, &st.text).map(|_| ());
+    };
+    // Decimals only where there are some: "#,##0.##" would show 10 as "10.".
+    let digits = if q.value.fract().is_zero() {
+        "#,##0"
+    } else {
+        "#,##0.##"
+    };
+    // A word unit takes a space ("8 ad"), a measure word none ("10篇").
+    let format = match q.unit.as_deref() {
+        Some(unit) if unit.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            format!("{digits}\" {}\"", unit.replace('"', ""))
+        }
+        Some(unit) => format!("{digits}\"{}\"", unit.replace('"', "")),
+        None => digits.to_string(),
+    };
+    let f = st.text.clone().set_num_format(format);
+    ws.write_number_with_format(row, col, x, &f).map(|_| ())
 }
 
 /// A table's header row with widths, frozen below it, and an autofilter over `rows` data
