@@ -35,13 +35,12 @@ pub struct OwnerLoad {
 /// then the most at risk, then the earliest next due date, then plan order.
 pub fn rollup(plan: &[PlanRow], tasks: &[TaskView]) -> Vec<OwnerLoad> {
     let mut out: Vec<OwnerLoad> = Vec::new();
+    let mut index: HashMap<(&str, Option<&str>), usize> = HashMap::new();
     for (i, (t, v)) in plan.iter().zip(tasks).enumerate() {
-        let k = match out
-            .iter()
-            .position(|o| o.team == t.team && o.owner == t.owner)
-        {
-            Some(k) => k,
+        let k = match index.get(&(t.team.as_str(), t.owner.as_deref())) {
+            Some(&k) => k,
             None => {
+                index.insert((&t.team, t.owner.as_deref()), out.len());
                 out.push(OwnerLoad {
                     team: t.team.clone(),
                     owner: t.owner.clone(),

@@ -201,15 +201,15 @@ fn task_rows(
         Some(p) => fold(&plan[p].name),
         None => fold(&weekly[i].task),
     };
-    let mut order: Vec<String> = Vec::new();
-    for &i in rows {
-        let k = task_key(i);
-        if !order.contains(&k) {
-            order.push(k);
-        }
+    let keys: Vec<String> = rows.iter().map(|&i| task_key(i)).collect();
+    let mut order: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        let next = order.len();
+        order.entry(k).or_insert(next);
     }
-    let mut sorted = rows.to_vec();
-    sorted.sort_by_key(|&i| (order.iter().position(|k| *k == task_key(i)), week_of(i)));
+    let mut sorted: Vec<usize> = (0..rows.len()).collect();
+    sorted.sort_by_key(|&j| (order[keys[j].as_str()], week_of(rows[j])));
+    let sorted = sorted.into_iter().map(|j| rows[j]);
 
     let mut out = Vec::new();
     // Per task: its unit and running sums, None once a row breaks the unit.

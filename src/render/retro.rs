@@ -88,7 +88,12 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         ],
         st,
     )?;
-    let stages: Vec<usize> = rt.stages_over.iter().chain(&rt.stages_under).copied().collect();
+    let stages: Vec<usize> = rt
+        .stages_over
+        .iter()
+        .chain(&rt.stages_under)
+        .copied()
+        .collect();
     r = empty_note(ws, r, stages.is_empty(), none, st)?;
     let over = st.status(crate::model::TaskStatus::Done);
     let under = st.status(crate::model::TaskStatus::Overdue);
@@ -171,10 +176,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     r = section(
         ws,
         r + 2,
-        l.pick(
-            "五、偏差最大的周度任务",
-            "5. Largest weekly shortfalls",
-        ),
+        l.pick("五、偏差最大的周度任务", "5. Largest weekly shortfalls"),
         &[
             l.pick("团队", "Team"),
             l.pick("任务", "Task"),
@@ -213,7 +215,10 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.write_string_with_format(
         r,
         0,
-        l.pick("六、团队总结（请填写）", "6. The team's review (to fill in)"),
+        l.pick(
+            "六、团队总结（请填写）",
+            "6. The team's review (to fill in)",
+        ),
         &st.section,
     )?;
     for c in 1..=LAST {

@@ -4,3 +4,4 @@ mod check;
 mod common;
 mod gantt;
 mod report;
+mod rhythm;
