@@ -181,6 +181,24 @@ pub(crate) fn quantity(
     ws.write_number_with_format(row, col, x, &f).map(|_| ())
 }
 
+/// The height of a row whose wrapped cells hold `cells` (text, column width), or None when
+/// each fits on one line. Neither Excel nor LibreOffice grows a row for wrapped text in a
+/// file written this way, so long texts would be cut. At the 10-point font a CJK character
+/// takes about 1.8 column-width units and a Latin one 0.8 (Excel's measure).
+pub(crate) fn wrapped_row_height(cells: &[(&str, f64)]) -> Option<f64> {
+    let lines = cells
+        .iter()
+        .map(|(t, width)| {
+            let units: f64 = t
+                .chars()
+                .map(|c| if c.is_ascii() { 0.8 } else { 1.8 })
+                .sum();
+            (units / width.max(1.0)).ceil()
+        })
+        .fold(1.0, f64::max);
+    (lines > 1.0).then_some(lines * 13.5)
+}
+
 /// A table's header row with widths, frozen below it, and an autofilter over `rows` data
 /// rows.
 pub(crate) fn table_header(

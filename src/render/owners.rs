@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
-use super::{Styles, date, table_header, text};
+use super::{Styles, date, table_header, text, wrapped_row_height};
 use crate::compute::Summary;
 use crate::lang::Lang;
 use crate::model::TaskStatus;
@@ -34,6 +34,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     };
     let past = st.date.clone().set_font_color(0x9C0006).set_bold();
     let nobody = st.text.clone().set_font_color(0x9C0006).set_italic();
+    let wrap = st.text.clone().set_text_wrap();
     for (i, o) in s.owners.iter().enumerate() {
         let r = i as u32 + 1;
         text(ws, r, 0, Some(&o.team), &st.text)?;
@@ -61,13 +62,18 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
             .iter()
             .map(|&t| late_name(&s.data.plan[t].name, s.tasks[t].days_late, l))
             .collect();
-        text(ws, r, 8, Some(&overdue.join(l.pick("、", "; "))), &st.wrap)?;
+        let overdue = overdue.join(l.pick("、", "; "));
+        text(ws, r, 8, Some(&overdue), &wrap)?;
         let at_risk: Vec<&str> = o
             .at_risk
             .iter()
             .map(|&t| s.data.plan[t].name.as_str())
             .collect();
-        text(ws, r, 9, Some(&at_risk.join(l.pick("、", "; "))), &st.wrap)?;
+        let at_risk = at_risk.join(l.pick("、", "; "));
+        text(ws, r, 9, Some(&at_risk), &wrap)?;
+        if let Some(h) = wrapped_row_height(&[(&overdue, headers[8].1), (&at_risk, headers[9].1)]) {
+            ws.set_row_height(r, h)?;
+        }
     }
     if s.owners.is_empty() {
         ws.write_string_with_format(1, 0, l.pick("计划中没有任务", "no plan tasks"), &st.note)?;

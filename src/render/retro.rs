@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
-use super::{Styles, date, money, quantity, share, text};
+use super::{Styles, date, money, quantity, share, text, wrapped_row_height};
 use crate::compute::Summary;
 use crate::compute::retro::goal_sentence;
 
@@ -14,18 +14,18 @@ use crate::compute::retro::goal_sentence;
 const INPUT_FILL: u32 = 0xFFF2CC;
 /// Last column of the sheet (H).
 const LAST: u16 = 7;
+/// Column widths: team, the finding or name, four figures, cause, fix.
+const WIDTHS: [f64; 8] = [14.0, 44.0, 14.0, 14.0, 11.0, 14.0, 36.0, 36.0];
 
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
     ws.set_name(l.pick("复盘", "Retrospective"))?;
     super::print_setup(ws, 0);
     ws.set_screen_gridlines(false);
-    for (c, w) in [14.0, 44.0, 14.0, 14.0, 11.0, 14.0, 36.0, 36.0]
-        .iter()
-        .enumerate()
-    {
+    for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
+    let wrap = st.text.clone().set_text_wrap();
     ws.write_string_with_format(
         0,
         0,
@@ -66,7 +66,11 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         r += 1;
         let g = &s.goals[i];
         text(ws, r, 0, Some(&g.team), &st.text)?;
-        text(ws, r, 1, Some(&goal_sentence(g, l)), &st.wrap)?;
+        let sentence = goal_sentence(g, l);
+        text(ws, r, 1, Some(&sentence), &wrap)?;
+        if let Some(h) = wrapped_row_height(&[(&sentence, WIDTHS[1])]) {
+            ws.set_row_height(r, h)?;
+        }
         money(ws, r, 2, g.target, &st.number)?;
         money(ws, r, 3, g.actual, &st.number)?;
         share(ws, r, 4, g.completion(), &st.pct)?;
@@ -191,7 +195,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     )?;
     r = empty_note(ws, r, rt.shortfalls.is_empty(), none, st)?;
     let behind = st.pct.clone().set_font_color(0x9C0006);
-    let missing = st.wrap.clone().set_font_color(0x9C0006).set_italic();
+    let missing = wrap.clone().set_font_color(0x9C0006).set_italic();
     let unwritten = l.pick("（未填写）", "(not written)");
     for &i in &rt.shortfalls {
         r += 1;
@@ -204,9 +208,14 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         share(ws, r, 5, s.weekly[i].deviation, &behind)?;
         for (c, v) in [(6, &w.cause), (7, &w.fix)] {
             match v {
-                Some(v) => text(ws, r, c, Some(v), &st.wrap)?,
+                Some(v) => text(ws, r, c, Some(v), &wrap)?,
                 None => text(ws, r, c, Some(unwritten), &missing)?,
             }
+        }
+        let cause = w.cause.as_deref().unwrap_or_default();
+        let fix = w.fix.as_deref().unwrap_or_default();
+        if let Some(h) = wrapped_row_height(&[(cause, WIDTHS[6]), (fix, WIDTHS[7])]) {
+            ws.set_row_height(r, h)?;
         }
     }
 

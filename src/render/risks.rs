@@ -4,10 +4,15 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
-use super::{Styles, table_header, text};
+use super::{Styles, table_header, text, wrapped_row_height};
 use crate::compute::Summary;
 use crate::lang::Lang;
 use crate::model::{Level, RiskState};
+
+/// Column widths of the risk and response texts (the Overview's first column is 28 wide).
+const RISK: f64 = 40.0;
+const RESPONSE: f64 = 44.0;
+const OVERVIEW_RISK: f64 = 28.0;
 
 fn level_word(l: Level, lang: Lang) -> &'static str {
     match l {
@@ -27,6 +32,7 @@ fn state_word(s: RiskState, lang: Lang) -> &'static str {
 
 /// Formats of a risk row: level cells, "high" in red, a missing owner in red.
 struct RiskFormats {
+    wrap: Format,
     level: Format,
     high: Format,
     missing: Format,
@@ -36,6 +42,7 @@ impl RiskFormats {
     fn new(st: &Styles) -> Self {
         let level = st.text.clone().set_align(FormatAlign::Center);
         RiskFormats {
+            wrap: st.text.clone().set_text_wrap(),
             high: level
                 .clone()
                 .set_background_color(0xFFC7CE)
@@ -71,7 +78,7 @@ impl RiskFormats {
         st: &Styles,
     ) -> Result<(), XlsxError> {
         match v {
-            Some(v) => text(ws, r, c, Some(v), &st.wrap),
+            Some(v) => text(ws, r, c, Some(v), &self.wrap),
             None => text(
                 ws,
                 r,
@@ -102,7 +109,7 @@ pub fn overview_section(
         &st.section,
     )?;
     r += 1;
-    ws.set_column_width(6, 44)?;
+    ws.set_column_width(6, RESPONSE)?;
     for (c, h) in [
         l.pick("风险", "Risk"),
         l.pick("可能性", "Likelihood"),
@@ -124,13 +131,17 @@ pub fn overview_section(
     for &i in &s.key_risks {
         r += 1;
         let k = &s.data.risks[i];
-        text(ws, r, 0, Some(&k.risk), &st.wrap)?;
+        text(ws, r, 0, Some(&k.risk), &f.wrap)?;
         f.level_cell(ws, r, 1, k.likelihood, l)?;
         f.level_cell(ws, r, 2, k.impact, l)?;
         f.required(ws, r, 3, k.owner.as_deref(), st)?;
         text(ws, r, 4, k.state.map(|v| state_word(v, l)), &st.text)?;
         text(ws, r, 5, Some(&k.team), &st.text)?;
         f.required(ws, r, 6, k.response.as_deref(), st)?;
+        let response = k.response.as_deref().unwrap_or_default();
+        if let Some(h) = wrapped_row_height(&[(&k.risk, OVERVIEW_RISK), (response, RESPONSE)]) {
+            ws.set_row_height(r, h)?;
+        }
     }
     Ok(r)
 }
@@ -141,10 +152,10 @@ pub fn sheet(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.set_name(l.pick("风险", "Risks"))?;
     let headers = [
         (l.pick("团队", "Team"), 14.0),
-        (l.pick("风险", "Risk"), 40.0),
+        (l.pick("风险", "Risk"), RISK),
         (l.pick("可能性", "Likelihood"), 10.0),
         (l.pick("影响", "Impact"), 9.0),
-        (l.pick("应对措施", "Response"), 40.0),
+        (l.pick("应对措施", "Response"), RESPONSE),
         (l.pick("负责人", "Owner"), 12.0),
         (l.pick("状态", "State"), 9.0),
         (l.pick("重点风险", "Key risk"), 9.0),
@@ -156,13 +167,13 @@ pub fn sheet(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     for (i, k) in s.data.risks.iter().enumerate() {
         let r = i as u32 + 1;
         text(ws, r, 0, Some(&k.team), &st.text)?;
-        text(ws, r, 1, Some(&k.risk), &st.wrap)?;
+        text(ws, r, 1, Some(&k.risk), &f.wrap)?;
         f.level_cell(ws, r, 2, k.likelihood, l)?;
         f.level_cell(ws, r, 3, k.impact, l)?;
         let closed = k.state == Some(RiskState::Closed);
         if closed {
             // A closed risk needs no owner or response: blanks are not shown as gaps.
-            text(ws, r, 4, k.response.as_deref(), &st.wrap)?;
+            text(ws, r, 4, k.response.as_deref(), &f.wrap)?;
             text(ws, r, 5, k.owner.as_deref(), &st.text)?;
         } else {
             f.required(ws, r, 4, k.response.as_deref(), st)?;
@@ -172,6 +183,10 @@ pub fn sheet(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         let is_key = s.key_risks.contains(&i);
         text(ws, r, 7, is_key.then_some(l.pick("是", "yes")), &key)?;
         text(ws, r, 8, Some(&k.row.to_string()), &st.text)?;
+        let response = k.response.as_deref().unwrap_or_default();
+        if let Some(h) = wrapped_row_height(&[(&k.risk, RISK), (response, RESPONSE)]) {
+            ws.set_row_height(r, h)?;
+        }
     }
     if s.data.risks.is_empty() {
         ws.write_string_with_format(
