@@ -389,5 +389,7 @@ fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
         response: r.text(Field::Response),
         owner: owner(r, false),
         state: r.text(Field::Status).and_then(|t| risk_state(&t)),
+        owner_at: r.at_field(Field::Owner),
+        response_at: r.at_field(Field::Response),
     })
 }

@@ -1,5 +1,5 @@
 //! The first sheet a manager reads: as-of date, goal completion, tasks by status, budget
-//! used, problem counts and the most overdue tasks.
+//! used, problem counts, the most overdue tasks, the critical path and the key risks.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -192,6 +192,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
     }
+    super::risks::overview_section(ws, s, st, r + 2)?;
     ws.set_active(true);
     Ok(())
 }

@@ -4,4 +4,5 @@ mod check;
 mod common;
 mod gantt;
 mod report;
+mod rhythm;
 mod teams;
