@@ -11,6 +11,7 @@ mod gantt;
 mod overview;
 mod styles;
 mod tables;
+mod template;
 
 use std::path::Path;
 
@@ -23,6 +24,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 use crate::compute::Summary;
 use crate::lang::Lang;
 pub use styles::Styles;
+pub use template::template_workbook;
 
 /// How the workbook is labelled and formatted.
 #[derive(Debug, Clone)]
