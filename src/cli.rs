@@ -35,13 +35,16 @@ pub enum Command {
     /// Exit status: 0 no errors (warnings allowed), 1 errors found, 2 a file could not be
     /// read at all.
     Check(CheckArgs),
-    /// Write a fillable team workbook: the toolkit's sheets with the headers `report` reads,
-    /// dropdowns, input prompts and colours that flag late tasks and weekly rows behind plan.
+    /// Write a fillable team workbook that `report` reads back
+    ///
+    /// The toolkit's sheets with the headers `report` reads, dropdowns, input prompts, and
+    /// colours that flag late tasks and weekly rows behind plan while they are typed.
     ///
     /// Examples:
     ///   plantrack init --lang zh
     ///   plantrack init -o 华东组.xlsx --start 2026-11-02 --weeks 6
     ///   plantrack init --example -o demo.xlsx && plantrack report demo.xlsx
+    #[command(verbatim_doc_comment)]
     Init(InitArgs),
 }
 

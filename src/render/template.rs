@@ -72,7 +72,10 @@ impl FormStyles {
         let (late_fill, late_font, _) = status_colors(TaskStatus::Overdue);
         let (behind_fill, behind_font, _) = status_colors(TaskStatus::AtRisk);
         FormStyles {
-            date: base.clone().set_num_format(DATE_FORMAT),
+            date: base
+                .clone()
+                .set_num_format(DATE_FORMAT)
+                .set_align(FormatAlign::Center),
             quantity: base.clone().set_num_format("#,##0"),
             money: base.clone().set_num_format(st.money_format()),
             percent: base.clone().set_num_format("0%"),
