@@ -5,7 +5,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{TemplateSettings, campaign_mondays, end_of, guide_sheet_name};
+use super::{TemplateSettings, campaign_mondays, end_of, instructions_sheet, team_sheet_name};
 use crate::lang::Lang;
 use crate::read::schema::{Field, SheetKind, canonical_header, canonical_sheet_name};
 
@@ -71,7 +71,7 @@ pub fn guide(s: &TemplateSettings) -> Guide {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let file = &s.file_name;
     let sheet = |k: SheetKind| canonical_sheet_name(k, lang);
-    let team = guide_sheet_name(1, lang);
+    let team = team_sheet_name(lang);
 
     let title = l(
         "营销策划执行落地 · 团队工作簿",
@@ -389,7 +389,7 @@ pub fn guide(s: &TemplateSettings) -> Guide {
     };
 
     Guide {
-        name: guide_sheet_name(0, lang),
+        name: instructions_sheet(lang),
         title,
         subtitle,
         sections: vec![weekly, sheets, rules, colours, principles],

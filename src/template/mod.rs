@@ -169,9 +169,15 @@ pub fn campaign_mondays(start: NaiveDate, weeks: u32) -> Vec<NaiveDate> {
         .collect()
 }
 
-/// The sheet name of a guide sheet in a language (0: instructions, 1: team list).
-pub fn guide_sheet_name(index: usize, lang: Lang) -> &'static str {
-    let (zh, en) = GUIDE_SHEETS[index];
+/// The instructions sheet's name in a language.
+pub fn instructions_sheet(lang: Lang) -> &'static str {
+    let (zh, en) = GUIDE_SHEETS[0];
+    lang.pick(zh, en)
+}
+
+/// The team list's name in a language.
+pub fn team_sheet_name(lang: Lang) -> &'static str {
+    let (zh, en) = GUIDE_SHEETS[1];
     lang.pick(zh, en)
 }
 
@@ -182,7 +188,7 @@ pub fn build(s: &TemplateSettings) -> Template {
         .iter()
         .map(|&kind| data_sheet(kind, s))
         .collect();
-    sheets.push(team_sheet(lang));
+    sheets.push(team_list(lang));
     if s.example {
         for sheet in &mut sheets {
             sheet.rows = example::rows(sheet, lang, s.start, s.weeks);
@@ -314,8 +320,8 @@ fn input_of(kind: SheetKind, field: Field, lang: Lang) -> (Input, f64) {
 fn prompt(kind: SheetKind, field: Field, lang: Lang, start: NaiveDate) -> (&'static str, String) {
     use Field as F;
     let day = |offset: u64| (start + Days::new(offset)).format("%Y-%m-%d").to_string();
-    let team = guide_sheet_name(1, lang);
-    let guide = guide_sheet_name(0, lang);
+    let team = team_sheet_name(lang);
+    let guide = instructions_sheet(lang);
     let words = |choices: Vec<&str>| choices.join(lang.pick("、", ", "));
     let (title, text): (&str, String) = match (kind, field) {
         (_, F::Id) => (
@@ -600,7 +606,7 @@ fn prompt(kind: SheetKind, field: Field, lang: Lang, start: NaiveDate) -> (&'sta
 }
 
 /// The team list: the names every owner dropdown offers.
-fn team_sheet(lang: Lang) -> DataSheet {
+fn team_list(lang: Lang) -> DataSheet {
     let column =
         |header: &'static str, input: Input, width: f64, title: &str, prompt: &str| Column {
             field: None,
@@ -645,7 +651,7 @@ fn team_sheet(lang: Lang) -> DataSheet {
     ];
     DataSheet {
         role: SheetRole::Team,
-        name: guide_sheet_name(1, lang).to_string(),
+        name: team_sheet_name(lang).to_string(),
         table: "Team",
         columns,
         rows: Vec::new(),
