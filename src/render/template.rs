@@ -575,10 +575,11 @@ fn guide(
     header(ws, r, &g.calendar.header)?;
     r += 1;
     let first = r;
+    let calendar_date = st.date.clone().set_align(FormatAlign::Left);
     for (label, monday, sunday) in &g.calendar.weeks {
         ws.write_string_with_format(r, 0, label, &st.text)?;
-        ws.write_datetime_with_format(r, 1, monday, &st.date)?;
-        ws.write_datetime_with_format(r, 2, sunday, &st.date)?;
+        ws.write_datetime_with_format(r, 1, monday, &calendar_date)?;
+        ws.write_datetime_with_format(r, 2, sunday, &calendar_date)?;
         r += 1;
     }
     ws.set_landscape();
@@ -591,16 +592,16 @@ fn guide(
     ))
 }
 
-/// Lines a wrapped text takes in a column of `width` characters: a CJK character counts
-/// about two.
+/// Lines a wrapped text takes in a column `width` characters wide, at 10 points: a Latin
+/// character takes about 0.8 of a width unit, a CJK character about 1.7.
 fn lines_of(text: &str, width: f64) -> u32 {
     text.split('\n')
         .map(|line| {
             let w: f64 = line
                 .chars()
-                .map(|c| if c.is_ascii() { 1.0 } else { 1.9 })
+                .map(|c| if c.is_ascii() { 0.8 } else { 1.7 })
                 .sum();
-            (w / (width * 0.95)).ceil().max(1.0) as u32
+            (w / width).ceil().max(1.0) as u32
         })
         .sum()
 }
