@@ -23,7 +23,7 @@ use cells::{RowReader, display};
 use records::{RecordSink, SheetState, read_row};
 use schema::{
     Field, HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, SheetKind, best_kind_for_headers,
-    field_names, kind_from_name,
+    field_names, is_guide_sheet, kind_from_name,
 };
 use source::Row;
 
@@ -202,6 +202,11 @@ pub fn read_workbook(
     };
     let mut langs = (0usize, 0usize);
     for name in book.sheet_names() {
+        // The instructions and team list `init` writes hold no records and need no notice.
+        if is_guide_sheet(&name) {
+            info.sheets.push((name, None));
+            continue;
+        }
         let mut sheet = SheetRead::new(&name, kind_from_name(&name), &info.team, as_of);
         let result = book.for_each_row(&name, |row| sheet.row(row, sink));
         if let Err(e) = result {

@@ -16,6 +16,7 @@ mod risks;
 mod snapshot;
 mod styles;
 mod tables;
+mod template;
 mod trend;
 
 use std::path::Path;
@@ -29,6 +30,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 use crate::compute::Summary;
 use crate::lang::Lang;
 pub use styles::Styles;
+pub use template::template_workbook;
 
 /// How the workbook is labelled and formatted.
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 mod check;
 mod common;
 mod gantt;
+mod init;
 mod report;
 mod rhythm;
 mod teams;
