@@ -58,6 +58,13 @@ pub struct ReportArgs {
     /// directory, so each week's run keeps last week's file.
     #[arg(short, long, value_name = "OUT.xlsx")]
     pub output: Option<PathBuf>,
+    /// Last week's summary, for the Changes sheet; default: the newest earlier
+    /// `<stem>-summary-<date>.xlsx` in the output folder, if any.
+    #[arg(long, value_name = "LAST.xlsx")]
+    pub previous: Option<PathBuf>,
+    /// Do not compare with last week's summary.
+    #[arg(long, conflicts_with = "previous")]
+    pub no_previous: bool,
 }
 
 #[derive(Debug, Args)]

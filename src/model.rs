@@ -226,6 +226,22 @@ impl TaskStatus {
         TaskStatus::Cancelled,
     ];
 
+    /// A stable code for the snapshot a summary carries (never translated).
+    pub fn code(self) -> &'static str {
+        match self {
+            TaskStatus::Overdue => "overdue",
+            TaskStatus::AtRisk => "at-risk",
+            TaskStatus::OnTrack => "on-track",
+            TaskStatus::NotStarted => "not-started",
+            TaskStatus::Done => "done",
+            TaskStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<TaskStatus> {
+        TaskStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     pub fn word(self, lang: Lang) -> &'static str {
         match self {
             TaskStatus::Done => lang.pick("已完成", "Done"),
@@ -361,8 +377,8 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// Language of the headers found, by majority; None when no header text said.
     pub detected_lang: Option<Lang>,
-    /// Currency mark for amounts ("¥", "$", "USD"), from headers or cells.
-    pub currency: Option<String>,
+    /// Currency mark for amounts ("¥", "$"), from the headers, per team.
+    pub currencies: Vec<(String, Option<String>)>,
 }
 
 impl Dataset {
@@ -378,10 +394,68 @@ impl Dataset {
         if self.detected_lang.is_none() {
             self.detected_lang = other.detected_lang;
         }
-        if self.currency.is_none() {
-            self.currency = other.currency;
-        }
+        self.currencies.extend(other.currencies);
     }
+
+    /// The currency all teams share, if they name one and agree.
+    pub fn currency(&self) -> Option<String> {
+        let mut marks = self.currencies.iter().filter_map(|(_, c)| c.as_ref());
+        let first = marks.next()?;
+        marks.all(|m| m == first).then(|| first.clone())
+    }
+
+    /// True when teams name different currencies (amounts must not be added across them).
+    pub fn mixed_currencies(&self) -> bool {
+        let mut marks = self.currencies.iter().filter_map(|(_, c)| c.as_ref());
+        let first = marks.next();
+        marks.any(|m| Some(m) != first)
+    }
+}
+
+/// What a summary carries so that next week's run can say what changed: per task its
+/// status, due date and progress; per budget line its budget and spending; per goal its
+/// target and actual. Written to a hidden sheet of the summary and read back.
+/// Where a summary keeps its snapshot: a hidden sheet, the marker in its A1 and the format
+/// version in B1 (bumped whenever the rows change meaning). Shared by the writer (render)
+/// and the reader (read) so the two cannot drift.
+pub const SNAPSHOT_SHEET: &str = "_plantrack";
+pub const SNAPSHOT_MARKER: &str = "plantrack snapshot";
+pub const SNAPSHOT_VERSION: &str = "1";
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Snapshot {
+    pub as_of: Option<NaiveDate>,
+    pub tasks: Vec<TaskSnap>,
+    pub costs: Vec<CostSnap>,
+    pub goals: Vec<GoalSnap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskSnap {
+    pub team: String,
+    /// The task's id, or its name where it has none.
+    pub key: String,
+    pub name: String,
+    pub status: TaskStatus,
+    pub due: Option<NaiveDate>,
+    pub progress: Option<f64>,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostSnap {
+    pub team: String,
+    pub category: String,
+    pub budget: Option<Decimal>,
+    pub spent: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalSnap {
+    pub team: String,
+    pub name: String,
+    pub target: Option<Decimal>,
+    pub actual: Option<Decimal>,
 }
 
 #[cfg(test)]

@@ -40,6 +40,22 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Files at or above this count get a progress bar (on a terminal only: indicatif draws
+/// nothing when stderr is piped). A handful of files reads in a blink.
+const PROGRESS_FROM_FILES: usize = 8;
+
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    if files < PROGRESS_FROM_FILES {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
+    bar.set_message("workbooks");
+    bar
+}
+
 /// Every input read, in input order, with the files that could not be.
 pub struct Loaded {
     pub data: Dataset,
@@ -50,13 +66,16 @@ pub struct Loaded {
 /// stop the others.
 pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
     let (files, mut failures) = expand_inputs(inputs);
+    let progress = progress_bar(files.len());
     let results: Vec<(PathBuf, Result<Dataset, ReadError>)> = files
         .into_par_iter()
         .map(|path| {
             let r = read_dataset(&path, as_of);
+            progress.inc(1);
             (path, r)
         })
         .collect();
+    progress.finish_and_clear();
     let mut data = Dataset::default();
     for (path, r) in results {
         match r {
@@ -79,10 +98,13 @@ pub fn output_lang(arg: Option<Lang>, data: &Dataset, inputs: &[PathBuf]) -> Lan
         .unwrap_or(Lang::En)
 }
 
-/// The currency mark for amounts: from the input where it says, else ¥ for Chinese output.
+/// The currency mark for amounts: the one the inputs name, else ¥ for Chinese output; none
+/// (plain numbers) when teams name different currencies.
 pub fn currency(data: &Dataset, lang: Lang) -> String {
-    data.currency
-        .clone()
+    if data.mixed_currencies() {
+        return String::new();
+    }
+    data.currency()
         .unwrap_or_else(|| lang.pick("¥", "").to_string())
 }
 

@@ -2,6 +2,7 @@
 //! rollup, weekly deviations, cost against budget. No I/O and no clock: the as-of date and
 //! thresholds come in through [`Settings`], so every result is reproducible in a test.
 
+pub mod changes;
 pub mod costs;
 pub mod goals;
 pub mod owners;
@@ -9,6 +10,7 @@ pub mod retro;
 pub mod risks;
 pub mod schedule;
 pub mod status;
+pub mod teams;
 pub mod trend;
 pub mod weekly;
 
@@ -72,6 +74,8 @@ pub struct Summary {
     pub trend: Trend,
     /// Problems found while reading, then while computing, sorted by team and place.
     pub problems: Vec<Problem>,
+    /// What changed since the previous summary, when there is one.
+    pub changes: Option<changes::Changes>,
 }
 
 impl Summary {
@@ -140,5 +144,6 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         retro,
         trend,
         problems,
+        changes: None,
     }
 }

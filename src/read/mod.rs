@@ -6,6 +6,7 @@
 //! read at all is a [`ReadError`].
 
 mod cells;
+pub mod previous;
 pub mod records;
 pub mod schema;
 pub mod source;
@@ -173,10 +174,10 @@ impl RecordSink for Dataset {
 pub fn read_dataset(path: &Path, as_of: NaiveDate) -> Result<Dataset, ReadError> {
     let mut data = Dataset::default();
     let info = read_workbook(path, as_of, &mut data)?;
-    data.teams.push(info.team);
+    data.teams.push(info.team.clone());
     data.problems = info.problems;
     data.detected_lang = info.lang;
-    data.currency = info.currency;
+    data.currencies.push((info.team.clone(), info.currency));
     Ok(data)
 }
 

@@ -176,7 +176,7 @@ pub fn split_list(text: &str) -> Vec<String> {
 
 /// A status word as teams write it, in either language.
 pub fn written_status(text: &str) -> Option<WrittenStatus> {
-    let t = super::schema::fold(text);
+    let t = crate::values::fold(text);
     let s = match t.as_str() {
         "未开始" | "待开始" | "notstarted" | "todo" | "open" => WrittenStatus::NotStarted,
         "进行中" | "执行中" | "inprogress" | "ongoing" | "started" | "wip" => {
@@ -343,7 +343,7 @@ fn budget_row(r: &mut RowReader<'_>) -> Option<BudgetLine> {
 }
 
 fn level(text: &str) -> Option<Level> {
-    match super::schema::fold(text).as_str() {
+    match crate::values::fold(text).as_str() {
         "高" | "high" | "h" => Some(Level::High),
         "中" | "medium" | "med" | "m" => Some(Level::Medium),
         "低" | "low" | "l" => Some(Level::Low),
@@ -352,7 +352,7 @@ fn level(text: &str) -> Option<Level> {
 }
 
 fn risk_state(text: &str) -> Option<RiskState> {
-    match super::schema::fold(text).as_str() {
+    match crate::values::fold(text).as_str() {
         "未发生" | "open" | "监控中" => Some(RiskState::Open),
         "已发生" | "occurred" => Some(RiskState::Occurred),
         "已关闭" | "关闭" | "closed" => Some(RiskState::Closed),

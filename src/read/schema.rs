@@ -5,6 +5,7 @@
 
 use crate::lang::Lang;
 pub use crate::model::SheetKind;
+pub use crate::values::fold;
 use crate::values::{UnitHint, normalize_width, split_unit_hint, to_simplified};
 
 /// Alias tables per sheet kind.
@@ -283,16 +284,6 @@ const RISKS: &[FieldSpec] = &[
     f(Field::Status, false, &["状态"], &["status"]),
     TEAM,
 ];
-
-/// Header or name text in the form aliases are compared in: half-width, simplified,
-/// lower-case, without spaces.
-pub fn fold(text: &str) -> String {
-    to_simplified(&normalize_width(text))
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
 
 /// The sheet kind a sheet's name says, if any. The longest alias found wins, so
 /// "预算分配" is a budget and "成本支出明细" a cost sheet. English aliases match whole

@@ -6,12 +6,14 @@
 //! value without recalculating), and the document properties are fixed so the same input
 //! gives the same bytes. Files are written beside their target and renamed into place.
 
+mod changes;
 mod costs;
 mod gantt;
 mod overview;
 mod owners;
 mod retro;
 mod risks;
+mod snapshot;
 mod styles;
 mod tables;
 mod trend;
@@ -49,6 +51,9 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
         summary.settings.as_of,
     );
     overview::write(wb.add_worksheet(), summary, &styles)?;
+    if let Some(c) = &summary.changes {
+        changes::write(wb.add_worksheet(), c, &styles)?;
+    }
     tables::goals(wb.add_worksheet(), summary, &styles)?;
     tables::tasks(wb.add_worksheet(), summary, &styles)?;
     owners::write(wb.add_worksheet(), summary, &styles)?;
@@ -59,6 +64,10 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     gantt::write(wb.add_worksheet(), summary, &styles)?;
     retro::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
+    snapshot::write(
+        wb.add_worksheet(),
+        &crate::compute::changes::snapshot(summary),
+    )?;
     Ok(wb)
 }
 

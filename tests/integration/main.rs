@@ -5,3 +5,4 @@ mod common;
 mod gantt;
 mod report;
 mod rhythm;
+mod teams;

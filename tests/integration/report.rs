@@ -26,7 +26,8 @@ fn chinese_sample_goals_roll_up_from_the_seed_example() {
             "风险",
             "甘特图",
             "复盘",
-            "数据问题"
+            "数据问题",
+            "_plantrack"
         ]
     );
     let goals = sheet(&out, "目标达成");
@@ -153,7 +154,8 @@ fn english_sample_gets_english_labels_and_its_figures() {
             "Risks",
             "Gantt",
             "Retrospective",
-            "Data problems"
+            "Data problems",
+            "_plantrack"
         ]
     );
     let goals = sheet(&out, "Goals");
