@@ -193,9 +193,9 @@ pub(crate) fn quantity(
 }
 
 /// The height of a row whose wrapped cells hold `cells` (text, column width), or None when
-/// each fits on one line. Neither Excel nor LibreOffice grows a row for wrapped text in a
-/// file written this way, so long texts would be cut. At the 10-point font a CJK character
-/// takes about 1.8 column-width units and a Latin one 0.8 (Excel's measure).
+/// each fits on one line. Spreadsheet apps do not reliably grow a row for wrapped text when
+/// they open a file (LibreOffice does not), so long texts would be cut. At the 10-point font
+/// a CJK character takes about 1.8 column-width units and a Latin one 0.8 (Excel's measure).
 pub(crate) fn wrapped_row_height(cells: &[(&str, f64)]) -> Option<f64> {
     let lines = cells
         .iter()

@@ -9,10 +9,13 @@ use crate::compute::Summary;
 use crate::lang::Lang;
 use crate::model::{Level, RiskState};
 
-/// Column widths of the risk and response texts (the Overview's first column is 28 wide).
+/// Column widths of the risk and response texts on the Risks sheet.
 const RISK: f64 = 40.0;
 const RESPONSE: f64 = 44.0;
+/// On the Overview, whose columns the other sections size: the risk is in column A (28
+/// wide), the response spans G:J (about 50 wide together).
 const OVERVIEW_RISK: f64 = 28.0;
+const OVERVIEW_RESPONSE: (u16, u16, f64) = (6, 9, 50.0);
 
 fn level_word(l: Level, lang: Lang) -> &'static str {
     match l {
@@ -68,24 +71,11 @@ impl RiskFormats {
         text(ws, r, c, v.map(|v| level_word(v, lang)), f)
     }
 
-    /// The text, or a red "none" where a risk must have one.
-    fn required(
-        &self,
-        ws: &mut Worksheet,
-        r: u32,
-        c: u16,
-        v: Option<&str>,
-        st: &Styles,
-    ) -> Result<(), XlsxError> {
+    /// The text and its format, or a red "none" where a risk must have one.
+    fn required<'a>(&'a self, v: Option<&'a str>, lang: Lang) -> (&'a str, &'a Format) {
         match v {
-            Some(v) => text(ws, r, c, Some(v), &self.wrap),
-            None => text(
-                ws,
-                r,
-                c,
-                Some(st.lang.pick("（未指定）", "(none)")),
-                &self.missing,
-            ),
+            Some(v) => (v, &self.wrap),
+            None => (lang.pick("（未指定）", "(none)"), &self.missing),
         }
     }
 }
@@ -109,7 +99,7 @@ pub fn overview_section(
         &st.section,
     )?;
     r += 1;
-    ws.set_column_width(6, RESPONSE)?;
+    let (first, last, response_width) = OVERVIEW_RESPONSE;
     for (c, h) in [
         l.pick("风险", "Risk"),
         l.pick("可能性", "Likelihood"),
@@ -117,13 +107,20 @@ pub fn overview_section(
         l.pick("负责人", "Owner"),
         l.pick("状态", "State"),
         l.pick("团队", "Team"),
-        l.pick("应对措施", "Response"),
     ]
     .iter()
     .enumerate()
     {
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
+    ws.merge_range(
+        r,
+        first,
+        r,
+        last,
+        l.pick("应对措施", "Response"),
+        &st.header,
+    )?;
     if s.key_risks.is_empty() {
         r += 1;
         ws.write_string_with_format(r, 0, l.pick("无重点风险", "none"), &st.note)?;
@@ -134,12 +131,14 @@ pub fn overview_section(
         text(ws, r, 0, Some(&k.risk), &f.wrap)?;
         f.level_cell(ws, r, 1, k.likelihood, l)?;
         f.level_cell(ws, r, 2, k.impact, l)?;
-        f.required(ws, r, 3, k.owner.as_deref(), st)?;
+        let (owner, owner_format) = f.required(k.owner.as_deref(), l);
+        text(ws, r, 3, Some(owner), owner_format)?;
         text(ws, r, 4, k.state.map(|v| state_word(v, l)), &st.text)?;
         text(ws, r, 5, Some(&k.team), &st.text)?;
-        f.required(ws, r, 6, k.response.as_deref(), st)?;
-        let response = k.response.as_deref().unwrap_or_default();
-        if let Some(h) = wrapped_row_height(&[(&k.risk, OVERVIEW_RISK), (response, RESPONSE)]) {
+        let (response, response_format) = f.required(k.response.as_deref(), l);
+        ws.merge_range(r, first, r, last, response, response_format)?;
+        if let Some(h) = wrapped_row_height(&[(&k.risk, OVERVIEW_RISK), (response, response_width)])
+        {
             ws.set_row_height(r, h)?;
         }
     }
@@ -176,8 +175,10 @@ pub fn sheet(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
             text(ws, r, 4, k.response.as_deref(), &f.wrap)?;
             text(ws, r, 5, k.owner.as_deref(), &st.text)?;
         } else {
-            f.required(ws, r, 4, k.response.as_deref(), st)?;
-            f.required(ws, r, 5, k.owner.as_deref(), st)?;
+            let (response, response_format) = f.required(k.response.as_deref(), l);
+            text(ws, r, 4, Some(response), response_format)?;
+            let (owner, owner_format) = f.required(k.owner.as_deref(), l);
+            text(ws, r, 5, Some(owner), owner_format)?;
         }
         text(ws, r, 6, k.state.map(|v| state_word(v, l)), &st.text)?;
         let is_key = s.key_risks.contains(&i);
