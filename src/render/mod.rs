@@ -123,6 +123,22 @@ pub(crate) fn money(
     }
 }
 
+/// Writes an amount without a currency: whole numbers as "5,000,000", others with two
+/// decimals.
+pub(crate) fn amount(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<Decimal>,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let f = match v {
+        Some(d) if !d.fract().is_zero() => &st.number_dec,
+        _ => &st.number,
+    };
+    money(ws, row, col, v, f)
+}
+
 pub(crate) fn share(
     ws: &mut Worksheet,
     row: u32,

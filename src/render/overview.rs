@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, date, money, share, text};
+use super::{Styles, amount, date, money, share, text};
 use crate::compute::goals::NodeLevel;
 use crate::compute::{Summary, teams};
 use crate::model::{Severity, TaskStatus};
@@ -58,8 +58,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     for g in s.goals.iter().filter(|g| g.level == NodeLevel::Goal) {
         r += 1;
         text(ws, r, 0, Some(&g.name), &st.text)?;
-        money(ws, r, 1, g.target, &st.number)?;
-        money(ws, r, 2, g.actual, &st.number)?;
+        amount(ws, r, 1, g.target, st)?;
+        amount(ws, r, 2, g.actual, st)?;
         share(ws, r, 3, g.completion(), &st.pct)?;
     }
 

@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
-use super::{Styles, date, money, quantity, share, text, wrapped_row_height};
+use super::{Styles, amount, date, money, quantity, share, text, wrapped_row_height};
 use crate::compute::Summary;
 use crate::compute::retro::goal_sentence;
 
@@ -71,8 +71,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         if let Some(h) = wrapped_row_height(&[(&sentence, WIDTHS[1])]) {
             ws.set_row_height(r, h)?;
         }
-        money(ws, r, 2, g.target, &st.number)?;
-        money(ws, r, 3, g.actual, &st.number)?;
+        amount(ws, r, 2, g.target, st)?;
+        amount(ws, r, 3, g.actual, st)?;
         share(ws, r, 4, g.completion(), &st.pct)?;
     }
 
@@ -106,11 +106,11 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         let g = &s.goals[i];
         text(ws, r, 0, Some(&g.team), &st.text)?;
         text(ws, r, 1, Some(&g.name), &st.text)?;
-        money(ws, r, 2, g.target, &st.number)?;
-        money(ws, r, 3, g.actual, &st.number)?;
+        amount(ws, r, 2, g.target, st)?;
+        amount(ws, r, 3, g.actual, st)?;
         share(ws, r, 4, g.completion(), &st.pct)?;
         let gap = g.actual.zip(g.target).map(|(a, t)| a - t);
-        money(ws, r, 5, gap, &st.number)?;
+        amount(ws, r, 5, gap, st)?;
         let c = g.completion().unwrap_or(0.0);
         let (word, f) = if c > 1.0 {
             (l.pick("超额完成", "Over target"), &over)
