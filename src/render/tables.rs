@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, amount, date, money, share, table_header, text};
+use super::{Styles, amount, date, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
 use crate::messages::{problem_text, severity_word};
