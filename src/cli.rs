@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::compute::costs::Period;
 use crate::lang::Lang;
+use crate::template::MAX_WEEKS;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -49,6 +50,17 @@ pub enum Command {
     /// Exit status: 0 no errors (warnings allowed), 1 errors found, 2 a file could not be
     /// read at all.
     Check(CheckArgs),
+    /// Write a fillable team workbook that `report` reads back
+    ///
+    /// The toolkit's sheets with the headers `report` reads, dropdowns, input prompts, and
+    /// colours that flag late tasks and weekly rows behind plan while they are typed.
+    ///
+    /// Examples:
+    ///   plantrack init --lang zh
+    ///   plantrack init -o 华东组.xlsx --start 2026-11-02 --weeks 6
+    ///   plantrack init --example -o demo.xlsx && plantrack report demo.xlsx
+    #[command(verbatim_doc_comment)]
+    Init(InitArgs),
 }
 
 /// Inputs and the as-of date, shared by every command that reads team workbooks.
@@ -109,6 +121,33 @@ pub struct CostsArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Output workbook; default `团队计划.xlsx` (Chinese) or `plantrack-team.xlsx` (English)
+    /// in the current directory. An existing file is never replaced without --force.
+    #[arg(short, long, value_name = "OUT.xlsx")]
+    pub output: Option<PathBuf>,
+    /// Language of the sheets, headers and prompts; default: Chinese when the -o file name
+    /// is, else English.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Fill the workbook with the toolkit's example campaign (first-month sales 500万),
+    /// ready for `report`.
+    #[arg(long)]
+    pub example: bool,
+    /// The campaign's first day; default: this week's Monday, or with --example two weeks
+    /// earlier (so the example is in its third week today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    pub start: Option<NaiveDate>,
+    /// The campaign's length in weeks (1 to 52): the calendar behind the weekly dropdown.
+    #[arg(long, value_name = "N", default_value_t = 4,
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_WEEKS)))]
+    pub weeks: u32,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {

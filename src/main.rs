@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         Command::Report(args) => cmd::report::run(args),
         Command::Costs(args) => cmd::costs::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Init(args) => cmd::init::run(args),
     };
     match result {
         Ok(status) => status.into(),

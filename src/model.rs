@@ -188,6 +188,10 @@ pub enum ProblemKind {
     },
     /// Two plan rows with the same id.
     DuplicateId { id: String },
+    /// A risk that is not closed and names nobody to follow it up.
+    RiskWithoutOwner { risk: String },
+    /// A risk that is not closed and says nothing about what to do if it happens.
+    RiskWithoutResponse { risk: String },
 }
 
 /// Task status as the team wrote it in the plan.
@@ -354,6 +358,10 @@ pub struct Risk {
     pub response: Option<String>,
     pub owner: Option<String>,
     pub state: Option<RiskState>,
+    /// The owner and response cells (the row's first cell when the column is absent), where
+    /// a missing owner or response is reported.
+    pub owner_at: CellRef,
+    pub response_at: CellRef,
 }
 
 /// Everything read from one team's workbook (or several workbooks merged).

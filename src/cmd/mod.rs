@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod costs;
+pub mod init;
 pub mod report;
 
 use std::path::{Path, PathBuf};

@@ -5,9 +5,13 @@
 pub mod changes;
 pub mod costs;
 pub mod goals;
+pub mod owners;
+pub mod retro;
+pub mod risks;
 pub mod schedule;
 pub mod status;
 pub mod teams;
+pub mod trend;
 pub mod weekly;
 
 use chrono::NaiveDate;
@@ -16,7 +20,10 @@ use rust_decimal::Decimal;
 use crate::model::{Dataset, Problem, Severity, TaskStatus};
 use costs::{CostBook, CostReport, CostSettings, Period};
 use goals::GoalNode;
+use owners::OwnerLoad;
+use retro::Retro;
 use schedule::Schedule;
+use trend::Trend;
 use weekly::WeeklyView;
 
 #[derive(Debug, Clone)]
@@ -68,6 +75,14 @@ pub struct Summary {
     /// Parallel to `data.weekly`.
     pub weekly: Vec<WeeklyView>,
     pub costs: CostReport,
+    /// Per owner: open, overdue and at-risk tasks, next due date.
+    pub owners: Vec<OwnerLoad>,
+    /// Open risks with high likelihood or impact, indexes into `data.risks`.
+    pub key_risks: Vec<usize>,
+    /// What the retrospective draft lists.
+    pub retro: Retro,
+    /// Weekly rows week by week, per task and in total.
+    pub trend: Trend,
     /// Problems found while reading, then while computing, sorted by team and place.
     pub problems: Vec<Problem>,
     /// What changed since the previous summary, when there is one.
@@ -117,6 +132,11 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
     let goals = goals::rollup(&data.plan, &mut problems);
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
     let costs = cost_report(&data, settings, &mut problems);
+    risks::check(&data.risks, &mut problems);
+    let owners = owners::rollup(&data.plan, &tasks);
+    let key_risks = risks::key_risks(&data.risks);
+    let retro = retro::draft(&goals, &tasks, &costs, &weekly);
+    let trend = trend::build(&data.weekly, &weekly, &data.plan, as_of);
     problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
     Summary {
         settings: settings.clone(),
@@ -126,6 +146,10 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         schedule,
         weekly,
         costs,
+        owners,
+        key_risks,
+        retro,
+        trend,
         problems,
         changes: None,
     }

@@ -23,7 +23,7 @@ use cells::{RowReader, display};
 use records::{RecordSink, SheetState, read_row};
 use schema::{
     Field, HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, SheetKind, best_kind_for_headers,
-    field_names, kind_from_name,
+    field_names, is_guide_sheet, kind_from_name,
 };
 use source::Row;
 
@@ -205,6 +205,11 @@ pub fn read_workbook(
     // Cost sheets are read last (see `RecordSink`): the first pass stops at their header.
     let mut deferred: Vec<SheetRead<'_>> = Vec::new();
     for name in &names {
+        // The instructions and team list `init` writes hold no records and need no notice.
+        if is_guide_sheet(name) {
+            info.sheets.push((name.clone(), None));
+            continue;
+        }
         let mut sheet = SheetRead::new(name, kind_from_name(name), &info.team, as_of);
         let result = book.for_each_row(name, |row| sheet.row(row, sink));
         sheet.report_error(result);

@@ -400,5 +400,29 @@ fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
         response: r.text(Field::Response),
         owner: owner(r, false),
         state: r.text(Field::Status).and_then(|t| risk_state(&t)),
+        owner_at: r.at_field(Field::Owner),
+        response_at: r.at_field(Field::Response),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::schema::{LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES};
+
+    /// `init` offers these words in its dropdowns; each must read back as its meaning.
+    #[test]
+    fn every_dropdown_word_reads_as_its_meaning() {
+        for (meaning, zh, en) in STATUS_CHOICES {
+            assert_eq!(written_status(zh), Some(*meaning), "{zh}");
+            assert_eq!(written_status(en), Some(*meaning), "{en}");
+        }
+        for (meaning, zh, en) in LEVEL_CHOICES {
+            assert_eq!((level(zh), level(en)), (Some(*meaning), Some(*meaning)));
+        }
+        for (meaning, zh, en) in RISK_STATE_CHOICES {
+            assert_eq!(risk_state(zh), Some(*meaning), "{zh}");
+            assert_eq!(risk_state(en), Some(*meaning), "{en}");
+        }
+    }
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, date, money, share, text};
+use super::{Styles, amount, date, money, share, text};
 use crate::compute::changes::{Changes, StatusChange};
 
 fn ratio(a: Option<Decimal>, b: Option<Decimal>) -> Option<f64> {
@@ -112,11 +112,11 @@ pub fn write(ws: &mut Worksheet, c: &Changes, st: &Styles) -> Result<(), XlsxErr
     for g in &c.goals {
         text(ws, r, 0, Some(&g.team), &st.text)?;
         text(ws, r, 1, Some(&g.name), &st.text)?;
-        money(ws, r, 2, g.target, &st.number)?;
-        money(ws, r, 3, g.before, &st.number)?;
-        money(ws, r, 4, g.now, &st.number)?;
+        amount(ws, r, 2, g.target, st)?;
+        amount(ws, r, 3, g.before, st)?;
+        amount(ws, r, 4, g.now, st)?;
         let added = g.now.map(|n| n - g.before.unwrap_or_default());
-        money(ws, r, 5, added, &st.number)?;
+        amount(ws, r, 5, added, st)?;
         share(ws, r, 6, ratio(g.before, g.target), &st.pct)?;
         share(ws, r, 7, ratio(g.now, g.target), &st.pct)?;
         r += 1;

@@ -1,9 +1,9 @@
 //! The first sheet a manager reads: as-of date, goal completion, tasks by status, budget
-//! used, problem counts and the most overdue tasks.
+//! used, problem counts, the most overdue tasks, the critical path and the key risks.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, date, money, share, text};
+use super::{Styles, amount, date, money, share, text};
 use crate::compute::goals::NodeLevel;
 use crate::compute::{Summary, teams};
 use crate::model::{Severity, TaskStatus};
@@ -58,8 +58,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     for g in s.goals.iter().filter(|g| g.level == NodeLevel::Goal) {
         r += 1;
         text(ws, r, 0, Some(&g.name), &st.text)?;
-        money(ws, r, 1, g.target, &st.number)?;
-        money(ws, r, 2, g.actual, &st.number)?;
+        amount(ws, r, 1, g.target, st)?;
+        amount(ws, r, 2, g.actual, st)?;
         share(ws, r, 3, g.completion(), &st.pct)?;
     }
 
@@ -192,6 +192,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
     }
+    super::risks::overview_section(ws, s, st, r + 2)?;
     ws.set_active(true);
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, date, money, share, table_header, text};
+use super::{Styles, amount, date, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
 use crate::messages::{problem_text, severity_word};
@@ -32,14 +32,13 @@ pub fn goals(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         };
         // Amounts without a unit are money or counts alike: shown with separators; a unit
         // ("篇") is named in its own column.
-        let num = &st.number;
         text(ws, r, 0, Some(&n.team), &st.text)?;
         text(ws, r, 1, Some(level), &st.text)?;
         text(ws, r, 2, Some(&n.name), name_fmt)?;
-        money(ws, r, 3, n.target, num)?;
-        money(ws, r, 4, n.actual, num)?;
+        amount(ws, r, 3, n.target, st)?;
+        amount(ws, r, 4, n.actual, st)?;
         share(ws, r, 5, n.completion(), &st.pct)?;
-        money(ws, r, 6, n.gap, num)?;
+        amount(ws, r, 6, n.gap, st)?;
         text(ws, r, 7, n.unit.as_deref(), &st.text)?;
     }
     Ok(())
@@ -145,8 +144,8 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
         text(ws, r, 2, Some(&w.task), &st.text)?;
         text(ws, r, 3, Some(&w.plan_text), &st.text)?;
         text(ws, r, 4, Some(&w.actual_text), &st.text)?;
-        money(ws, r, 5, w.plan.as_ref().map(|q| q.value), &st.number)?;
-        money(ws, r, 6, w.actual.as_ref().map(|q| q.value), &st.number)?;
+        amount(ws, r, 5, w.plan.as_ref().map(|q| q.value), st)?;
+        amount(ws, r, 6, w.actual.as_ref().map(|q| q.value), st)?;
         let fmt = if v.deviation.is_some_and(|d| d < 0.0) {
             &behind
         } else {

@@ -4,5 +4,7 @@ mod check;
 mod common;
 mod costs;
 mod gantt;
+mod init;
 mod report;
+mod rhythm;
 mod teams;

@@ -19,9 +19,13 @@ fn chinese_sample_goals_roll_up_from_the_seed_example() {
             "概览",
             "目标达成",
             "任务",
+            "负责人视图",
             "周度跟踪",
+            "周趋势",
             "成本预算",
+            "风险",
             "甘特图",
+            "复盘",
             "数据问题",
             "_plantrack"
         ]
@@ -143,9 +147,13 @@ fn english_sample_gets_english_labels_and_its_figures() {
             "Overview",
             "Goals",
             "Tasks",
+            "Owners",
             "Weekly",
+            "Trend",
             "Costs",
+            "Risks",
             "Gantt",
+            "Retrospective",
             "Data problems",
             "_plantrack"
         ]
