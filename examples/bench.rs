@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use calamine::{Reader, Xlsx, open_workbook};
+use calamine::{Xlsx, open_workbook};
 use rust_xlsxwriter::{Format, Workbook};
 
 const LEDGER_SHEET: &str = "成本支出明细";
@@ -58,7 +58,7 @@ fn floor_read(file: &Path) -> Result<()> {
     let mut reader = wb.worksheet_cells_reader(LEDGER_SHEET)?;
     let mut cells = 0u64;
     while let Some(cell) = reader.next_cell()? {
-        if !cell.get_value().is_empty() {
+        if !matches!(cell.get_value(), calamine::DataRef::Empty) {
             cells += 1;
         }
     }
@@ -71,7 +71,7 @@ fn floor_write(n: u32, out: &Path) -> Result<()> {
     let mut wb = Workbook::new();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let money = Format::new().set_num_format("#,##0.00");
-    let ws = wb.add_worksheet_with_constant_memory();
+    let ws = wb.add_worksheet_with_constant_memory()?;
     for (c, h) in ["日期", "费用科目", "渠道", "事项", "金额"]
         .iter()
         .enumerate()
@@ -122,7 +122,7 @@ fn gen_ledger(n: u32, out: &Path) -> Result<i128> {
     let mut rng = Rng(n as u64);
     let mut total: i128 = 0;
     {
-        let ws = wb.add_worksheet_with_constant_memory();
+        let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(LEDGER_SHEET)?;
         for (c, h) in ["日期", "费用科目", "渠道", "事项", "金额"]
             .iter()
@@ -186,7 +186,7 @@ fn gen_plan(n: u32, out: &Path) -> Result<()> {
     let owners = ["王主管", "李专员", "赵经理", "周专员", "陈总监"];
     let statuses = ["已完成", "进行中", "未开始", "进行中"];
     {
-        let ws = wb.add_worksheet_with_constant_memory();
+        let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name("目标拆解与责任分配")?;
         let h = [
             "编号",
@@ -232,7 +232,7 @@ fn gen_plan(n: u32, out: &Path) -> Result<()> {
         }
     }
     {
-        let ws = wb.add_worksheet_with_constant_memory();
+        let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name("周度进度跟踪")?;
         let h = [
             "周次",
