@@ -188,6 +188,8 @@ pub enum ProblemKind {
     },
     /// Two plan rows with the same id.
     DuplicateId { id: String },
+    /// A sheet, or a whole file, that could not be read (at the sheet, or at the file name).
+    NotRead { reason: crate::read::ReadError },
 }
 
 /// Task status as the team wrote it in the plan.

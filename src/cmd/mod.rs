@@ -12,7 +12,8 @@ use rayon::prelude::*;
 
 use crate::lang::Lang;
 use crate::model::Dataset;
-use crate::read::{ReadError, expand_inputs, read_dataset};
+use crate::model::{CellRef, Problem, ProblemKind, Severity};
+use crate::read::{ReadError, expand_inputs, lock_file_beside, lock_file_warning, read_dataset};
 
 /// How a command ended; the exit code follows from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,12 +45,18 @@ pub fn today() -> NaiveDate {
 pub struct Loaded {
     pub data: Dataset,
     pub failures: Vec<(PathBuf, ReadError)>,
+    /// Workbooks with an editor's lock file beside them (file, lock file).
+    pub locked: Vec<(PathBuf, PathBuf)>,
 }
 
 /// Reads every input workbook (in parallel) and merges them; one unreadable file does not
 /// stop the others.
 pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
     let (files, mut failures) = expand_inputs(inputs);
+    let locked = files
+        .iter()
+        .filter_map(|f| Some((f.clone(), lock_file_beside(f)?)))
+        .collect();
     let results: Vec<(PathBuf, Result<Dataset, ReadError>)> = files
         .into_par_iter()
         .map(|path| {
@@ -64,7 +71,11 @@ pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
             Err(e) => failures.push((path, e)),
         }
     }
-    Loaded { data, failures }
+    Loaded {
+        data,
+        failures,
+        locked,
+    }
 }
 
 /// The output language: `--lang`, else the language of the headers read, else of the
@@ -86,11 +97,36 @@ pub fn currency(data: &Dataset, lang: Lang) -> String {
         .unwrap_or_else(|| lang.pick("¥", "").to_string())
 }
 
-/// Prints the files that could not be read, one line each.
-pub fn report_failures(failures: &[(PathBuf, ReadError)], lang: Lang) {
-    for (path, e) in failures {
+/// Prints the workbooks that may be open elsewhere and the files that could not be read,
+/// one line each.
+pub fn report_failures(loaded: &Loaded, lang: Lang) {
+    for (path, lock) in &loaded.locked {
+        eprintln!(
+            "plantrack: {}: {}",
+            path.display(),
+            lock_file_warning(lock, lang)
+        );
+    }
+    for (path, e) in &loaded.failures {
         eprintln!("plantrack: {}: {}", path.display(), e.message(lang));
     }
+}
+
+/// The files that could not be read, as error problems at the file name, so the summary
+/// says which team is missing from it.
+pub fn failure_problems(failures: &[(PathBuf, ReadError)]) -> Vec<Problem> {
+    failures
+        .iter()
+        .map(|(path, e)| Problem {
+            team: crate::read::team_name(path),
+            at: CellRef::sheet_only(path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )),
+            severity: Severity::Error,
+            kind: ProblemKind::NotRead { reason: e.clone() },
+        })
+        .collect()
 }
 
 /// True when two paths name the same file (the output must never overwrite an input).

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use super::{Outcome, currency, load, output_lang, report_failures, same_file, today};
+use super::{
+    Outcome, currency, failure_problems, load, output_lang, report_failures, same_file, today,
+};
 use crate::cli::ReportArgs;
 use crate::compute::{Settings, summarize};
 use crate::lang::Lang;
@@ -36,9 +38,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             output.display()
         );
     }
-    let loaded = load(inputs, as_of);
+    let mut loaded = load(inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
-    report_failures(&loaded.failures, lang);
+    report_failures(&loaded, lang);
     if loaded.data.teams.is_empty() {
         eprintln!(
             "{}",
@@ -49,6 +51,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         );
         return Ok(Outcome::CouldNotRun);
     }
+    // The summary of the files that could be read, with the others listed in it.
+    let not_read = failure_problems(&loaded.failures);
+    loaded.data.problems.extend(not_read);
     let opts = RenderOptions {
         lang,
         currency: currency(&loaded.data, lang),
