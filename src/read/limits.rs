@@ -375,7 +375,8 @@ impl Span {
         match self.extent {
             None => 0,
             Some(((r0, c0), (r1, c1))) => {
-                u64::from(r1 - r0 + 1).saturating_mul(u64::from(c1 - c0 + 1))
+                let rows = u64::from(r1) - u64::from(r0) + 1;
+                rows.saturating_mul(u64::from(c1) - u64::from(c0) + 1)
             }
         }
     }
@@ -405,6 +406,14 @@ mod tests {
             compressed: 100,
         };
         assert!(check_zip_part(&small).is_ok());
+    }
+
+    #[test]
+    fn a_span_over_the_whole_grid_does_not_wrap_around() {
+        let mut span = Span::default();
+        span.add(0, 0);
+        span.add(u16::MAX, u16::MAX);
+        assert_eq!(span.cells(), 1 << 32);
     }
 
     #[test]

@@ -2,4 +2,10 @@
 
 mod check;
 mod common;
+mod fuzz_regressions;
+mod inputs;
+mod limits;
+mod nothing_lost;
+mod outputs;
 mod report;
+mod workbooks;
