@@ -41,8 +41,10 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         }
         crate::lang::Lang::En => {
             let mut s = format!("{errors} errors, {warnings} warnings");
-            if unreadable > 0 {
-                s.push_str(&format!(", {unreadable} files could not be read"));
+            match unreadable {
+                0 => {}
+                1 => s.push_str(", 1 file could not be read"),
+                n => s.push_str(&format!(", {n} files could not be read")),
             }
             s
         }

@@ -456,13 +456,24 @@ pub fn quiet_reader_panics() {
         if IN_GUARDED_READ.with(|g| g.get()) {
             let place = info
                 .location()
-                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .map(|l| format!(" at {}:{}", short_source_path(l.file()), l.line()))
                 .unwrap_or_default();
             PANIC_PLACE.with(|p| *p.borrow_mut() = place);
         } else {
             default(info);
         }
     }));
+}
+
+/// A source path from the cargo registry shortened to the crate ("calamine-0.38.0/src/xls.rs").
+fn short_source_path(file: &str) -> &str {
+    match file.find("/registry/src/") {
+        Some(i) => {
+            let rest = &file[i + "/registry/src/".len()..];
+            rest.split_once('/').map_or(rest, |(_, crate_path)| crate_path)
+        }
+        None => file,
+    }
 }
 
 /// Runs a read so that a panic inside calamine (or plantrack's reader) fails this one file
