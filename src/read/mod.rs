@@ -470,7 +470,8 @@ fn short_source_path(file: &str) -> &str {
     match file.find("/registry/src/") {
         Some(i) => {
             let rest = &file[i + "/registry/src/".len()..];
-            rest.split_once('/').map_or(rest, |(_, crate_path)| crate_path)
+            rest.split_once('/')
+                .map_or(rest, |(_, crate_path)| crate_path)
         }
         None => file,
     }
