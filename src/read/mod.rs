@@ -412,11 +412,9 @@ impl RecordSink for Dataset {
 ///
 /// Errors: the file cannot be read at all (see [`ReadError`]).
 pub fn read_dataset(path: &Path, as_of: NaiveDate) -> Result<Dataset, ReadError> {
-    guarded(|| {
-        let mut data = Dataset::default();
-        let info = read_workbook(path, as_of, &mut data)?;
-        Ok(data.with_info(info))
-    })
+    let mut data = Dataset::default();
+    let info = read_workbook(path, as_of, &mut data)?;
+    Ok(data.with_info(info))
 }
 
 /// Reads a workbook held in memory, as [`read_dataset`] does a file (for the fuzz targets).
@@ -494,7 +492,9 @@ fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadErro
     })
 }
 
-/// Streams every recognised sheet of a workbook into `sink`.
+/// Streams every recognised sheet of a workbook into `sink`. A panic inside the reader fails
+/// this file alone (see [`ReadError::ReaderFailed`]); the records already passed to `sink`
+/// stay there.
 ///
 /// Errors: the file cannot be opened, or no sheet is recognised.
 pub fn read_workbook(
@@ -502,8 +502,10 @@ pub fn read_workbook(
     as_of: NaiveDate,
     sink: &mut dyn RecordSink,
 ) -> Result<WorkbookInfo, ReadError> {
-    let book = source::open(path)?;
-    read_book(book, team_name(path), as_of, sink)
+    guarded(|| {
+        let book = source::open(path)?;
+        read_book(book, team_name(path), as_of, sink)
+    })
 }
 
 /// Streams every recognised sheet of an open workbook into `sink`; `team` names its rows.
