@@ -129,6 +129,12 @@ pub fn failure_problems(failures: &[(PathBuf, ReadError)]) -> Vec<Problem> {
         .collect()
 }
 
+/// True when `output` names one of the inputs, or a workbook inside an input directory.
+pub fn is_an_input(inputs: &[PathBuf], output: &Path) -> bool {
+    let (files, _) = expand_inputs(inputs);
+    inputs.iter().chain(&files).any(|i| same_file(i, output))
+}
+
 /// True when two paths name the same file (the output must never overwrite an input).
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {

@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{
-    Outcome, currency, failure_problems, load, output_lang, report_failures, same_file, today,
+    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::{Settings, summarize};
@@ -32,7 +32,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         .output
         .clone()
         .unwrap_or_else(|| default_output(inputs, as_of));
-    if inputs.iter().any(|i| same_file(i, &output)) {
+    if is_an_input(inputs, &output) {
         bail!(
             "the output {} is one of the inputs; choose another -o path",
             output.display()

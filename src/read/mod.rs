@@ -76,6 +76,8 @@ pub enum FileKind {
     Numbers,
     /// A zip archive holding no workbook.
     Zip,
+    /// The lock file an editor keeps beside an open workbook (`~$team.xlsx`).
+    Lock,
     /// An office document of another kind ("Word", "PowerPoint", "OpenDocument").
     Document(&'static str),
     Unknown,
@@ -111,6 +113,12 @@ impl FileKind {
             }
             (FileKind::Numbers, Lang::En) => {
                 "this is an Apple Numbers file: in Numbers, choose File > Export To > Excel".into()
+            }
+            (FileKind::Lock, Lang::Zh) => {
+                "这是工作簿打开时 Excel、WPS 或 LibreOffice 留下的锁文件：请给出工作簿本身".into()
+            }
+            (FileKind::Lock, Lang::En) => {
+                "this is the lock file Excel, WPS or LibreOffice keeps while a workbook is open: give plantrack the workbook itself".into()
             }
             (FileKind::Zip, Lang::Zh) => "这是不含工作簿的压缩包：请先解压".into(),
             (FileKind::Zip, Lang::En) => {
@@ -289,6 +297,12 @@ fn is_hidden_or_lock(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.') || n.starts_with("~$"))
 }
 
+fn is_lock_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$") || (n.starts_with(".~lock.") && n.ends_with('#')))
+}
+
 fn is_workbook_name(path: &Path) -> bool {
     let ext_ok = path
         .extension()
@@ -332,6 +346,8 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, ReadErr
             files.extend(found);
         } else if !input.exists() {
             errors.push((input.clone(), ReadError::Missing));
+        } else if is_lock_file(input) {
+            errors.push((input.clone(), ReadError::NotAWorkbook(FileKind::Lock)));
         } else {
             files.push(input.clone());
         }

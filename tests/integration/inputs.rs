@@ -192,6 +192,18 @@ fn a_lock_file_beside_the_input_warns_that_it_may_be_open() {
 }
 
 #[test]
+fn a_lock_file_given_as_input_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("~$team.xlsx"), [0u8; 165]).unwrap();
+    fails_with(
+        dir.path(),
+        "~$team.xlsx",
+        &["lock file", "give plantrack the workbook itself"],
+        &["锁文件"],
+    );
+}
+
+#[test]
 fn check_reads_the_other_files_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(samples().join(ZH_SAMPLE), dir.path().join("team.xlsx")).unwrap();

@@ -74,6 +74,22 @@ fn an_output_that_is_an_input_is_refused_however_it_is_spelled() {
     }
 }
 
+/// A folder of teams as input, and the output aimed at one of its workbooks.
+#[test]
+fn an_output_that_is_a_workbook_inside_an_input_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let teams = dir.path().join("teams");
+    std::fs::create_dir(&teams).unwrap();
+    std::fs::copy(samples().join(EN_SAMPLE), teams.join("west.xlsx")).unwrap();
+    let before = std::fs::read(teams.join("west.xlsx")).unwrap();
+    let o = plantrack(
+        dir.path(),
+        &["report", "teams", "-o", "teams/west.xlsx", "--as-of", AS_OF],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read(teams.join("west.xlsx")).unwrap(), before);
+}
+
 fn fingerprint(files: &[PathBuf]) -> Vec<(Vec<u8>, SystemTime)> {
     files
         .iter()
