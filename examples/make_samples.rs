@@ -803,7 +803,7 @@ fn make_english(path: &str) -> Result<(), XlsxError> {
             "Depends on",
         ];
         write_header(ws, 0, &headers, &f)?;
-        let rows: [[V; 15]; 8] = [
+        let rows: [[V; 15]; 9] = [
             // Excel row 2: done.
             [
                 S("1.1"),
@@ -901,7 +901,8 @@ fn make_english(path: &str) -> Result<(), XlsxError> {
                 E,
                 S("Retail partner promotions"),
                 S("Chris Wong"),
-                D(2026, 11, 20),
+                // Starts before its predecessor (2.1, due 11-18) is due: a dependency conflict.
+                D(2026, 11, 15),
                 D(2026, 12, 24),
                 E,
                 S("Promo running in 3 partner chains"),
@@ -948,13 +949,31 @@ fn make_english(path: &str) -> Result<(), XlsxError> {
                 S("Not started"),
                 S("2.1"),
             ],
+            // Excel row 10: a milestone (start = due), after the window refresh.
+            [
+                S("2.5"),
+                E,
+                E,
+                S("Retail launch day"),
+                S("Chris Wong"),
+                D(2026, 12, 12),
+                D(2026, 12, 12),
+                E,
+                S("All flagship stores open with the launch display"),
+                E,
+                E,
+                E,
+                E,
+                S("Not started"),
+                S("2.4"),
+            ],
         ];
         for (i, r) in rows.iter().enumerate() {
             write_row(ws, 1 + i as u32, r, &f)?;
         }
-        ws.merge_range(1, 1, 8, 1, "Q4 launch revenue $2M", &f.merged)?;
+        ws.merge_range(1, 1, 9, 1, "Q4 launch revenue $2M", &f.merged)?;
         ws.merge_range(1, 2, 4, 2, "Online $1.2M", &f.merged)?;
-        ws.merge_range(5, 2, 8, 2, "Retail $800k", &f.merged)?;
+        ws.merge_range(5, 2, 9, 2, "Retail $800k", &f.merged)?;
         set_widths(
             ws,
             &[

@@ -12,7 +12,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Report(args) => cmd::report::run(args),
+        Command::Costs(args) => cmd::costs::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Init(args) => cmd::init::run(args),
     };
     match result {
         Ok(status) => status.into(),

@@ -186,6 +186,18 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::DuplicateId { id }, Lang::En) => format!("id \"{id}\" is used twice"),
         (K::NotRead { reason }, Lang::Zh) => format!("未读取：{}", reason.message(lang)),
         (K::NotRead { reason }, Lang::En) => format!("not read: {}", reason.message(lang)),
+        (K::RiskWithoutOwner { risk }, Lang::Zh) => {
+            format!("风险 \"{risk}\" 未指定负责人，应由一名负责人跟进")
+        }
+        (K::RiskWithoutOwner { risk }, Lang::En) => {
+            format!("risk \"{risk}\" has no owner, expected one person to follow it up")
+        }
+        (K::RiskWithoutResponse { risk }, Lang::Zh) => {
+            format!("风险 \"{risk}\" 未填写应对措施，应写明发生时如何应对")
+        }
+        (K::RiskWithoutResponse { risk }, Lang::En) => {
+            format!("risk \"{risk}\" has no response, expected what to do if it happens")
+        }
     }
 }
 

@@ -190,6 +190,10 @@ pub enum ProblemKind {
     DuplicateId { id: String },
     /// A sheet, or a whole file, that could not be read (at the sheet, or at the file name).
     NotRead { reason: crate::read::ReadError },
+    /// A risk that is not closed and names nobody to follow it up.
+    RiskWithoutOwner { risk: String },
+    /// A risk that is not closed and says nothing about what to do if it happens.
+    RiskWithoutResponse { risk: String },
 }
 
 /// Task status as the team wrote it in the plan.
@@ -223,6 +227,22 @@ impl TaskStatus {
         TaskStatus::Done,
         TaskStatus::Cancelled,
     ];
+
+    /// A stable code for the snapshot a summary carries (never translated).
+    pub fn code(self) -> &'static str {
+        match self {
+            TaskStatus::Overdue => "overdue",
+            TaskStatus::AtRisk => "at-risk",
+            TaskStatus::OnTrack => "on-track",
+            TaskStatus::NotStarted => "not-started",
+            TaskStatus::Done => "done",
+            TaskStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<TaskStatus> {
+        TaskStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
 
     pub fn word(self, lang: Lang) -> &'static str {
         match self {
@@ -340,6 +360,10 @@ pub struct Risk {
     pub response: Option<String>,
     pub owner: Option<String>,
     pub state: Option<RiskState>,
+    /// The owner and response cells (the row's first cell when the column is absent), where
+    /// a missing owner or response is reported.
+    pub owner_at: CellRef,
+    pub response_at: CellRef,
 }
 
 /// Everything read from one team's workbook (or several workbooks merged).
@@ -355,8 +379,8 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// Language of the headers found, by majority; None when no header text said.
     pub detected_lang: Option<Lang>,
-    /// Currency mark for amounts ("¥", "$", "USD"), from headers or cells.
-    pub currency: Option<String>,
+    /// Currency mark for amounts ("¥", "$"), from the headers, per team.
+    pub currencies: Vec<(String, Option<String>)>,
 }
 
 impl Dataset {
@@ -372,10 +396,68 @@ impl Dataset {
         if self.detected_lang.is_none() {
             self.detected_lang = other.detected_lang;
         }
-        if self.currency.is_none() {
-            self.currency = other.currency;
-        }
+        self.currencies.extend(other.currencies);
     }
+
+    /// The currency all teams share, if they name one and agree.
+    pub fn currency(&self) -> Option<String> {
+        let mut marks = self.currencies.iter().filter_map(|(_, c)| c.as_ref());
+        let first = marks.next()?;
+        marks.all(|m| m == first).then(|| first.clone())
+    }
+
+    /// True when teams name different currencies (amounts must not be added across them).
+    pub fn mixed_currencies(&self) -> bool {
+        let mut marks = self.currencies.iter().filter_map(|(_, c)| c.as_ref());
+        let first = marks.next();
+        marks.any(|m| Some(m) != first)
+    }
+}
+
+/// What a summary carries so that next week's run can say what changed: per task its
+/// status, due date and progress; per budget line its budget and spending; per goal its
+/// target and actual. Written to a hidden sheet of the summary and read back.
+/// Where a summary keeps its snapshot: a hidden sheet, the marker in its A1 and the format
+/// version in B1 (bumped whenever the rows change meaning). Shared by the writer (render)
+/// and the reader (read) so the two cannot drift.
+pub const SNAPSHOT_SHEET: &str = "_plantrack";
+pub const SNAPSHOT_MARKER: &str = "plantrack snapshot";
+pub const SNAPSHOT_VERSION: &str = "1";
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Snapshot {
+    pub as_of: Option<NaiveDate>,
+    pub tasks: Vec<TaskSnap>,
+    pub costs: Vec<CostSnap>,
+    pub goals: Vec<GoalSnap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskSnap {
+    pub team: String,
+    /// The task's id, or its name where it has none.
+    pub key: String,
+    pub name: String,
+    pub status: TaskStatus,
+    pub due: Option<NaiveDate>,
+    pub progress: Option<f64>,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostSnap {
+    pub team: String,
+    pub category: String,
+    pub budget: Option<Decimal>,
+    pub spent: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalSnap {
+    pub team: String,
+    pub name: String,
+    pub target: Option<Decimal>,
+    pub actual: Option<Decimal>,
 }
 
 #[cfg(test)]

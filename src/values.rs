@@ -108,6 +108,16 @@ fn traditional_map() -> &'static HashMap<char, char> {
     })
 }
 
+/// Text in the form names and keys are compared in: half-width, simplified, lower-case,
+/// without spaces ("負 責 人" and "负责人" fold alike).
+pub fn fold(text: &str) -> String {
+    to_simplified(&normalize_width(text))
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 /// Traditional Chinese characters to simplified, for the characters that occur in the
 /// contract's headers, sheet names, status words and units (萬->万, 億->亿, 預->预, 算->算,
 /// 負->负, 責->责, 階->阶, 務->务, 週->周, 進->进, 際->际, 額->额, 與->与, 費->费, 險->险...).

@@ -10,11 +10,20 @@ use plantrack::values::*;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let normal = normalize_width(&text);
-    assert_eq!(normalize_width(&normal), normal, "normalize_width is not idempotent");
+    assert_eq!(
+        normalize_width(&normal),
+        normal,
+        "normalize_width is not idempotent"
+    );
     let _ = to_simplified(&text);
     if let Some(q) = parse_number(&text) {
         let again = parse_number(&q.value.to_string()).map(|p| p.value);
-        assert_eq!(again, Some(q.value), "{text:?} -> {} does not parse back", q.value);
+        assert_eq!(
+            again,
+            Some(q.value),
+            "{text:?} -> {} does not parse back",
+            q.value
+        );
     }
     let _ = quantity_in_text(&text);
     let _ = budget_in_text(&text);

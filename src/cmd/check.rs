@@ -12,7 +12,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let as_of = args.input.as_of.unwrap_or_else(today);
     let loaded = load(&args.input.inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
-    report_failures(&loaded, lang);
+    report_failures(&loaded.locked, &loaded.failures, lang);
     let several = loaded.data.teams.len() > 1;
     let summary = summarize(loaded.data, &Settings::new(as_of));
     for p in &summary.problems {

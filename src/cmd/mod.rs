@@ -2,6 +2,8 @@
 //! share (reading the inputs in parallel, choosing the output language) lives here.
 
 pub mod check;
+pub mod costs;
+pub mod init;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -41,6 +43,22 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Files at or above this count get a progress bar (on a terminal only: indicatif draws
+/// nothing when stderr is piped). A handful of files reads in a blink.
+const PROGRESS_FROM_FILES: usize = 8;
+
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    if files < PROGRESS_FROM_FILES {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
+    bar.set_message("workbooks");
+    bar
+}
+
 /// Every input read, in input order, with the files that could not be.
 pub struct Loaded {
     pub data: Dataset,
@@ -53,17 +71,17 @@ pub struct Loaded {
 /// stop the others.
 pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
     let (files, mut failures) = expand_inputs(inputs);
-    let locked = files
-        .iter()
-        .filter_map(|f| Some((f.clone(), lock_file_beside(f)?)))
-        .collect();
+    let locked = locked_files(&files);
+    let progress = progress_bar(files.len());
     let results: Vec<(PathBuf, Result<Dataset, ReadError>)> = files
         .into_par_iter()
         .map(|path| {
             let r = read_dataset(&path, as_of);
+            progress.inc(1);
             (path, r)
         })
         .collect();
+    progress.finish_and_clear();
     let mut data = Dataset::default();
     for (path, r) in results {
         match r {
@@ -78,10 +96,15 @@ pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
     }
 }
 
+/// The output language of a collected dataset (see [`choose_lang`]).
+pub fn output_lang(arg: Option<Lang>, data: &Dataset, inputs: &[PathBuf]) -> Lang {
+    choose_lang(arg, data.detected_lang, inputs)
+}
+
 /// The output language: `--lang`, else the language of the headers read, else of the
 /// input paths, else English.
-pub fn output_lang(arg: Option<Lang>, data: &Dataset, inputs: &[PathBuf]) -> Lang {
-    arg.or(data.detected_lang)
+pub fn choose_lang(arg: Option<Lang>, detected: Option<Lang>, inputs: &[PathBuf]) -> Lang {
+    arg.or(detected)
         .or_else(|| {
             inputs
                 .iter()
@@ -90,24 +113,39 @@ pub fn output_lang(arg: Option<Lang>, data: &Dataset, inputs: &[PathBuf]) -> Lan
         .unwrap_or(Lang::En)
 }
 
-/// The currency mark for amounts: from the input where it says, else ¥ for Chinese output.
+/// The currency mark for amounts: the one the inputs name, else ¥ for Chinese output; none
+/// (plain numbers) when teams name different currencies.
 pub fn currency(data: &Dataset, lang: Lang) -> String {
-    data.currency
-        .clone()
+    if data.mixed_currencies() {
+        return String::new();
+    }
+    data.currency()
         .unwrap_or_else(|| lang.pick("¥", "").to_string())
+}
+
+/// The workbooks with an editor's lock file beside them (file, lock file).
+pub fn locked_files(files: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
+    files
+        .iter()
+        .filter_map(|f| Some((f.clone(), lock_file_beside(f)?)))
+        .collect()
 }
 
 /// Prints the workbooks that may be open elsewhere and the files that could not be read,
 /// one line each.
-pub fn report_failures(loaded: &Loaded, lang: Lang) {
-    for (path, lock) in &loaded.locked {
+pub fn report_failures(
+    locked: &[(PathBuf, PathBuf)],
+    failures: &[(PathBuf, ReadError)],
+    lang: Lang,
+) {
+    for (path, lock) in locked {
         eprintln!(
             "plantrack: {}: {}",
             path.display(),
             lock_file_warning(lock, lang)
         );
     }
-    for (path, e) in &loaded.failures {
+    for (path, e) in failures {
         eprintln!("plantrack: {}: {}", path.display(), e.message(lang));
     }
 }

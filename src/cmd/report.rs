@@ -1,6 +1,6 @@
 //! `plantrack report`: the weekly summary workbook, the one command a team runs each week.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -9,20 +9,42 @@ use super::{
     Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, today,
 };
 use crate::cli::ReportArgs;
+use crate::compute::changes::{compare, snapshot};
 use crate::compute::{Settings, summarize};
 use crate::lang::Lang;
 use crate::model::{Severity, TaskStatus};
+use crate::read::previous::read_snapshot;
 use crate::read::team_name;
 use crate::render::{RenderOptions, save_atomic, summary_workbook};
 
-/// `<first input stem>-summary-<as-of>.xlsx` in the current directory.
-pub fn default_output(inputs: &[PathBuf], as_of: NaiveDate) -> PathBuf {
-    let stem = inputs
+fn output_stem(inputs: &[PathBuf]) -> String {
+    inputs
         .first()
         .map(|p| team_name(p))
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "plantrack".into());
+        .unwrap_or_else(|| "plantrack".into())
+}
+
+/// `<first input stem>-summary-<as-of>.xlsx` in the current directory.
+pub fn default_output(inputs: &[PathBuf], as_of: NaiveDate) -> PathBuf {
+    let stem = output_stem(inputs);
     PathBuf::from(format!("{stem}-summary-{}.xlsx", as_of.format("%Y-%m-%d")))
+}
+
+/// The newest `<stem>-summary-<date>.xlsx` in `folder` dated before `as_of`.
+pub fn find_previous(folder: &Path, stem: &str, as_of: NaiveDate) -> Option<PathBuf> {
+    let prefix = format!("{stem}-summary-");
+    std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let date = name.strip_prefix(&prefix)?.strip_suffix(".xlsx")?;
+            let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+            (date < as_of).then(|| (date, e.path()))
+        })
+        .max()
+        .map(|(_, p)| p)
 }
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
@@ -40,7 +62,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     }
     let mut loaded = load(inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
-    report_failures(&loaded, lang);
+    report_failures(&loaded.locked, &loaded.failures, lang);
     if loaded.data.teams.is_empty() {
         eprintln!(
             "{}",
@@ -58,7 +80,39 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         lang,
         currency: currency(&loaded.data, lang),
     };
-    let summary = summarize(loaded.data, &Settings::new(as_of));
+    let mut summary = summarize(loaded.data, &Settings::new(as_of));
+    let previous = match (&args.previous, args.no_previous) {
+        (_, true) => None,
+        (Some(p), _) => Some((p.clone(), true)),
+        (None, _) => {
+            let folder = match output.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            find_previous(&folder, &output_stem(inputs), as_of).map(|p| (p, false))
+        }
+    };
+    if let Some((path, explicit)) = previous {
+        match read_snapshot(&path) {
+            Ok(before) => {
+                summary.changes = Some(compare(&before, &snapshot(&summary)));
+                eprintln!(
+                    "{} {}",
+                    lang.pick("对比上周汇总：", "compared with"),
+                    path.display()
+                );
+            }
+            Err(e) if explicit => {
+                bail!("{}: {}", path.display(), e.message(lang));
+            }
+            Err(e) => eprintln!(
+                "plantrack: {}: {} ({})",
+                path.display(),
+                e.message(lang),
+                lang.pick("未生成本周变化表", "no Changes sheet")
+            ),
+        }
+    }
     let mut wb = summary_workbook(&summary, &opts)?;
     save_atomic(&mut wb, &output)?;
 

@@ -1,17 +1,36 @@
-//! Cost against budget per budget line: spent (refunds subtract), remaining, share used and
-//! the status the toolkit asks for (warn at 80%, over above 100%), unbudgeted spending as its
-//! own lines, and totals. Sums are exact decimals, whatever the row count.
+//! Cost against budget per budget line: spent (refunds subtract), remaining, share used, the
+//! status the toolkit asks for (warn at 80%, over above 100%), the forecast at completion,
+//! unbudgeted spending as its own lines, spending by month, and totals per team and overall.
+//! Sums are exact decimals, whatever the row count.
 //!
 //! Expenses are added one at a time ([`CostBook::add`]) so a million-row ledger can be
-//! aggregated as it streams past, without being held in memory.
+//! aggregated as it streams past, without being held in memory: the book keeps one
+//! accumulator per budget line (and one per line and month), never the rows. Budgets are
+//! registered before the expenses (the reader delivers a workbook's cost sheets last), so each
+//! expense is booked to its line as it passes and [`CostBook::add`] can say which one.
+//!
+//! Where the budget comes from, per team:
+//! - the Budget sheet's lines, matched to expenses by category name (case, width, spaces and
+//!   traditional characters ignored);
+//! - failing any Budget sheet line for the team, the plan: "预算10万" in a task's resources is
+//!   that task's budget, rolled up to its stage. The budget line is the stage (or the task,
+//!   where it has no stage); an expense is booked to it when its category names the line, or
+//!   else when its task column names (by name or id) any task under that stage.
+//!
+//! Spending that matches no budgeted line is its own unbudgeted line, one per category.
 
-use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
 
-use crate::model::{BudgetLine, Expense, Problem, ProblemKind, Severity};
-use crate::read::schema::fold;
+use crate::model::{BudgetLine, CellRef, Expense, PlanRow, Problem, ProblemKind, Severity};
+use crate::values::fold;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CostStatus {
     Ok,
     Warning,
@@ -30,18 +49,85 @@ impl CostStatus {
     }
 }
 
+/// Where a line's budget was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BudgetSource {
+    /// The Budget sheet.
+    Sheet,
+    /// "预算10万" in the plan's resources column.
+    Plan,
+    /// No budget: unbudgeted spending.
+    None,
+}
+
+/// The campaign period a forecast extrapolates over, both days included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// A period, or None when it ends before it starts.
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Option<Period> {
+        (start <= end).then_some(Period { start, end })
+    }
+
+    /// Days in the period, both ends included.
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    /// Days gone by the end of `as_of`, clamped to the period: 0 before it starts, all of
+    /// them after it ends.
+    pub fn elapsed_days(&self, as_of: NaiveDate) -> i64 {
+        if as_of < self.start {
+            return 0;
+        }
+        (as_of.min(self.end) - self.start).num_days() + 1
+    }
+
+    /// Share of the period gone by the end of `as_of`, 0..=1.
+    pub fn elapsed_share(&self, as_of: NaiveDate) -> Decimal {
+        Decimal::from(self.elapsed_days(as_of)) / Decimal::from(self.days())
+    }
+}
+
+/// Spending at completion if it goes on at the pace so far: spent / elapsed share of the
+/// period. None before the period starts (nothing to extrapolate from).
+pub fn forecast(spent: Decimal, period: &Period, as_of: NaiveDate) -> Option<Decimal> {
+    let elapsed = period.elapsed_days(as_of);
+    (elapsed > 0).then(|| spent * Decimal::from(period.days()) / Decimal::from(elapsed))
+}
+
 /// One budget line (or one unbudgeted category) of one team.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostLine {
+    /// The line's number: fixed when the line is first seen, so ledger rows written while
+    /// the expenses stream can name it (the workbook's formulas select ledger rows by it).
+    pub key: u32,
     pub team: String,
+    /// The line's name: the budget's category, the plan stage, or the expense category.
     pub category: String,
     pub budget: Option<Decimal>,
+    pub source: BudgetSource,
+    /// Where the budget was written (the Budget sheet row, or the plan rows with a budget).
+    pub budget_at: Vec<CellRef>,
     /// Net spending: expenses minus refunds.
     pub spent: Decimal,
     /// Refunds (negative amounts), as a positive figure.
     pub refunds: Decimal,
     pub expenses: usize,
     pub status: CostStatus,
+    /// Share of the team's campaign period gone on the as-of date.
+    pub elapsed: Option<Decimal>,
+    /// Spending at completion at the pace so far.
+    pub forecast: Option<Decimal>,
+    /// Net spending per month (keyed by the month's first day).
+    pub months: BTreeMap<NaiveDate, Decimal>,
+    /// Net spending of expenses without a date.
+    pub undated: Decimal,
 }
 
 impl CostLine {
@@ -56,19 +142,36 @@ impl CostLine {
         }
         (self.spent / b).to_f64()
     }
+
+    /// Budget minus forecast: negative when the line is heading over.
+    pub fn variance(&self) -> Option<Decimal> {
+        Some(self.budget? - self.forecast?)
+    }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CostTotals {
     pub budget: Decimal,
     pub spent: Decimal,
     /// Spending on lines without a budget (part of `spent`).
     pub unbudgeted: Decimal,
+    pub refunds: Decimal,
+    pub expenses: usize,
+    /// Sum of the lines' forecasts; None when no line has one.
+    pub forecast: Option<Decimal>,
+    /// Sum of the budgeted lines' variances; None when no budgeted line has one.
+    pub variance: Option<Decimal>,
 }
 
 impl CostTotals {
+    /// Budget minus all spending, unbudgeted spending included.
     pub fn remaining(&self) -> Decimal {
         self.budget - self.spent
+    }
+
+    /// Budget minus spending on budgeted lines: the sum of the lines' remaining amounts.
+    pub fn remaining_budgeted(&self) -> Decimal {
+        self.budget - (self.spent - self.unbudgeted)
     }
 
     pub fn share_used(&self) -> Option<f64> {
@@ -77,217 +180,366 @@ impl CostTotals {
         }
         (self.spent / self.budget).to_f64()
     }
+
+    fn add(&mut self, l: &CostLine) {
+        self.budget += l.budget.unwrap_or_default();
+        self.spent += l.spent;
+        if l.budget.is_none() {
+            self.unbudgeted += l.spent;
+        }
+        self.refunds += l.refunds;
+        self.expenses += l.expenses;
+        if let Some(f) = l.forecast {
+            self.forecast = Some(self.forecast.unwrap_or_default() + f);
+        }
+        if let Some(v) = l.variance() {
+            self.variance = Some(self.variance.unwrap_or_default() + v);
+        }
+    }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-pub struct CostReport {
-    pub lines: Vec<CostLine>,
+/// One team's lines (a run of [`CostReport::lines`]) and totals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamCosts {
+    pub team: String,
+    pub period: Option<Period>,
+    pub elapsed: Option<Decimal>,
+    /// The team's lines are `lines[first..first + count]`.
+    pub first: usize,
+    pub count: usize,
     pub totals: CostTotals,
 }
 
-/// Spending per (team, category) as expenses stream in.
+/// How the report judges and extrapolates.
+#[derive(Debug, Clone)]
+pub struct CostSettings {
+    pub as_of: NaiveDate,
+    /// Share of a budget from which a line is a warning (0.8).
+    pub warn_at: Decimal,
+    /// The campaign period for every team; None: each team's plan, earliest start to
+    /// latest due.
+    pub period: Option<Period>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CostReport {
+    /// Grouped by team (in the order teams were first seen); within a team the budgeted
+    /// lines in the order written, then the unbudgeted ones as first spent on.
+    pub lines: Vec<CostLine>,
+    pub teams: Vec<TeamCosts>,
+    pub totals: CostTotals,
+    /// Every month with spending, in order (first days).
+    pub months: Vec<NaiveDate>,
+    /// Whether some expense has no date.
+    pub undated: bool,
+}
+
+/// Spending per budget line as expenses stream in.
 #[derive(Debug, Default)]
 pub struct CostBook {
-    /// (team, folded category) -> index into `spending`.
-    index: std::collections::HashMap<(String, String), usize>,
-    spending: Vec<Spending>,
+    lines: Vec<Line>,
+    /// (team, folded line name) -> index into `lines`.
+    index: HashMap<(String, String), usize>,
+    /// Plan mode: (team, folded task name or id) -> the line of the task's stage.
+    tasks: HashMap<(String, String), usize>,
+    teams: Vec<Team>,
 }
 
 #[derive(Debug)]
-struct Spending {
+struct Line {
     team: String,
     category: String,
+    budget: Option<Decimal>,
+    source: BudgetSource,
+    budget_at: Vec<CellRef>,
     spent: Decimal,
     refunds: Decimal,
     count: usize,
+    months: BTreeMap<NaiveDate, Decimal>,
+    undated: Decimal,
+    undated_count: usize,
     /// The first expense row, where an unbudgeted line is reported.
-    first_at: crate::model::CellRef,
+    first_at: Option<CellRef>,
+}
+
+#[derive(Debug, Default)]
+struct Team {
+    name: String,
+    /// The team has Budget sheet lines: the plan's budgets are not used.
+    sheet_budget: bool,
+    /// Plan lines have been made (or found unnecessary); set at the team's first expense.
+    settled: bool,
+    stages: Vec<Stage>,
+    earliest_start: Option<NaiveDate>,
+    earliest_due: Option<NaiveDate>,
+    latest_due: Option<NaiveDate>,
+}
+
+/// A plan stage (or a task without a stage) with the budgets of its tasks.
+#[derive(Debug)]
+struct Stage {
+    name: String,
+    folded: String,
+    budget: Option<Decimal>,
+    budget_at: Vec<CellRef>,
+    /// Folded names and ids of the tasks under it.
+    tasks: Vec<String>,
 }
 
 impl CostBook {
-    pub fn add(&mut self, e: &Expense) {
-        let key = (e.team.clone(), fold(&e.category));
-        let i = *self.index.entry(key).or_insert_with(|| {
-            self.spending.push(Spending {
-                team: e.team.clone(),
-                category: e.category.clone(),
-                spent: Decimal::ZERO,
-                refunds: Decimal::ZERO,
-                count: 0,
-                first_at: e.row.clone(),
-            });
-            self.spending.len() - 1
-        });
-        let s = &mut self.spending[i];
-        s.spent += e.amount;
-        if e.amount.is_sign_negative() {
-            s.refunds -= e.amount;
+    fn team(&mut self, name: &str) -> usize {
+        match self.teams.iter().position(|t| t.name == name) {
+            Some(i) => i,
+            None => {
+                self.teams.push(Team {
+                    name: name.to_string(),
+                    ..Team::default()
+                });
+                self.teams.len() - 1
+            }
         }
-        s.count += 1;
     }
 
-    /// Joins spending with the budget lines. `warn_at` is the share (0.8) from which a line
-    /// is a warning. Unbudgeted spending is reported as a problem at its first expense row.
-    pub fn finish(
-        self,
-        budget: &[BudgetLine],
-        warn_at: Decimal,
-        problems: &mut Vec<Problem>,
-    ) -> CostReport {
-        let mut lines: Vec<CostLine> = Vec::new();
-        let mut used = vec![false; self.spending.len()];
-        for b in budget {
-            let key = (b.team.clone(), fold(&b.category));
-            if let Some(line) = lines
-                .iter_mut()
-                .find(|l| l.team == b.team && fold(&l.category) == key.1)
-            {
-                // The same line written twice: budgets add up.
-                line.budget = Some(line.budget.unwrap_or_default() + b.budget);
-                line.status = status(line.budget, line.spent, warn_at);
-                continue;
+    fn new_line(&mut self, team: &str, category: &str, folded: String) -> usize {
+        self.lines.push(Line {
+            team: team.to_string(),
+            category: category.to_string(),
+            budget: None,
+            source: BudgetSource::None,
+            budget_at: Vec::new(),
+            spent: Decimal::ZERO,
+            refunds: Decimal::ZERO,
+            count: 0,
+            months: BTreeMap::new(),
+            undated: Decimal::ZERO,
+            undated_count: 0,
+            first_at: None,
+        });
+        let i = self.lines.len() - 1;
+        self.index.insert((team.to_string(), folded), i);
+        i
+    }
+
+    /// Registers a Budget sheet line. The same line written twice: the budgets add up.
+    pub fn budget(&mut self, b: &BudgetLine) {
+        let t = self.team(&b.team);
+        self.teams[t].sheet_budget = true;
+        let folded = fold(&b.category);
+        let i = match self.index.get(&(b.team.clone(), folded.clone())) {
+            Some(&i) => i,
+            None => self.new_line(&b.team, &b.category, folded),
+        };
+        let line = &mut self.lines[i];
+        line.budget = Some(line.budget.unwrap_or_default() + b.budget);
+        line.source = BudgetSource::Sheet;
+        line.budget_at.push(b.row.clone());
+    }
+
+    /// Registers a plan task: its dates give the campaign period, its budget (if any) goes
+    /// to its stage.
+    pub fn plan(&mut self, p: &PlanRow) {
+        let t = self.team(&p.team);
+        let team = &mut self.teams[t];
+        let min = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        team.earliest_start = min(team.earliest_start, p.start);
+        team.earliest_due = min(team.earliest_due, p.due);
+        team.latest_due = match (team.latest_due, p.due) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+        let name = p.stage.as_deref().unwrap_or(&p.name);
+        let folded = fold(name);
+        let s = match team.stages.iter().position(|s| s.folded == folded) {
+            Some(s) => s,
+            None => {
+                team.stages.push(Stage {
+                    name: name.to_string(),
+                    folded,
+                    budget: None,
+                    budget_at: Vec::new(),
+                    tasks: Vec::new(),
+                });
+                team.stages.len() - 1
             }
-            let (spent, refunds, count) = match self.index.get(&key) {
-                Some(&i) => {
-                    used[i] = true;
-                    let s = &self.spending[i];
-                    (s.spent, s.refunds, s.count)
-                }
-                None => (Decimal::ZERO, Decimal::ZERO, 0),
+        };
+        let stage = &mut team.stages[s];
+        stage.tasks.push(fold(&p.name));
+        if let Some(id) = &p.id {
+            stage.tasks.push(fold(id));
+        }
+        if let Some(b) = p.budget {
+            stage.budget = Some(stage.budget.unwrap_or_default() + b);
+            stage.budget_at.push(p.row.clone());
+        }
+    }
+
+    /// Makes a team's plan budget lines, unless it has Budget sheet lines.
+    fn settle(&mut self, t: usize) {
+        if self.teams[t].settled {
+            return;
+        }
+        self.teams[t].settled = true;
+        if self.teams[t].sheet_budget {
+            return;
+        }
+        let team = self.teams[t].name.clone();
+        let stages = std::mem::take(&mut self.teams[t].stages);
+        for s in &stages {
+            let Some(budget) = s.budget else { continue };
+            let i = match self.index.get(&(team.clone(), s.folded.clone())) {
+                Some(&i) => i,
+                None => self.new_line(&team, &s.name, s.folded.clone()),
             };
-            lines.push(CostLine {
-                team: b.team.clone(),
-                category: b.category.clone(),
-                budget: Some(b.budget),
-                spent,
-                refunds,
-                expenses: count,
-                status: status(Some(b.budget), spent, warn_at),
-            });
-        }
-        for (s, used) in self.spending.into_iter().zip(used) {
-            if used {
-                continue;
+            let line = &mut self.lines[i];
+            line.budget = Some(line.budget.unwrap_or_default() + budget);
+            line.source = BudgetSource::Plan;
+            line.budget_at.extend(s.budget_at.iter().cloned());
+            for task in &s.tasks {
+                self.tasks.entry((team.clone(), task.clone())).or_insert(i);
             }
-            problems.push(Problem {
-                team: s.team.clone(),
-                at: s.first_at.clone(),
-                severity: Severity::Warning,
-                kind: ProblemKind::Unbudgeted {
-                    category: s.category.clone(),
-                },
-            });
+        }
+        self.teams[t].stages = stages;
+    }
+
+    /// Books an expense to its line; returns that line's key and name.
+    pub fn add(&mut self, e: &Expense) -> (u32, &str) {
+        let t = self.team(&e.team);
+        self.settle(t);
+        let by_category = self
+            .index
+            .get(&(e.team.clone(), fold(&e.category)))
+            .copied();
+        let i = match by_category {
+            Some(i) if self.lines[i].budget.is_some() => i,
+            _ => {
+                let by_task = e
+                    .task
+                    .as_ref()
+                    .and_then(|task| self.tasks.get(&(e.team.clone(), fold(task))).copied());
+                match (by_task, by_category) {
+                    (Some(i), _) | (None, Some(i)) => i,
+                    (None, None) => self.new_line(&e.team, &e.category, fold(&e.category)),
+                }
+            }
+        };
+        let line = &mut self.lines[i];
+        line.spent += e.amount;
+        if e.amount.is_sign_negative() {
+            line.refunds -= e.amount;
+        }
+        line.count += 1;
+        match e.date {
+            Some(d) => *line.months.entry(first_of_month(d)).or_default() += e.amount,
+            None => {
+                line.undated += e.amount;
+                line.undated_count += 1;
+            }
+        }
+        if line.first_at.is_none() {
+            line.first_at = Some(e.row.clone());
+        }
+        (i as u32 + 1, &line.category)
+    }
+
+    /// Judges every line on the as-of date. Unbudgeted spending is reported as a problem
+    /// at its first expense row.
+    pub fn finish(mut self, settings: &CostSettings, problems: &mut Vec<Problem>) -> CostReport {
+        for t in 0..self.teams.len() {
+            self.settle(t);
+        }
+        let mut report = CostReport::default();
+        let mut months = std::collections::BTreeSet::new();
+        let mut lines: Vec<CostLine> = Vec::with_capacity(self.lines.len());
+        for (i, l) in self.lines.into_iter().enumerate() {
+            if l.budget.is_none()
+                && let Some(at) = &l.first_at
+            {
+                problems.push(Problem {
+                    team: l.team.clone(),
+                    at: at.clone(),
+                    severity: Severity::Warning,
+                    kind: ProblemKind::Unbudgeted {
+                        category: l.category.clone(),
+                    },
+                });
+            }
+            months.extend(l.months.keys().copied());
+            report.undated |= l.undated_count > 0;
             lines.push(CostLine {
-                team: s.team,
-                category: s.category,
-                budget: None,
-                spent: s.spent,
-                refunds: s.refunds,
-                expenses: s.count,
-                status: CostStatus::Unbudgeted,
+                key: i as u32 + 1,
+                status: status(l.budget, l.spent, settings.warn_at),
+                team: l.team,
+                category: l.category,
+                budget: l.budget,
+                source: l.source,
+                budget_at: l.budget_at,
+                spent: l.spent,
+                refunds: l.refunds,
+                expenses: l.count,
+                elapsed: None,
+                forecast: None,
+                months: l.months,
+                undated: l.undated,
             });
         }
-        let mut totals = CostTotals::default();
+        // Group by team, budgeted lines first; a stable sort keeps the written order.
+        let order = |team: &str| self.teams.iter().position(|t| t.name == team);
+        lines.sort_by_key(|l| (order(&l.team), l.budget.is_none()));
+        for team in &self.teams {
+            let period = settings.period.or_else(|| {
+                let start = team.earliest_start.or(team.earliest_due)?;
+                Period::new(start, team.latest_due?)
+            });
+            let elapsed = period.map(|p| p.elapsed_share(settings.as_of));
+            let first = lines.iter().position(|l| l.team == team.name);
+            let count = lines.iter().filter(|l| l.team == team.name).count();
+            let mut totals = CostTotals::default();
+            for l in lines.iter_mut().filter(|l| l.team == team.name) {
+                l.elapsed = elapsed;
+                l.forecast = period.and_then(|p| forecast(l.spent, &p, settings.as_of));
+                totals.add(l);
+            }
+            report.teams.push(TeamCosts {
+                team: team.name.clone(),
+                period,
+                elapsed,
+                first: first.unwrap_or(lines.len()),
+                count,
+                totals,
+            });
+        }
         for l in &lines {
-            totals.budget += l.budget.unwrap_or_default();
-            totals.spent += l.spent;
-            if l.budget.is_none() {
-                totals.unbudgeted += l.spent;
-            }
+            report.totals.add(l);
         }
-        CostReport { lines, totals }
+        report.lines = lines;
+        report.months = months.into_iter().collect();
+        report
     }
 }
 
-/// OK below `warn_at`, Warning from it, Over above 100%.
+fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+/// Money rounded to the cent as a spreadsheet's ROUND does it (half away from zero).
+pub fn cents(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// OK below `warn_at`, Warning from it, Over above 100%. Amounts and the threshold are
+/// compared in cents, as the workbook's status formula does.
 pub fn status(budget: Option<Decimal>, spent: Decimal, warn_at: Decimal) -> CostStatus {
+    let spent = cents(spent);
     match budget {
         None => CostStatus::Unbudgeted,
-        Some(b) if spent > b => CostStatus::Over,
-        Some(b) if spent >= b * warn_at && !spent.is_zero() => CostStatus::Warning,
+        Some(b) if spent > cents(b) => CostStatus::Over,
+        Some(b) if !spent.is_zero() && spent >= cents(b * warn_at) => CostStatus::Warning,
         Some(_) => CostStatus::Ok,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::CellRef;
-    use std::str::FromStr;
-
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn expense(category: &str, amount: &str) -> Expense {
-        Expense {
-            team: "A".into(),
-            row: CellRef::new("Costs", 1, 0),
-            date: None,
-            category: category.into(),
-            channel: None,
-            item: None,
-            amount: dec(amount),
-            task: None,
-            owner: None,
-        }
-    }
-
-    fn budget(category: &str, amount: &str) -> BudgetLine {
-        BudgetLine {
-            team: "A".into(),
-            row: CellRef::new("Budget", 1, 0),
-            category: category.into(),
-            budget: dec(amount),
-            channel: None,
-            owner: None,
-        }
-    }
-
-    #[test]
-    fn statuses_at_80_percent_and_over_with_a_refund() {
-        let mut book = CostBook::default();
-        for e in [
-            expense("直播推广费", "50000"),
-            expense("直播推广费", "30500.50"),
-            expense("直播推广费", "-500.50"),
-            expense("小红书投放", "50000.01"),
-            expense("物料制作", "12000"),
-            expense("公关应急", "5000"),
-        ] {
-            book.add(&e);
-        }
-        let budgets = [
-            budget("直播推广费", "100000"),
-            budget("小红书投放", "50000"),
-            budget("物料制作", "30000"),
-        ];
-        let mut problems = Vec::new();
-        let r = book.finish(&budgets, dec("0.8"), &mut problems);
-        let live = &r.lines[0];
-        assert_eq!(live.spent, dec("80000.00"));
-        assert_eq!(live.refunds, dec("500.50"));
-        assert_eq!(live.status, CostStatus::Warning);
-        assert_eq!(live.remaining(), Some(dec("20000.00")));
-        assert_eq!(r.lines[1].status, CostStatus::Over);
-        assert_eq!(r.lines[2].status, CostStatus::Ok);
-        assert_eq!(r.lines[3].status, CostStatus::Unbudgeted);
-        assert_eq!(r.totals.budget, dec("180000"));
-        assert_eq!(r.totals.spent, dec("147000.01"));
-        assert_eq!(r.totals.unbudgeted, dec("5000"));
-        assert_eq!(problems.len(), 1);
-    }
-
-    #[test]
-    fn a_hundred_thousand_dimes_sum_exactly() {
-        let mut book = CostBook::default();
-        for _ in 0..100_000 {
-            book.add(&expense("x", "0.1"));
-        }
-        let r = book.finish(&[budget("x", "10000")], dec("0.8"), &mut Vec::new());
-        assert_eq!(r.lines[0].spent, dec("10000.0"));
-        assert_eq!(r.lines[0].status, CostStatus::Warning);
-        let f: f64 = (0..100_000).map(|_| 0.1).sum();
-        assert_ne!(f, 10000.0, "f64 drifts where the decimal sum does not");
-    }
-}
+mod tests;

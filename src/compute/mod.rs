@@ -2,19 +2,28 @@
 //! rollup, weekly deviations, cost against budget. No I/O and no clock: the as-of date and
 //! thresholds come in through [`Settings`], so every result is reproducible in a test.
 
+pub mod changes;
 pub mod costs;
 pub mod goals;
+pub mod owners;
+pub mod retro;
+pub mod risks;
 pub mod schedule;
 pub mod status;
+pub mod teams;
+pub mod trend;
 pub mod weekly;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::model::{Dataset, Problem, Severity, TaskStatus};
-use costs::{CostBook, CostReport};
+use costs::{CostBook, CostReport, CostSettings, Period};
 use goals::GoalNode;
+use owners::OwnerLoad;
+use retro::Retro;
 use schedule::Schedule;
+use trend::Trend;
 use weekly::WeeklyView;
 
 #[derive(Debug, Clone)]
@@ -22,6 +31,8 @@ pub struct Settings {
     pub as_of: NaiveDate,
     /// Share of a budget from which a line is a warning (0.8).
     pub warn_at: Decimal,
+    /// The campaign period cost forecasts extrapolate over; None: each team's plan.
+    pub period: Option<Period>,
 }
 
 impl Settings {
@@ -29,6 +40,15 @@ impl Settings {
         Settings {
             as_of,
             warn_at: Decimal::new(8, 1),
+            period: None,
+        }
+    }
+
+    pub fn costs(&self) -> CostSettings {
+        CostSettings {
+            as_of: self.as_of,
+            warn_at: self.warn_at,
+            period: self.period,
         }
     }
 }
@@ -55,8 +75,18 @@ pub struct Summary {
     /// Parallel to `data.weekly`.
     pub weekly: Vec<WeeklyView>,
     pub costs: CostReport,
+    /// Per owner: open, overdue and at-risk tasks, next due date.
+    pub owners: Vec<OwnerLoad>,
+    /// Open risks with high likelihood or impact, indexes into `data.risks`.
+    pub key_risks: Vec<usize>,
+    /// What the retrospective draft lists.
+    pub retro: Retro,
+    /// Weekly rows week by week, per task and in total.
+    pub trend: Trend,
     /// Problems found while reading, then while computing, sorted by team and place.
     pub problems: Vec<Problem>,
+    /// What changed since the previous summary, when there is one.
+    pub changes: Option<changes::Changes>,
 }
 
 impl Summary {
@@ -101,11 +131,12 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
     let schedule = schedule::schedule(&data.plan, &statuses, as_of, &mut problems);
     let goals = goals::rollup(&data.plan, &mut problems);
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
-    let mut book = CostBook::default();
-    for e in &data.expenses {
-        book.add(e);
-    }
-    let costs = book.finish(&data.budget, settings.warn_at, &mut problems);
+    let costs = cost_report(&data, settings, &mut problems);
+    risks::check(&data.risks, &mut problems);
+    let owners = owners::rollup(&data.plan, &tasks);
+    let key_risks = risks::key_risks(&data.risks);
+    let retro = retro::draft(&goals, &tasks, &costs, &weekly);
+    let trend = trend::build(&data.weekly, &weekly, &data.plan, as_of);
     problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
     Summary {
         settings: settings.clone(),
@@ -115,6 +146,40 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         schedule,
         weekly,
         costs,
+        owners,
+        key_risks,
+        retro,
+        trend,
         problems,
+        changes: None,
     }
+}
+
+/// The cost report of a collected dataset: each team's budget and plan, then its expenses,
+/// in the order a streaming read delivers them (so line numbers run team by team).
+pub fn cost_report(data: &Dataset, settings: &Settings, problems: &mut Vec<Problem>) -> CostReport {
+    let mut teams: Vec<&str> = data.teams.iter().map(String::as_str).collect();
+    let named = (data.budget.iter().map(|b| b.team.as_str()))
+        .chain(data.plan.iter().map(|p| p.team.as_str()))
+        .chain(data.expenses.iter().map(|e| e.team.as_str()));
+    for team in named {
+        if !teams.contains(&team) {
+            teams.push(team);
+        }
+    }
+    let mut book = CostBook::default();
+    for team in teams {
+        data.budget
+            .iter()
+            .filter(|b| b.team == team)
+            .for_each(|b| book.budget(b));
+        data.plan
+            .iter()
+            .filter(|p| p.team == team)
+            .for_each(|p| book.plan(p));
+        for e in data.expenses.iter().filter(|e| e.team == team) {
+            book.add(e);
+        }
+    }
+    book.finish(&settings.costs(), problems)
 }

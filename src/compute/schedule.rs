@@ -70,7 +70,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::compute::status;
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, TaskStatus};
-use crate::read::schema::fold;
+use crate::values::fold;
 
 /// The schedule of a plan: per task links, float and forecast, and the critical path.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

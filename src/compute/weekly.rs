@@ -5,7 +5,7 @@
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, WeeklyRow};
-use crate::read::schema::fold;
+use crate::values::fold;
 
 /// A stated deviation further than this from the computed one is flagged (one point).
 pub const DEVIATION_TOLERANCE: f64 = 0.01;

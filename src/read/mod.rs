@@ -7,6 +7,7 @@
 
 mod cells;
 pub mod limits;
+pub mod previous;
 pub mod records;
 pub mod schema;
 pub mod source;
@@ -28,7 +29,7 @@ use limits::Limit;
 use records::{RecordSink, SheetState, read_row};
 use schema::{
     Field, HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, SheetKind, best_kind_for_headers,
-    field_names, kind_from_name,
+    field_names, is_guide_sheet, kind_from_name,
 };
 use source::{Book, Row};
 
@@ -447,10 +448,10 @@ pub fn read_bytes(bytes: &[u8], team: &str, as_of: NaiveDate) -> Result<Dataset,
 
 impl Dataset {
     fn with_info(mut self, info: WorkbookInfo) -> Dataset {
-        self.teams.push(info.team);
+        self.teams.push(info.team.clone());
         self.problems = info.problems;
         self.detected_lang = info.lang;
-        self.currency = info.currency;
+        self.currencies.push((info.team, info.currency));
         self
     }
 }
@@ -538,17 +539,18 @@ pub fn read_book<RS: Read + Seek>(
         ..WorkbookInfo::default()
     };
     let mut langs = (0usize, 0usize);
-    for name in book.sheet_names() {
-        let mut sheet = SheetRead::new(&name, kind_from_name(&name), &info.team, as_of);
-        let result = book.for_each_row(&name, |row| sheet.row(row, sink));
-        if let Err(e) = result {
-            sheet.problems.push(Problem {
-                team: info.team.clone(),
-                at: CellRef::sheet_only(&name),
-                severity: Severity::Error,
-                kind: ProblemKind::NotRead { reason: e },
-            });
+    let names = book.sheet_names();
+    // Cost sheets are read last (see `RecordSink`): the first pass stops at their header.
+    let mut deferred: Vec<SheetRead<'_>> = Vec::new();
+    for name in &names {
+        // The instructions and team list `init` writes hold no records and need no notice.
+        if is_guide_sheet(name) {
+            info.sheets.push((name.clone(), None));
+            continue;
         }
+        let mut sheet = SheetRead::new(name, kind_from_name(name), &info.team, as_of);
+        let result = book.for_each_row(name, |row| sheet.row(row, sink));
+        sheet.report_error(result);
         let kind = sheet.finish();
         if let Some(map) = &sheet.map {
             match map.lang() {
@@ -561,7 +563,10 @@ pub fn read_book<RS: Read + Seek>(
             }
         }
         info.problems.append(&mut sheet.problems);
-        info.sheets.push((name, kind));
+        info.sheets.push((name.clone(), kind));
+        if let Some(resumed) = sheet.resume() {
+            deferred.push(resumed);
+        }
     }
     if info.sheets.iter().all(|(_, k)| k.is_none()) {
         let missing: Vec<Problem> = info
@@ -581,6 +586,12 @@ pub fn read_book<RS: Read + Seek>(
         (zh, en) if zh >= en => Some(Lang::Zh),
         _ => Some(Lang::En),
     };
+    sink.before_expenses(&info);
+    for mut sheet in deferred {
+        let result = book.for_each_row(sheet.name, |row| sheet.row(row, sink));
+        sheet.report_error(result);
+        info.problems.append(&mut sheet.problems);
+    }
     Ok(info)
 }
 
@@ -603,6 +614,10 @@ struct SheetRead<'a> {
     state: SheetState,
     /// Set when the sheet was recognised but cannot be used (a required column missing).
     unusable: bool,
+    /// The header row of a cost sheet whose data rows are left for a second pass.
+    deferred_at: Option<u32>,
+    /// Rows up to this one were read in the first pass (a resumed cost sheet).
+    skip_through: Option<u32>,
 }
 
 impl<'a> SheetRead<'a> {
@@ -617,6 +632,29 @@ impl<'a> SheetRead<'a> {
             problems: Vec::new(),
             state: SheetState::default(),
             unusable: false,
+            deferred_at: None,
+            skip_through: None,
+        }
+    }
+
+    /// The second pass over a cost sheet whose header the first pass found.
+    fn resume(&self) -> Option<SheetRead<'a>> {
+        let header = self.deferred_at?;
+        let mut sheet = SheetRead::new(self.name, self.named_kind, self.team, self.as_of);
+        sheet.map = self.map.clone();
+        sheet.skip_through = Some(header);
+        Some(sheet)
+    }
+
+    /// A sheet whose data could not be decoded is a problem at the sheet, not a failure.
+    fn report_error(&mut self, result: Result<(), ReadError>) {
+        if let Err(e) = result {
+            self.problems.push(Problem {
+                team: self.team.to_string(),
+                at: CellRef::sheet_only(self.name),
+                severity: Severity::Error,
+                kind: ProblemKind::NotRead { reason: e },
+            });
         }
     }
 
@@ -627,8 +665,19 @@ impl<'a> SheetRead<'a> {
         }
         let Some(map) = &self.map else {
             self.rows_seen += 1;
-            return self.try_header(&row) || self.rows_seen < HEADER_SEARCH_ROWS;
+            let go_on = self.try_header(&row) || self.rows_seen < HEADER_SEARCH_ROWS;
+            return match &self.map {
+                Some(m) if !sink.wants(m.kind) => false,
+                Some(m) if m.kind == SheetKind::Costs => {
+                    self.deferred_at = Some(row.index);
+                    false
+                }
+                _ => go_on,
+            };
         };
+        if self.skip_through.is_some_and(|last| row.index <= last) {
+            return true;
+        }
         let mut reader = RowReader {
             sheet: self.name,
             team: self.team,

@@ -15,12 +15,23 @@ use crate::values::{DateText, budget_in_text, normalize_width, parse_date, split
 
 /// Where parsed records go. The collecting sink keeps everything; a streaming consumer (the
 /// cost ledger of a million rows) can aggregate and drop each record as it passes.
+///
+/// Within one workbook, every other sheet is read before the cost sheets, so a streaming
+/// consumer knows the plan and the budget (and the workbook's language and currency, from
+/// [`RecordSink::before_expenses`]) before the first expense passes.
 pub trait RecordSink {
     fn plan(&mut self, row: PlanRow);
     fn weekly(&mut self, row: WeeklyRow);
     fn expense(&mut self, row: Expense);
     fn budget(&mut self, row: BudgetLine);
     fn risk(&mut self, row: Risk);
+    /// Whether the rows of sheets of `kind` are wanted; an unwanted sheet is recognised by
+    /// its header and not read further.
+    fn wants(&self, _kind: SheetKind) -> bool {
+        true
+    }
+    /// Called once per workbook, after its other sheets and before its cost sheets.
+    fn before_expenses(&mut self, _info: &super::WorkbookInfo) {}
 }
 
 /// What carries over from one row to the next within a sheet.
@@ -176,7 +187,7 @@ pub fn split_list(text: &str) -> Vec<String> {
 
 /// A status word as teams write it, in either language.
 pub fn written_status(text: &str) -> Option<WrittenStatus> {
-    let t = super::schema::fold(text);
+    let t = crate::values::fold(text);
     let s = match t.as_str() {
         "未开始" | "待开始" | "notstarted" | "todo" | "open" => WrittenStatus::NotStarted,
         "进行中" | "执行中" | "inprogress" | "ongoing" | "started" | "wip" => {
@@ -343,7 +354,7 @@ fn budget_row(r: &mut RowReader<'_>) -> Option<BudgetLine> {
 }
 
 fn level(text: &str) -> Option<Level> {
-    match super::schema::fold(text).as_str() {
+    match crate::values::fold(text).as_str() {
         "高" | "high" | "h" => Some(Level::High),
         "中" | "medium" | "med" | "m" => Some(Level::Medium),
         "低" | "low" | "l" => Some(Level::Low),
@@ -352,7 +363,7 @@ fn level(text: &str) -> Option<Level> {
 }
 
 fn risk_state(text: &str) -> Option<RiskState> {
-    match super::schema::fold(text).as_str() {
+    match crate::values::fold(text).as_str() {
         "未发生" | "open" | "监控中" => Some(RiskState::Open),
         "已发生" | "occurred" => Some(RiskState::Occurred),
         "已关闭" | "关闭" | "closed" => Some(RiskState::Closed),
@@ -389,5 +400,29 @@ fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
         response: r.text(Field::Response),
         owner: owner(r, false),
         state: r.text(Field::Status).and_then(|t| risk_state(&t)),
+        owner_at: r.at_field(Field::Owner),
+        response_at: r.at_field(Field::Response),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::schema::{LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES};
+
+    /// `init` offers these words in its dropdowns; each must read back as its meaning.
+    #[test]
+    fn every_dropdown_word_reads_as_its_meaning() {
+        for (meaning, zh, en) in STATUS_CHOICES {
+            assert_eq!(written_status(zh), Some(*meaning), "{zh}");
+            assert_eq!(written_status(en), Some(*meaning), "{en}");
+        }
+        for (meaning, zh, en) in LEVEL_CHOICES {
+            assert_eq!((level(zh), level(en)), (Some(*meaning), Some(*meaning)));
+        }
+        for (meaning, zh, en) in RISK_STATE_CHOICES {
+            assert_eq!(risk_state(zh), Some(*meaning), "{zh}");
+            assert_eq!(risk_state(en), Some(*meaning), "{en}");
+        }
+    }
 }

@@ -5,6 +5,8 @@
 
 use crate::lang::Lang;
 pub use crate::model::SheetKind;
+use crate::model::{Level, RiskState, WrittenStatus};
+pub use crate::values::fold;
 use crate::values::{UnitHint, normalize_width, split_unit_hint, to_simplified};
 
 /// Alias tables per sheet kind.
@@ -284,16 +286,6 @@ const RISKS: &[FieldSpec] = &[
     TEAM,
 ];
 
-/// Header or name text in the form aliases are compared in: half-width, simplified,
-/// lower-case, without spaces.
-pub fn fold(text: &str) -> String {
-    to_simplified(&normalize_width(text))
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
-
 /// The sheet kind a sheet's name says, if any. The longest alias found wins, so
 /// "预算分配" is a budget and "成本支出明细" a cost sheet. English aliases match whole
 /// words only ("Plan" but not "Explanation").
@@ -430,6 +422,77 @@ fn title_case(s: &str) -> String {
     }
 }
 
+/// The header `init` writes for a field of a sheet kind: the first alias in that language,
+/// English in title case ("Done on", "ID"). None when the kind has no such field.
+pub fn canonical_header(kind: SheetKind, field: Field, lang: Lang) -> Option<String> {
+    let spec = kind.fields().iter().find(|s| s.field == field)?;
+    Some(match lang {
+        Lang::Zh => spec.zh[0].to_string(),
+        Lang::En if spec.en[0].len() <= 2 => spec.en[0].to_uppercase(),
+        Lang::En => title_case(spec.en[0]),
+    })
+}
+
+/// The sheet name `init` writes for a kind: its first name alias in that language, English
+/// in title case ("Plan", "Weekly").
+pub fn canonical_sheet_name(kind: SheetKind, lang: Lang) -> String {
+    let aliases = kind.name_aliases();
+    let first = |ascii: bool| aliases.iter().find(|a| a.is_ascii() == ascii).copied();
+    match lang {
+        Lang::Zh => first(false).unwrap_or_default().to_string(),
+        Lang::En => title_case(first(true).unwrap_or_default()),
+    }
+}
+
+/// Words offered in a dropdown, each with its meaning: (meaning, 中文, English).
+pub type Choices<T> = [(T, &'static str, &'static str)];
+
+/// Plan status words, in the order a task goes through them.
+pub const STATUS_CHOICES: &Choices<WrittenStatus> = &[
+    (WrittenStatus::NotStarted, "未开始", "Not started"),
+    (WrittenStatus::InProgress, "进行中", "In progress"),
+    (WrittenStatus::Done, "已完成", "Done"),
+    (WrittenStatus::Delayed, "延期", "Delayed"),
+    (WrittenStatus::OnHold, "暂停", "On hold"),
+    (WrittenStatus::Cancelled, "取消", "Cancelled"),
+];
+
+/// Risk likelihood and impact words.
+pub const LEVEL_CHOICES: &Choices<Level> = &[
+    (Level::High, "高", "High"),
+    (Level::Medium, "中", "Medium"),
+    (Level::Low, "低", "Low"),
+];
+
+/// Risk status words.
+pub const RISK_STATE_CHOICES: &Choices<RiskState> = &[
+    (RiskState::Open, "未发生", "Open"),
+    (RiskState::Occurred, "已发生", "Occurred"),
+    (RiskState::Closed, "已关闭", "Closed"),
+];
+
+/// The words of a choice list in one language.
+pub fn choice_words<T>(choices: &Choices<T>, lang: Lang) -> Vec<&'static str> {
+    choices
+        .iter()
+        .map(|(_, zh, en)| lang.pick(zh, en))
+        .collect()
+}
+
+/// Sheets `init` writes for the people who fill the workbook, not for plantrack: the
+/// instructions and the team list behind the owner dropdowns, as (中文, English) names.
+/// The reader knows them and passes over them without a notice; any other unrecognised
+/// sheet is still named as ignored.
+pub const GUIDE_SHEETS: [(&str, &str); 2] = [("说明", "Instructions"), ("成员", "Team")];
+
+/// True when a sheet is one of [`GUIDE_SHEETS`] (the whole name, folded).
+pub fn is_guide_sheet(name: &str) -> bool {
+    let folded = fold(name);
+    GUIDE_SHEETS
+        .iter()
+        .any(|(zh, en)| folded == fold(zh) || folded == fold(en))
+}
+
 /// A header row must match at least this many known headers.
 pub const MIN_HEADER_MATCHES: usize = 3;
 /// The header row is looked for among this many rows from the top.
@@ -483,6 +546,48 @@ mod tests {
         assert_eq!(
             match_header(SheetKind::Plan, "总目标", 0).unwrap().field,
             Field::Goal
+        );
+    }
+
+    #[test]
+    fn canonical_headers_and_sheet_names_are_read_back_as_their_field_and_kind() {
+        for kind in SheetKind::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                assert_eq!(
+                    kind_from_name(&canonical_sheet_name(kind, lang)),
+                    Some(kind)
+                );
+                for spec in kind.fields() {
+                    let h = canonical_header(kind, spec.field, lang).unwrap();
+                    let c = match_header(kind, &h, 0).unwrap();
+                    assert_eq!((c.field, c.lang), (spec.field, Some(lang)), "{h}");
+                }
+            }
+        }
+        assert_eq!(
+            canonical_header(SheetKind::Plan, Field::Id, Lang::En).as_deref(),
+            Some("ID")
+        );
+        assert_eq!(
+            canonical_header(SheetKind::Plan, Field::DoneOn, Lang::En).as_deref(),
+            Some("Done on")
+        );
+        assert_eq!(
+            canonical_sheet_name(SheetKind::Weekly, Lang::Zh),
+            "周度进度跟踪"
+        );
+    }
+
+    #[test]
+    fn guide_sheets_are_known_by_their_whole_name_only() {
+        assert!(is_guide_sheet("说明"));
+        assert!(is_guide_sheet(" team "));
+        assert!(is_guide_sheet("INSTRUCTIONS"));
+        assert!(!is_guide_sheet("填写说明"));
+        assert!(
+            GUIDE_SHEETS
+                .iter()
+                .all(|(zh, en)| kind_from_name(zh).is_none() && kind_from_name(en).is_none())
         );
     }
 

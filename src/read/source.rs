@@ -64,6 +64,9 @@ impl Row {
 /// An open workbook, over a file or over bytes in memory.
 pub struct Book<RS> {
     sheets: Sheets<RS>,
+    /// Merged regions by sheet: finding them reads a whole .xlsx sheet, so a sheet read
+    /// twice (a cost sheet: its header, later its rows) looks once.
+    merged: std::collections::HashMap<String, Vec<Dimensions>>,
 }
 
 /// Opens a workbook file by its content, whatever its extension says.
@@ -90,7 +93,10 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
         Format::Xls => Sheets::Xls(Xls::new(rs).map_err(|e| opening(calamine::Error::Xls(e)))?),
         Format::Ods => Sheets::Ods(Ods::new(rs).map_err(|e| opening(calamine::Error::Ods(e)))?),
     };
-    Ok(Book { sheets })
+    Ok(Book {
+        sheets,
+        merged: Default::default(),
+    })
 }
 
 /// The formats calamine reads.
@@ -345,11 +351,16 @@ impl<RS: Read + Seek> Book<RS> {
     }
 
     fn merged_regions(&mut self, sheet: &str) -> Vec<Dimensions> {
-        match &mut self.sheets {
+        if let Some(m) = self.merged.get(sheet) {
+            return m.clone();
+        }
+        let found = match &mut self.sheets {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
             _ => Vec::new(),
-        }
+        };
+        self.merged.insert(sheet.to_string(), found.clone());
+        found
     }
 }
 

@@ -23,8 +23,8 @@ use crate::model::TaskStatus;
 pub const MAX_DAILY_DAYS: i64 = 92;
 /// First timeline column (after the outline, owner, start, due, progress, status).
 const FIRST: u16 = 6;
-/// Rows above the first item: title, legend, month header, day header.
-const HEADER_ROWS: u32 = 4;
+/// Rows above the first item: title, as-of label, month, week and day headers.
+const HEADER_ROWS: u32 = 5;
 /// Excel's last column index is 16383; the weekly scale keeps far inside it, and a plan
 /// longer than this many timeline columns is cut at the right edge.
 const MAX_TIMELINE_COLUMNS: i64 = 16_000;
@@ -213,6 +213,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         ws.set_column_width(c as u16, w)?;
         ws.write_string_with_format(HEADER_ROWS - 1, c as u16, *h, &st.header)?;
         ws.write_blank(HEADER_ROWS - 2, c as u16, &st.header)?;
+        ws.write_blank(HEADER_ROWS - 3, c as u16, &st.header)?;
     }
     let title = format!(
         "{} · {} {}",
@@ -291,7 +292,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.set_freeze_panes(HEADER_ROWS, FIRST)?;
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(HEADER_ROWS - 2, HEADER_ROWS - 1)?;
+    ws.set_repeat_rows(HEADER_ROWS - 3, HEADER_ROWS - 1)?;
     ws.set_repeat_columns(0, FIRST - 1)?;
     ws.set_header(format!("&C&\"-,Bold\"{}", title.replace('&', "&&")));
     ws.set_footer("&C&P / &N");
@@ -327,7 +328,8 @@ fn timeline_header(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let l = st.lang;
-    let month_row = HEADER_ROWS - 2;
+    let month_row = HEADER_ROWS - 3;
+    let week_row = HEADER_ROWS - 2;
     let day_row = HEADER_ROWS - 1;
     let width = if scale.daily() { 3.0 } else { 5.5 };
     let day_fmt = st
@@ -339,6 +341,7 @@ fn timeline_header(
     let as_of_fmt = day_fmt.clone().set_background_color(AS_OF);
     let as_of_col = scale.column(as_of);
     let mut month_start: Option<(i64, NaiveDate)> = None;
+    let mut week_start: Option<(i64, u32)> = None;
     for c in 0..scale.columns {
         let col = FIRST + c as u16;
         ws.set_column_width(col, width)?;
@@ -355,6 +358,17 @@ fn timeline_header(
         } else {
             ws.write_string_with_format(day_row, col, day.format("%m/%d").to_string(), fmt)?;
         }
+        // Week header: ISO week numbers, merged over the days of each week.
+        let week = day.iso_week().week();
+        match week_start {
+            Some((_, w)) if w == week => {}
+            _ => {
+                if let Some((from, w)) = week_start {
+                    span_cell(ws, week_row, from, c - 1, &format!("W{w}"), st)?;
+                }
+                week_start = Some((c, week));
+            }
+        }
         // Month header: merge the columns of each month.
         let key = day.with_day(1).unwrap_or(day);
         match month_start {
@@ -369,6 +383,9 @@ fn timeline_header(
     }
     if let Some((from, m)) = month_start {
         month_cell(ws, month_row, from, scale.columns - 1, m, st)?;
+    }
+    if let Some((from, w)) = week_start {
+        span_cell(ws, week_row, from, scale.columns - 1, &format!("W{w}"), st)?;
     }
     // The as-of date written above its column.
     if (0..scale.columns).contains(&as_of_col) {
@@ -396,12 +413,28 @@ fn month_cell(
         crate::lang::Lang::Zh => month.format("%Y年%-m月").to_string(),
         crate::lang::Lang::En => month.format("%b %Y").to_string(),
     };
+    span_cell(ws, row, from, to, &label, st)
+}
+
+/// A header label over timeline columns `from..=to`, merged when it spans several.
+fn span_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    from: i64,
+    to: i64,
+    label: &str,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let (a, b) = (FIRST + from as u16, FIRST + to as u16);
-    let f = st.header.clone().set_align(FormatAlign::Center);
+    let f = st
+        .header
+        .clone()
+        .set_align(FormatAlign::Center)
+        .set_font_size(8);
     if b > a {
-        ws.merge_range(row, a, row, b, &label, &f)?;
+        ws.merge_range(row, a, row, b, label, &f)?;
     } else {
-        ws.write_string_with_format(row, a, &label, &f)?;
+        ws.write_string_with_format(row, a, label, &f)?;
     }
     Ok(())
 }

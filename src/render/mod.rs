@@ -6,11 +6,19 @@
 //! value without recalculating), and the document properties are fixed so the same input
 //! gives the same bytes. Files are written beside their target and renamed into place.
 
+mod changes;
 mod costs;
+mod export;
 mod gantt;
 mod overview;
+mod owners;
+mod retro;
+mod risks;
+mod snapshot;
 mod styles;
 mod tables;
+mod template;
+mod trend;
 
 use std::path::Path;
 
@@ -22,7 +30,10 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compute::Summary;
 use crate::lang::Lang;
+pub use costs::{CostView, CostsWorkbook, LedgerEntry};
+pub use export::{costs_csv, costs_json};
 pub use styles::Styles;
+pub use template::template_workbook;
 
 /// How the workbook is labelled and formatted.
 #[derive(Debug, Clone)]
@@ -45,12 +56,23 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
         summary.settings.as_of,
     );
     overview::write(wb.add_worksheet(), summary, &styles)?;
+    if let Some(c) = &summary.changes {
+        changes::write(wb.add_worksheet(), c, &styles)?;
+    }
     tables::goals(wb.add_worksheet(), summary, &styles)?;
     tables::tasks(wb.add_worksheet(), summary, &styles)?;
+    owners::write(wb.add_worksheet(), summary, &styles)?;
     tables::weekly(wb.add_worksheet(), summary, &styles)?;
+    trend::write(wb.add_worksheet(), summary, &styles)?;
     costs::write(wb.add_worksheet(), summary, &styles)?;
+    risks::sheet(wb.add_worksheet(), summary, &styles)?;
     gantt::write(wb.add_worksheet(), summary, &styles)?;
+    retro::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
+    snapshot::write(
+        wb.add_worksheet(),
+        &crate::compute::changes::snapshot(summary),
+    )?;
     Ok(wb)
 }
 
@@ -104,6 +126,22 @@ pub(crate) fn money(
     }
 }
 
+/// Writes an amount without a currency: whole numbers as "5,000,000", others with two
+/// decimals.
+pub(crate) fn amount(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<Decimal>,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let f = match v {
+        Some(d) if !d.fract().is_zero() => &st.number_dec,
+        _ => &st.number,
+    };
+    money(ws, row, col, v, f)
+}
+
 pub(crate) fn share(
     ws: &mut Worksheet,
     row: u32,
@@ -141,6 +179,54 @@ pub(crate) fn text(
         Some(s) if !s.is_empty() => ws.write_string_with_format(row, col, s, f).map(|_| ()),
         _ => ws.write_blank(row, col, f).map(|_| ()),
     }
+}
+
+/// A quantity as a number with its unit in the number format, so "发布笔记10篇" is the
+/// number 10 shown as 10篇; nothing when there is none.
+pub(crate) fn quantity(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    q: Option<&crate::model::Quantity>,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let Some((q, x)) = q.and_then(|q| Some((q, q.value.to_f64()?))) else {
+        return ws.write_blank(row, col, &st.text).map(|_| ());
+    };
+    // Decimals only where there are some: "#,##0.##" would show 10 as "10.".
+    let digits = if q.value.fract().is_zero() {
+        "#,##0"
+    } else {
+        "#,##0.##"
+    };
+    // A word unit takes a space ("8 ad"), a measure word none ("10篇").
+    let format = match q.unit.as_deref() {
+        Some(unit) if unit.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            format!("{digits}\" {}\"", unit.replace('"', ""))
+        }
+        Some(unit) => format!("{digits}\"{}\"", unit.replace('"', "")),
+        None => digits.to_string(),
+    };
+    let f = st.text.clone().set_num_format(format);
+    ws.write_number_with_format(row, col, x, &f).map(|_| ())
+}
+
+/// The height of a row whose wrapped cells hold `cells` (text, column width), or None when
+/// each fits on one line. Spreadsheet apps do not reliably grow a row for wrapped text when
+/// they open a file (LibreOffice does not), so long texts would be cut. At the 10-point font
+/// a CJK character takes about 1.8 column-width units and a Latin one 0.8 (Excel's measure).
+pub(crate) fn wrapped_row_height(cells: &[(&str, f64)]) -> Option<f64> {
+    let lines = cells
+        .iter()
+        .map(|(t, width)| {
+            let units: f64 = t
+                .chars()
+                .map(|c| if c.is_ascii() { 0.8 } else { 1.8 })
+                .sum();
+            (units / width.max(1.0)).ceil()
+        })
+        .fold(1.0, f64::max);
+    (lines > 1.0).then_some(lines * 13.5)
 }
 
 /// A table's header row with widths, frozen below it, and an autofilter over `rows` data

@@ -1,11 +1,11 @@
 //! The first sheet a manager reads: as-of date, goal completion, tasks by status, budget
-//! used, problem counts and the most overdue tasks.
+//! used, problem counts, the most overdue tasks, the critical path and the key risks.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, date, money, share, text};
-use crate::compute::Summary;
+use super::{Styles, amount, date, money, share, text};
 use crate::compute::goals::NodeLevel;
+use crate::compute::{Summary, teams};
 use crate::model::{Severity, TaskStatus};
 
 /// How many overdue tasks the overview lists.
@@ -16,7 +16,12 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.set_name(l.pick("概览", "Overview"))?;
     ws.set_screen_gridlines(false);
     ws.set_print_fit_to_pages(1, 0);
-    for (c, w) in [28.0, 16.0, 16.0, 12.0, 12.0, 12.0].iter().enumerate() {
+    for (c, w) in [
+        28.0, 16.0, 16.0, 12.0, 12.0, 12.0, 12.0, 14.0, 14.0, 10.0, 8.0, 8.0,
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.write_string_with_format(
@@ -31,8 +36,12 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.write_string_with_format(2, 0, l.pick("团队", "Teams"), &st.label)?;
     ws.write_string_with_format(2, 1, s.data.teams.join(l.pick("、", ", ")), &st.subtitle)?;
 
-    // Goal completion.
     let mut r = 4;
+    if s.data.teams.len() > 1 {
+        r = team_table(ws, r, s, st)? + 1;
+    }
+
+    // Goal completion.
     ws.write_string_with_format(r, 0, l.pick("目标完成情况", "Goal completion"), &st.section)?;
     r += 1;
     for (c, h) in [
@@ -49,8 +58,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     for g in s.goals.iter().filter(|g| g.level == NodeLevel::Goal) {
         r += 1;
         text(ws, r, 0, Some(&g.name), &st.text)?;
-        money(ws, r, 1, g.target, &st.number)?;
-        money(ws, r, 2, g.actual, &st.number)?;
+        amount(ws, r, 1, g.target, st)?;
+        amount(ws, r, 2, g.actual, st)?;
         share(ws, r, 3, g.completion(), &st.pct)?;
     }
 
@@ -73,23 +82,33 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     r += 2;
     ws.write_string_with_format(r, 0, l.pick("预算使用", "Budget used"), &st.section)?;
     let t = &s.costs.totals;
-    let rows = [
-        (l.pick("总预算", "Budget"), Some(t.budget)),
-        (l.pick("已支出", "Spent"), Some(t.spent)),
-        (l.pick("剩余", "Remaining"), Some(t.remaining())),
-        (
-            l.pick("其中无预算支出", "Spent without a budget"),
-            Some(t.unbudgeted),
-        ),
-    ];
-    for (label, v) in rows {
+    if s.data.mixed_currencies() {
+        // Yuan and dollars do not add up: the per-team table above has each team's figures.
         r += 1;
-        ws.write_string_with_format(r, 0, label, &st.text)?;
-        money(ws, r, 1, v, &st.money)?;
+        let note = l.pick(
+            "各团队币种不同，不合计金额（见上方各团队表）",
+            "teams use different currencies: no total (see the Teams table above)",
+        );
+        ws.write_string_with_format(r, 0, note, &st.note)?;
+    } else {
+        let rows = [
+            (l.pick("总预算", "Budget"), Some(t.budget)),
+            (l.pick("已支出", "Spent"), Some(t.spent)),
+            (l.pick("剩余", "Remaining"), Some(t.remaining())),
+            (
+                l.pick("其中无预算支出", "Spent without a budget"),
+                Some(t.unbudgeted),
+            ),
+        ];
+        for (label, v) in rows {
+            r += 1;
+            ws.write_string_with_format(r, 0, label, &st.text)?;
+            money(ws, r, 1, v, &st.money)?;
+        }
+        r += 1;
+        ws.write_string_with_format(r, 0, l.pick("已用比例", "Share used"), &st.text)?;
+        share(ws, r, 1, t.share_used(), &st.pct)?;
     }
-    r += 1;
-    ws.write_string_with_format(r, 0, l.pick("已用比例", "Share used"), &st.text)?;
-    share(ws, r, 1, t.share_used(), &st.pct)?;
     for status in [
         crate::compute::costs::CostStatus::Over,
         crate::compute::costs::CostStatus::Warning,
@@ -173,6 +192,80 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
     }
+    super::risks::overview_section(ws, s, st, r + 2)?;
     ws.set_active(true);
     Ok(())
+}
+
+/// One row per team and a total: the manager's view of many teams at once. Returns the row
+/// after the table.
+fn team_table(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Result<u32, XlsxError> {
+    let l = st.lang;
+    ws.write_string_with_format(r, 0, l.pick("各团队", "Teams"), &st.section)?;
+    r += 1;
+    let headers = [
+        l.pick("团队", "Team"),
+        l.pick("目标值", "Goal target"),
+        l.pick("实际值", "Actual"),
+        l.pick("完成率", "Completion"),
+        l.pick("任务数", "Tasks"),
+        l.pick("逾期", "Overdue"),
+        l.pick("有风险", "At risk"),
+        l.pick("预算", "Budget"),
+        l.pick("已支出", "Spent"),
+        l.pick("预算已用", "Budget used"),
+        l.pick("错误", "Errors"),
+        l.pick("警告", "Warnings"),
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(r, c as u16, *h, &st.header)?;
+    }
+    let rows = teams::per_team(s);
+    let same_currency = !s.data.mixed_currencies();
+    let total = teams::total(&rows, same_currency);
+    let count = |ws: &mut Worksheet, r: u32, c: u16, n: usize, f| {
+        ws.write_number_with_format(r, c, n as f64, f).map(|_| ())
+    };
+    for (i, row) in rows.iter().chain([&total]).enumerate() {
+        r += 1;
+        let is_total = i == rows.len();
+        let (t, num, pct, int, cash) = if is_total {
+            (
+                &st.total_label,
+                &st.money_bold,
+                &st.pct_bold,
+                &st.int_bold,
+                &st.money_bold,
+            )
+        } else {
+            (&st.text, &st.number, &st.pct, &st.int, &st.money)
+        };
+        let name = if is_total {
+            l.pick("合计", "Total")
+        } else {
+            row.team.as_str()
+        };
+        ws.write_string_with_format(r, 0, name, t)?;
+        money(ws, r, 1, row.goal_target, num)?;
+        money(ws, r, 2, row.goal_actual, num)?;
+        share(ws, r, 3, row.completion(), pct)?;
+        count(ws, r, 4, row.tasks, int)?;
+        count(ws, r, 5, row.overdue, int)?;
+        count(ws, r, 6, row.at_risk, int)?;
+        let amounts = same_currency || !is_total;
+        money(ws, r, 7, amounts.then_some(row.budget), cash)?;
+        money(ws, r, 8, amounts.then_some(row.spent), cash)?;
+        share(ws, r, 9, row.budget_used(), pct)?;
+        count(ws, r, 10, row.errors, int)?;
+        count(ws, r, 11, row.warnings, int)?;
+    }
+    if !same_currency {
+        r += 1;
+        let note = l.pick(
+            "各团队币种不同，金额不合计",
+            "teams use different currencies: amounts are not added up",
+        );
+        ws.write_string_with_format(r, 0, note, &st.note)?;
+    }
+    Ok(r + 1)
 }

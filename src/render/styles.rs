@@ -44,9 +44,13 @@ pub struct Styles {
     pub text: Format,
     pub wrap: Format,
     pub date: Format,
+    /// A date without a border, for the ledger's many rows.
+    pub date_plain: Format,
     pub money: Format,
     pub money_bold: Format,
+    /// Whole amounts and counts (Excel shows "#,##0.##" with a stray point: "5,000,000.").
     pub number: Format,
+    pub number_dec: Format,
     pub pct: Format,
     pub pct_bold: Format,
     pub int: Format,
@@ -57,6 +61,7 @@ pub struct Styles {
     pub task: Format,
     pub note: Format,
     money_format: String,
+    currency: String,
 }
 
 impl Styles {
@@ -102,9 +107,11 @@ impl Styles {
             text: thin(base.clone()),
             wrap: thin(base.clone().set_text_wrap().set_align(FormatAlign::Top)),
             date: thin(base.clone().set_num_format(DATE_FORMAT)),
+            date_plain: base.clone().set_num_format(DATE_FORMAT),
             money: thin(base.clone().set_num_format(&money_format)),
             money_bold: total(base.clone().set_num_format(&money_format)),
-            number: thin(base.clone().set_num_format("#,##0.##")),
+            number: thin(base.clone().set_num_format("#,##0")),
+            number_dec: thin(base.clone().set_num_format("#,##0.00")),
             pct: thin(base.clone().set_num_format(PERCENT_FORMAT)),
             pct_bold: total(base.clone().set_num_format(PERCENT_FORMAT)),
             int: thin(base.clone().set_num_format("0")),
@@ -116,6 +123,7 @@ impl Styles {
             note: base.clone().set_italic().set_font_color(0x808080),
             base,
             money_format,
+            currency: opts.currency.clone(),
         }
     }
 
@@ -142,9 +150,27 @@ impl Styles {
     pub fn money_format(&self) -> &str {
         &self.money_format
     }
+
+    /// The currency mark of [`Styles::money`] ("" for plain numbers).
+    pub fn currency(&self) -> &str {
+        &self.currency
+    }
+
+    /// An amount cell in the given currency (teams may keep their books in different ones).
+    pub fn money_in(&self, currency: &str) -> Format {
+        self.text.clone().set_num_format(money_format(currency))
+    }
+
+    /// A totals amount cell in the given currency.
+    pub fn money_bold_in(&self, currency: &str) -> Format {
+        self.total_label
+            .clone()
+            .set_num_format(money_format(currency))
+    }
 }
 
-fn money_format(currency: &str) -> String {
+/// The amount number format in a currency: two decimals, negatives in red.
+pub fn money_format(currency: &str) -> String {
     if currency.is_empty() {
         return "#,##0.00;[Red]-#,##0.00".to_string();
     }

@@ -3,11 +3,11 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, date, money, share, table_header, text};
+use super::{Styles, amount, date, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
 use crate::messages::{problem_text, severity_word};
-use crate::model::Severity;
+use crate::model::{Problem, Severity};
 
 pub fn goals(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
@@ -32,14 +32,13 @@ pub fn goals(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         };
         // Amounts without a unit are money or counts alike: shown with separators; a unit
         // ("篇") is named in its own column.
-        let num = &st.number;
         text(ws, r, 0, Some(&n.team), &st.text)?;
         text(ws, r, 1, Some(level), &st.text)?;
         text(ws, r, 2, Some(&n.name), name_fmt)?;
-        money(ws, r, 3, n.target, num)?;
-        money(ws, r, 4, n.actual, num)?;
+        amount(ws, r, 3, n.target, st)?;
+        amount(ws, r, 4, n.actual, st)?;
         share(ws, r, 5, n.completion(), &st.pct)?;
-        money(ws, r, 6, n.gap, num)?;
+        amount(ws, r, 6, n.gap, st)?;
         text(ws, r, 7, n.unit.as_deref(), &st.text)?;
     }
     Ok(())
@@ -145,8 +144,8 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
         text(ws, r, 2, Some(&w.task), &st.text)?;
         text(ws, r, 3, Some(&w.plan_text), &st.text)?;
         text(ws, r, 4, Some(&w.actual_text), &st.text)?;
-        money(ws, r, 5, w.plan.as_ref().map(|q| q.value), &st.number)?;
-        money(ws, r, 6, w.actual.as_ref().map(|q| q.value), &st.number)?;
+        amount(ws, r, 5, w.plan.as_ref().map(|q| q.value), st)?;
+        amount(ws, r, 6, w.actual.as_ref().map(|q| q.value), st)?;
         let fmt = if v.deviation.is_some_and(|d| d < 0.0) {
             &behind
         } else {
@@ -173,6 +172,15 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
 }
 
 pub fn problems(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
+    problem_list(ws, &s.problems, st)
+}
+
+/// The Data problems sheet of any workbook: one row per problem, with its place.
+pub fn problem_list(
+    ws: &mut Worksheet,
+    problems: &[Problem],
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let l = st.lang;
     ws.set_name(l.pick("数据问题", "Data problems"))?;
     let headers = [
@@ -181,9 +189,9 @@ pub fn problems(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), Xlsx
         (l.pick("级别", "Severity"), 9.0),
         (l.pick("问题", "Problem"), 90.0),
     ];
-    table_header(ws, 0, &headers, s.problems.len(), st)?;
+    table_header(ws, 0, &headers, problems.len(), st)?;
     let error = st.text.clone().set_font_color(0x9C0006).set_bold();
-    for (i, p) in s.problems.iter().enumerate() {
+    for (i, p) in problems.iter().enumerate() {
         let r = i as u32 + 1;
         text(ws, r, 0, Some(&p.team), &st.text)?;
         text(ws, r, 1, Some(&p.at.to_string()), &st.text)?;
@@ -195,7 +203,7 @@ pub fn problems(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), Xlsx
         ws.write_string_with_format(r, 2, severity_word(p.severity, l), sev_fmt)?;
         ws.write_string_with_format(r, 3, problem_text(&p.kind, l), &st.text)?;
     }
-    if s.problems.is_empty() {
+    if problems.is_empty() {
         ws.write_string_with_format(
             1,
             0,

@@ -126,8 +126,9 @@ fn inputs_are_never_written_to() {
     assert_eq!(fingerprint(&files), before);
 }
 
-/// Every output of every command, run twice on the same inputs and as-of date, is the same
-/// bytes: a folder of several teams read in parallel, in either language.
+/// Every output of every command (report, costs as workbook, CSV and JSON, check, init), run
+/// twice on the same inputs and as-of date, is the same bytes: a folder of several teams
+/// read in parallel, in either language.
 #[test]
 fn every_output_is_byte_identical_across_runs() {
     let dir = tempfile::tempdir().unwrap();
@@ -160,5 +161,32 @@ fn every_output_is_byte_identical_across_runs() {
             outputs[0] == outputs[1],
             "report --lang {lang} differs between runs"
         );
+        let json = ["costs", teams, "--as-of", AS_OF, "--lang", lang, "--json"];
+        assert_eq!(run(&json), run(&json), "costs --json --lang {lang}");
+        for (flag, ext) in [("-o", "xlsx"), ("--csv", "csv")] {
+            let mut files = Vec::new();
+            for n in 0..2 {
+                let out = format!("costs-{lang}-{n}.{ext}");
+                let r = run(&["costs", teams, "--as-of", AS_OF, "--lang", lang, flag, &out]);
+                assert_eq!(r.0, Some(0), "{}", String::from_utf8_lossy(&r.2));
+                files.push(std::fs::read(dir.path().join(out)).unwrap());
+            }
+            assert!(files[0] == files[1], "costs {flag} --lang {lang} differs");
+        }
+        // The template names its own file in its instructions: the same name, two folders.
+        let mut templates = Vec::new();
+        for n in 0..2 {
+            let folder = dir.path().join(format!("init-{lang}-{n}"));
+            std::fs::create_dir(&folder).unwrap();
+            let o = plantrack(&folder, &["init", "--lang", lang, "-o", "team.xlsx"]);
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            templates.push(std::fs::read(folder.join("team.xlsx")).unwrap());
+        }
+        assert!(templates[0] == templates[1], "init --lang {lang} differs");
     }
 }

@@ -19,10 +19,15 @@ fn chinese_sample_goals_roll_up_from_the_seed_example() {
             "概览",
             "目标达成",
             "任务",
+            "负责人视图",
             "周度跟踪",
+            "周趋势",
             "成本预算",
+            "风险",
             "甘特图",
-            "数据问题"
+            "复盘",
+            "数据问题",
+            "_plantrack"
         ]
     );
     let goals = sheet(&out, "目标达成");
@@ -142,10 +147,15 @@ fn english_sample_gets_english_labels_and_its_figures() {
             "Overview",
             "Goals",
             "Tasks",
+            "Owners",
             "Weekly",
+            "Trend",
             "Costs",
+            "Risks",
             "Gantt",
-            "Data problems"
+            "Retrospective",
+            "Data problems",
+            "_plantrack"
         ]
     );
     let goals = sheet(&out, "Goals");
@@ -273,5 +283,5 @@ fn a_folder_of_teams_is_one_summary_with_a_team_column() {
         teams.into_iter().collect::<Vec<_>>(),
         ["launch-team-west", "新品首发-华东组"]
     );
-    assert_eq!(tasks.len() - 1, 18);
+    assert_eq!(tasks.len() - 1, 19);
 }

@@ -1,0 +1,270 @@
+//! What changed since last week: this week's [`Snapshot`] against the one last week's
+//! summary carried. Tasks are matched by team and id (or name where there is no id), budget
+//! lines by team and category, goals by team and name.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::Summary;
+use super::goals::NodeLevel;
+use crate::model::{CostSnap, GoalSnap, Snapshot, TaskSnap, TaskStatus};
+use crate::values::fold;
+
+/// This week's snapshot, as the summary workbook carries it.
+pub fn snapshot(s: &Summary) -> Snapshot {
+    let tasks = s
+        .data
+        .plan
+        .iter()
+        .zip(&s.tasks)
+        .map(|(t, v)| TaskSnap {
+            team: t.team.clone(),
+            key: t.id.clone().unwrap_or_else(|| t.name.clone()),
+            name: t.name.clone(),
+            status: v.status,
+            due: t.due,
+            progress: t.progress,
+            owner: t.owner.clone(),
+        })
+        .collect();
+    let costs = s
+        .costs
+        .lines
+        .iter()
+        .map(|l| CostSnap {
+            team: l.team.clone(),
+            category: l.category.clone(),
+            budget: l.budget,
+            spent: l.spent,
+        })
+        .collect();
+    let goals = s
+        .goals
+        .iter()
+        .filter(|g| g.level != NodeLevel::Task)
+        .map(|g| GoalSnap {
+            team: g.team.clone(),
+            name: g.name.clone(),
+            target: g.target,
+            actual: g.actual,
+        })
+        .collect();
+    Snapshot {
+        as_of: Some(s.settings.as_of),
+        tasks,
+        costs,
+        goals,
+    }
+}
+
+/// A task whose status changed (`before` is None for a new task).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub team: String,
+    pub name: String,
+    pub before: Option<TaskStatus>,
+    pub after: Option<TaskStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueMove {
+    pub team: String,
+    pub name: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl DueMove {
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Burn {
+    pub team: String,
+    pub category: String,
+    pub budget: Option<Decimal>,
+    pub before: Decimal,
+    pub now: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalChange {
+    pub team: String,
+    pub name: String,
+    pub target: Option<Decimal>,
+    pub before: Option<Decimal>,
+    pub now: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    pub previous_as_of: Option<NaiveDate>,
+    pub newly_overdue: Vec<StatusChange>,
+    pub no_longer_overdue: Vec<StatusChange>,
+    pub finished: Vec<StatusChange>,
+    /// Every status change, the ones above included.
+    pub status_changes: Vec<StatusChange>,
+    pub new_tasks: Vec<StatusChange>,
+    pub removed_tasks: Vec<StatusChange>,
+    pub due_moves: Vec<DueMove>,
+    pub burn: Vec<Burn>,
+    pub goals: Vec<GoalChange>,
+}
+
+fn task_key(t: &TaskSnap) -> (String, String) {
+    (t.team.clone(), fold(&t.key))
+}
+
+/// Compares last week's snapshot with this week's.
+pub fn compare(before: &Snapshot, now: &Snapshot) -> Changes {
+    let mut c = Changes {
+        previous_as_of: before.as_of,
+        ..Changes::default()
+    };
+    for t in &now.tasks {
+        let prev = before.tasks.iter().find(|p| task_key(p) == task_key(t));
+        let change = StatusChange {
+            team: t.team.clone(),
+            name: t.name.clone(),
+            before: prev.map(|p| p.status),
+            after: Some(t.status),
+        };
+        let Some(p) = prev else {
+            c.new_tasks.push(change);
+            continue;
+        };
+        if let (Some(from), Some(to)) = (p.due, t.due)
+            && from != to
+        {
+            c.due_moves.push(DueMove {
+                team: t.team.clone(),
+                name: t.name.clone(),
+                from,
+                to,
+            });
+        }
+        if p.status == t.status {
+            continue;
+        }
+        if t.status == TaskStatus::Overdue {
+            c.newly_overdue.push(change.clone());
+        }
+        if p.status == TaskStatus::Overdue {
+            c.no_longer_overdue.push(change.clone());
+        }
+        if t.status == TaskStatus::Done {
+            c.finished.push(change.clone());
+        }
+        c.status_changes.push(change);
+    }
+    for p in &before.tasks {
+        if !now.tasks.iter().any(|t| task_key(t) == task_key(p)) {
+            c.removed_tasks.push(StatusChange {
+                team: p.team.clone(),
+                name: p.name.clone(),
+                before: Some(p.status),
+                after: None,
+            });
+        }
+    }
+    for l in &now.costs {
+        let prev = before
+            .costs
+            .iter()
+            .find(|p| p.team == l.team && fold(&p.category) == fold(&l.category));
+        c.burn.push(Burn {
+            team: l.team.clone(),
+            category: l.category.clone(),
+            budget: l.budget,
+            before: prev.map_or(Decimal::ZERO, |p| p.spent),
+            now: l.spent,
+        });
+    }
+    for g in &now.goals {
+        let prev = before
+            .goals
+            .iter()
+            .find(|p| p.team == g.team && p.name == g.name);
+        c.goals.push(GoalChange {
+            team: g.team.clone(),
+            name: g.name.clone(),
+            target: g.target,
+            before: prev.and_then(|p| p.actual),
+            now: g.actual,
+        });
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn task(key: &str, status: TaskStatus, due: &str) -> TaskSnap {
+        TaskSnap {
+            team: "A".into(),
+            key: key.into(),
+            name: format!("task {key}"),
+            status,
+            due: Some(d(due)),
+            progress: None,
+            owner: None,
+        }
+    }
+
+    #[test]
+    fn a_week_of_changes_is_sorted_into_its_kinds() {
+        use TaskStatus::*;
+        let before = Snapshot {
+            as_of: Some(d("2026-11-19")),
+            tasks: vec![
+                task("1", OnTrack, "2026-11-20"),
+                task("2", Overdue, "2026-11-10"),
+                task("3", OnTrack, "2026-12-01"),
+                task("4", AtRisk, "2026-11-21"),
+                task("gone", OnTrack, "2026-12-01"),
+            ],
+            costs: vec![CostSnap {
+                team: "A".into(),
+                category: "直播".into(),
+                budget: Some(Decimal::from(100)),
+                spent: Decimal::from(40),
+            }],
+            goals: vec![],
+        };
+        let now = Snapshot {
+            as_of: Some(d("2026-11-26")),
+            tasks: vec![
+                task("1", Overdue, "2026-11-20"),
+                task("2", Done, "2026-11-10"),
+                task("3", OnTrack, "2026-12-08"),
+                task("4", Done, "2026-11-21"),
+                task("new", NotStarted, "2026-12-10"),
+            ],
+            costs: vec![CostSnap {
+                team: "A".into(),
+                category: "直播".into(),
+                budget: Some(Decimal::from(100)),
+                spent: Decimal::from(85),
+            }],
+            goals: vec![],
+        };
+        let c = compare(&before, &now);
+        let names = |v: &[StatusChange]| v.iter().map(|x| x.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&c.newly_overdue), ["task 1"]);
+        assert_eq!(names(&c.no_longer_overdue), ["task 2"]);
+        assert_eq!(names(&c.finished), ["task 2", "task 4"]);
+        assert_eq!(c.status_changes.len(), 3);
+        assert_eq!(names(&c.new_tasks), ["task new"]);
+        assert_eq!(names(&c.removed_tasks), ["task gone"]);
+        assert_eq!(c.due_moves.len(), 1);
+        assert_eq!(c.due_moves[0].days(), 7);
+        assert_eq!(c.burn[0].now - c.burn[0].before, Decimal::from(45));
+    }
+}

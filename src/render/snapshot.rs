@@ -1,0 +1,63 @@
+//! The hidden sheet that lets next week's run say what changed: this week's [`Snapshot`] as
+//! plain rows (amounts as exact decimal text, dates as ISO text), under a marker and a
+//! format version so an older or foreign workbook is refused with a clear message.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use crate::model::{
+    SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET, SNAPSHOT_VERSION as VERSION, Snapshot,
+};
+
+pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
+    ws.set_name(SHEET)?;
+    ws.set_hidden(true);
+    let as_of = snap.as_of.map(|d| d.to_string()).unwrap_or_default();
+    row(ws, 0, &[MARKER, VERSION, &as_of])?;
+    let mut r = 1;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    for t in &snap.tasks {
+        let due = opt(t.due.map(|d| d.to_string()));
+        let progress = opt(t.progress.map(|p| p.to_string()));
+        let owner = t.owner.clone().unwrap_or_default();
+        row(
+            ws,
+            r,
+            &[
+                "task",
+                &t.team,
+                &t.key,
+                &t.name,
+                t.status.code(),
+                &due,
+                &progress,
+                &owner,
+            ],
+        )?;
+        r += 1;
+    }
+    for c in &snap.costs {
+        let budget = opt(c.budget.map(|b| b.to_string()));
+        row(
+            ws,
+            r,
+            &["cost", &c.team, &c.category, &budget, &c.spent.to_string()],
+        )?;
+        r += 1;
+    }
+    for g in &snap.goals {
+        let target = opt(g.target.map(|v| v.to_string()));
+        let actual = opt(g.actual.map(|v| v.to_string()));
+        row(ws, r, &["goal", &g.team, &g.name, &target, &actual])?;
+        r += 1;
+    }
+    Ok(())
+}
+
+fn row(ws: &mut Worksheet, r: u32, cells: &[&str]) -> Result<(), XlsxError> {
+    for (c, v) in cells.iter().enumerate() {
+        if !v.is_empty() {
+            ws.write_string(r, c as u16, *v)?;
+        }
+    }
+    Ok(())
+}
