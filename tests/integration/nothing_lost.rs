@@ -161,7 +161,7 @@ fn every_row_of_generated_messy_workbooks_is_read_or_named() {
 }
 
 /// End to end: the summary holds a Tasks row per plan record, a Weekly row per weekly record,
-/// and costs that add up to the expenses and budget lines read.
+/// a Risks row per risk, and costs that add up to the expenses and budget lines read.
 #[test]
 fn the_summary_holds_every_record_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -197,6 +197,13 @@ fn the_summary_holds_every_record_read() {
             data.weekly.len(),
             "seed {seed}"
         );
+        if !data.risks.is_empty() {
+            assert_eq!(
+                sheet(&out, "风险").len() - 1,
+                data.risks.len(),
+                "seed {seed}"
+            );
+        }
         let costs = sheet(&out, "成本预算");
         let total = row_with(&costs, 0, "合计");
         let spent: f64 = data.expenses.iter().map(|e| decimal(e.amount)).sum();
