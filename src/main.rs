@@ -8,6 +8,7 @@ use plantrack::cli::{Cli, Command};
 use plantrack::cmd;
 
 fn main() -> ExitCode {
+    plantrack::read::quiet_reader_panics();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Report(args) => cmd::report::run(args),

@@ -184,6 +184,8 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         }
         (K::DuplicateId { id }, Lang::Zh) => format!("编号 \"{id}\" 重复"),
         (K::DuplicateId { id }, Lang::En) => format!("id \"{id}\" is used twice"),
+        (K::NotRead { reason }, Lang::Zh) => format!("未读取：{}", reason.message(lang)),
+        (K::NotRead { reason }, Lang::En) => format!("not read: {}", reason.message(lang)),
         (K::RiskWithoutOwner { risk }, Lang::Zh) => {
             format!("风险 \"{risk}\" 未指定负责人，应由一名负责人跟进")
         }

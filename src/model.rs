@@ -188,6 +188,8 @@ pub enum ProblemKind {
     },
     /// Two plan rows with the same id.
     DuplicateId { id: String },
+    /// A sheet, or a whole file, that could not be read (at the sheet, or at the file name).
+    NotRead { reason: crate::read::ReadError },
     /// A risk that is not closed and names nobody to follow it up.
     RiskWithoutOwner { risk: String },
     /// A risk that is not closed and says nothing about what to do if it happens.

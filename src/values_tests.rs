@@ -877,4 +877,94 @@ proptest! {
             prop_assert_eq!(name.trim(), name.as_str());
         }
     }
+
+    #[test]
+    fn multiplied_amounts_round_trip(
+        cents in 0i64..100_000_000,
+        mark in prop_oneof![
+            Just(("万", 4u32)),
+            Just(("萬", 4)),
+            Just(("w", 4)),
+            Just(("千", 3)),
+            Just(("k", 3)),
+            Just(("M", 6)),
+            Just(("亿", 8)),
+        ],
+    ) {
+        let value = Decimal::new(cents, 2);
+        let text = format!("{value}{}", mark.0);
+        let expected = value * Decimal::from(10u64.pow(mark.1));
+        prop_assert_eq!(parse_number(&text).map(|q| q.value), Some(expected.normalize()), "{}", text);
+    }
+
+    #[test]
+    fn percentages_round_trip(points in -100_000i64..100_000) {
+        let value = Decimal::new(points, 1);
+        let text = format!("{value}%");
+        let parsed = parse_number(&text);
+        prop_assert_eq!(
+            parsed.map(|q| (q.value, q.unit)),
+            Some(((value / Decimal::from(100)).normalize(), Some("%".to_string()))),
+            "{}", text
+        );
+    }
+
+    #[test]
+    fn quantities_in_text_round_trip(
+        n in 1u32..100_000,
+        (before, after) in prop_oneof![
+            Just(("发布笔记", "篇")),
+            Just(("确定", "名主播")),
+            Just(("开展", "场直播")),
+            Just(("", "个")),
+        ],
+    ) {
+        let text = format!("{before}{n}{after}");
+        let q = quantity_in_text(&text);
+        prop_assert_eq!(q.as_ref().map(|q| q.value), Some(Decimal::from(n)), "{}", text);
+        let padded = format!(" \u{3000}{}\u{3000} ", full_width_digits(&text));
+        prop_assert_eq!(quantity_in_text(&padded), q, "{}", padded);
+    }
+
+    #[test]
+    fn dates_ignore_width_and_surrounding_spaces(
+        days in 0u32..(365 * 200),
+        format in 0usize..3,
+        left in "[ \u{3000}\u{00A0}]{0,3}",
+        right in "[ \u{3000}\u{00A0}]{0,3}",
+    ) {
+        let d = date(1950, 1, 1) + chrono::Days::new(u64::from(days));
+        let pattern = ["%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日"][format];
+        let text = d.format(pattern).to_string();
+        let wide: String = text
+            .chars()
+            .map(|c| match c {
+                '0'..='9' | '-' | '/' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        let padded = format!("{left}{wide}{right}");
+        prop_assert_eq!(parse_date(&padded, as_of()), DateText::Date(d), "{}", padded);
+    }
+
+    #[test]
+    fn excel_serials_round_trip(days in 61i64..2_958_465) {
+        // Serial 61 is 1900-03-01: past Excel's phantom 1900-02-29, serials count days.
+        let d = date(1900, 3, 1) + chrono::Duration::days(days - 61);
+        prop_assert_eq!(serial_to_date(days as f64), Some(d));
+        prop_assert_eq!(serial_to_date(days as f64 + 0.75), Some(d));
+    }
+
+    #[test]
+    fn floats_with_cents_are_exact(cents in -1_000_000_000_000i64..1_000_000_000_000) {
+        let value = Decimal::new(cents, 2);
+        let float: f64 = value.to_string().parse().unwrap();
+        prop_assert_eq!(decimal_from_f64(float), Some(value.normalize()));
+    }
+
+    #[test]
+    fn normalizing_width_is_idempotent(text in ".*") {
+        let once = normalize_width(&text);
+        prop_assert_eq!(normalize_width(&once), once);
+    }
 }

@@ -12,7 +12,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let as_of = args.input.as_of.unwrap_or_else(today);
     let loaded = load(&args.input.inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
-    report_failures(&loaded.failures, lang);
+    report_failures(&loaded.locked, &loaded.failures, lang);
     let several = loaded.data.teams.len() > 1;
     let summary = summarize(loaded.data, &Settings::new(as_of));
     for p in &summary.problems {
@@ -41,8 +41,10 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         }
         crate::lang::Lang::En => {
             let mut s = format!("{errors} errors, {warnings} warnings");
-            if unreadable > 0 {
-                s.push_str(&format!(", {unreadable} files could not be read"));
+            match unreadable {
+                0 => {}
+                1 => s.push_str(", 1 file could not be read"),
+                n => s.push_str(&format!(", {n} files could not be read")),
             }
             s
         }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
-use super::{Outcome, choose_lang, report_failures, same_file, today};
+use super::{Outcome, choose_lang, is_an_input, locked_files, report_failures, today};
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
 use crate::lang::Lang;
@@ -54,7 +54,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         ),
     };
     if let Target::Workbook(out) | Target::Csv(out) = &target
-        && inputs.iter().any(|i| same_file(i, out))
+        && is_an_input(inputs, out)
     {
         bail!(
             "the output {} is one of the inputs; choose another output path",
@@ -109,7 +109,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
     let lang = stream
         .lang
         .unwrap_or_else(|| choose_lang(args.input.lang, None, inputs));
-    report_failures(&failures, lang);
+    report_failures(&locked_files(&files), &failures, lang);
     if read == 0 {
         eprintln!(
             "{}",

@@ -14,7 +14,8 @@ use rayon::prelude::*;
 
 use crate::lang::Lang;
 use crate::model::Dataset;
-use crate::read::{ReadError, expand_inputs, read_dataset};
+use crate::model::{CellRef, Problem, ProblemKind, Severity};
+use crate::read::{ReadError, expand_inputs, lock_file_beside, lock_file_warning, read_dataset};
 
 /// How a command ended; the exit code follows from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,12 +63,15 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
 pub struct Loaded {
     pub data: Dataset,
     pub failures: Vec<(PathBuf, ReadError)>,
+    /// Workbooks with an editor's lock file beside them (file, lock file).
+    pub locked: Vec<(PathBuf, PathBuf)>,
 }
 
 /// Reads every input workbook (in parallel) and merges them; one unreadable file does not
 /// stop the others.
 pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
     let (files, mut failures) = expand_inputs(inputs);
+    let locked = locked_files(&files);
     let progress = progress_bar(files.len());
     let results: Vec<(PathBuf, Result<Dataset, ReadError>)> = files
         .into_par_iter()
@@ -85,7 +89,11 @@ pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
             Err(e) => failures.push((path, e)),
         }
     }
-    Loaded { data, failures }
+    Loaded {
+        data,
+        failures,
+        locked,
+    }
 }
 
 /// The output language of a collected dataset (see [`choose_lang`]).
@@ -115,11 +123,54 @@ pub fn currency(data: &Dataset, lang: Lang) -> String {
         .unwrap_or_else(|| lang.pick("¥", "").to_string())
 }
 
-/// Prints the files that could not be read, one line each.
-pub fn report_failures(failures: &[(PathBuf, ReadError)], lang: Lang) {
+/// The workbooks with an editor's lock file beside them (file, lock file).
+pub fn locked_files(files: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
+    files
+        .iter()
+        .filter_map(|f| Some((f.clone(), lock_file_beside(f)?)))
+        .collect()
+}
+
+/// Prints the workbooks that may be open elsewhere and the files that could not be read,
+/// one line each.
+pub fn report_failures(
+    locked: &[(PathBuf, PathBuf)],
+    failures: &[(PathBuf, ReadError)],
+    lang: Lang,
+) {
+    for (path, lock) in locked {
+        eprintln!(
+            "plantrack: {}: {}",
+            path.display(),
+            lock_file_warning(lock, lang)
+        );
+    }
     for (path, e) in failures {
         eprintln!("plantrack: {}: {}", path.display(), e.message(lang));
     }
+}
+
+/// The files that could not be read, as error problems at the file name, so the summary
+/// says which team is missing from it.
+pub fn failure_problems(failures: &[(PathBuf, ReadError)]) -> Vec<Problem> {
+    failures
+        .iter()
+        .map(|(path, e)| Problem {
+            team: crate::read::team_name(path),
+            at: CellRef::sheet_only(path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )),
+            severity: Severity::Error,
+            kind: ProblemKind::NotRead { reason: e.clone() },
+        })
+        .collect()
+}
+
+/// True when `output` names one of the inputs, or a workbook inside an input directory.
+pub fn is_an_input(inputs: &[PathBuf], output: &Path) -> bool {
+    let (files, _) = expand_inputs(inputs);
+    inputs.iter().chain(&files).any(|i| same_file(i, output))
 }
 
 /// True when two paths name the same file (the output must never overwrite an input).

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use super::{Outcome, currency, load, output_lang, report_failures, same_file, today};
+use super::{
+    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, today,
+};
 use crate::cli::ReportArgs;
 use crate::compute::changes::{compare, snapshot};
 use crate::compute::{Settings, summarize};
@@ -52,15 +54,15 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         .output
         .clone()
         .unwrap_or_else(|| default_output(inputs, as_of));
-    if inputs.iter().any(|i| same_file(i, &output)) {
+    if is_an_input(inputs, &output) {
         bail!(
             "the output {} is one of the inputs; choose another -o path",
             output.display()
         );
     }
-    let loaded = load(inputs, as_of);
+    let mut loaded = load(inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
-    report_failures(&loaded.failures, lang);
+    report_failures(&loaded.locked, &loaded.failures, lang);
     if loaded.data.teams.is_empty() {
         eprintln!(
             "{}",
@@ -71,6 +73,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         );
         return Ok(Outcome::CouldNotRun);
     }
+    // The summary of the files that could be read, with the others listed in it.
+    let not_read = failure_problems(&loaded.failures);
+    loaded.data.problems.extend(not_read);
     let opts = RenderOptions {
         lang,
         currency: currency(&loaded.data, lang),

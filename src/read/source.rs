@@ -1,21 +1,25 @@
 //! The one place calamine is used: opens a workbook of any format and hands its sheets to
 //! the caller one row at a time, as plain [`CellValue`]s with their positions.
 //!
+//! A file is recognised by its content, not its name: the first bytes say zip (.xlsx .xlsb
+//! .ods, and also Apple Numbers, Word...), OLE (.xls, and also a password-protected .xlsx),
+//! or something else (CSV, HTML, PDF), and each gets its own one-line error. Before calamine
+//! reads a container, [`limits`](super::limits) holds it to plantrack's limits, so a hostile
+//! file is refused instead of exhausting memory.
+//!
 //! Rows are streamed (calamine's cell readers for .xlsx and .xlsb), so a million-row ledger
 //! is never held in memory; .xls and .ods have no streaming reader and are read per sheet.
 //! Merged regions are resolved here: every cell of a merged block reads as its top-left value.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
-use calamine::{Data, DataRef, Dimensions, Reader, Sheets, open_workbook_auto};
+use calamine::{Data, DataRef, Dimensions, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
 
-use super::ReadError;
-
-/// Columns beyond this are ignored: no team sheet is wider, and hostile files claim more.
-pub const MAX_COLUMNS: u32 = 256;
+use super::limits::{self, Limit, MAX_COLUMNS, MAX_ROWS, ZipPart};
+use super::{FileKind, ReadError};
 
 /// A cell's value with calamine's types removed.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,46 +61,211 @@ impl Row {
     }
 }
 
-/// An open workbook.
-pub struct Book {
-    sheets: Sheets<BufReader<File>>,
+/// An open workbook, over a file or over bytes in memory.
+pub struct Book<RS> {
+    sheets: Sheets<RS>,
     /// Merged regions by sheet: finding them reads a whole .xlsx sheet, so a sheet read
     /// twice (a cost sheet: its header, later its rows) looks once.
     merged: std::collections::HashMap<String, Vec<Dimensions>>,
 }
 
-/// Opens a workbook by content, whatever its extension says.
+/// Opens a workbook file by its content, whatever its extension says.
 ///
-/// Errors: the file is missing, not a spreadsheet, corrupt, or password-protected.
-pub fn open(path: &Path) -> Result<Book, ReadError> {
-    if !path.exists() {
-        return Err(ReadError::Missing);
-    }
-    match open_workbook_auto(path) {
-        Ok(sheets) => Ok(Book {
-            sheets,
-            merged: Default::default(),
-        }),
-        Err(e) => Err(classify_open_error(&e)),
+/// Errors: the file is missing, not a spreadsheet, damaged, password-protected, or over one
+/// of plantrack's limits.
+pub fn open(path: &Path) -> Result<Book<BufReader<File>>, ReadError> {
+    let file = File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::Missing,
+        _ => ReadError::Unreadable(e.to_string()),
+    })?;
+    open_reader(BufReader::new(file))
+}
+
+/// Opens a workbook from any seekable source (bytes in memory, for the fuzz targets).
+///
+/// Errors: as [`open`].
+pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
+    let format = sniff(&mut rs)?;
+    rewind(&mut rs)?;
+    let sheets = match format {
+        Format::Xlsx => Sheets::Xlsx(Xlsx::new(rs).map_err(|e| opening(calamine::Error::Xlsx(e)))?),
+        Format::Xlsb => Sheets::Xlsb(Xlsb::new(rs).map_err(|e| opening(calamine::Error::Xlsb(e)))?),
+        Format::Xls => Sheets::Xls(Xls::new(rs).map_err(|e| opening(calamine::Error::Xls(e)))?),
+        Format::Ods => Sheets::Ods(Ods::new(rs).map_err(|e| opening(calamine::Error::Ods(e)))?),
+    };
+    Ok(Book {
+        sheets,
+        merged: Default::default(),
+    })
+}
+
+/// The formats calamine reads.
+enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+fn rewind<RS: Seek>(rs: &mut RS) -> Result<(), ReadError> {
+    rs.rewind()
+        .map_err(|e| ReadError::Unreadable(e.to_string()))
+}
+
+/// Tells the format from the first bytes and the container's table of contents, and holds
+/// the container to the limits.
+fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
+    let mut head = Vec::with_capacity(1024);
+    (&mut *rs)
+        .take(1024)
+        .read_to_end(&mut head)
+        .map_err(|e| ReadError::Unreadable(e.to_string()))?;
+    rewind(rs)?;
+    if head.starts_with(ZIP_MAGIC) || head.starts_with(EMPTY_ZIP_MAGIC) {
+        sniff_zip(rs)
+    } else if head.starts_with(OLE_MAGIC) {
+        sniff_ole(rs)
+    } else {
+        Err(ReadError::NotAWorkbook(other_kind(&head)))
     }
 }
 
-fn classify_open_error(e: &calamine::Error) -> ReadError {
+fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
+    let mut zip = zip::ZipArchive::new(&mut *rs).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let meta = zip.metadata();
+    let mut names = Vec::with_capacity(meta.len());
+    for i in 0..meta.len() {
+        let entry = meta
+            .entry(i)
+            .map_err(|e| ReadError::Damaged(e.to_string()))?;
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        if entry.encrypted() {
+            return Err(ReadError::Password);
+        }
+        limits::check_zip_part(&ZipPart {
+            name: &name,
+            size: entry.size(),
+            compressed: entry.compressed_size(),
+        })?;
+        names.push(name);
+    }
+    let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
+    let has_prefix = |p: &str| names.iter().any(|x| x.starts_with(p));
+    if has("mimetype") {
+        let mut mime = Vec::new();
+        if let Ok(f) = zip.by_name("mimetype") {
+            let _ = f.take(200).read_to_end(&mut mime);
+        }
+        let mime = String::from_utf8_lossy(&mime).trim().to_string();
+        if mime == "application/vnd.oasis.opendocument.spreadsheet" {
+            if let Ok(content) = zip.by_name("content.xml") {
+                limits::check_ods_content(content)?;
+            }
+            return Ok(Format::Ods);
+        }
+        if mime.contains("opendocument") {
+            return Err(ReadError::NotAWorkbook(FileKind::Document("OpenDocument")));
+        }
+    }
+    if has("[Content_Types].xml") {
+        if has_prefix("word/") {
+            return Err(ReadError::NotAWorkbook(FileKind::Document("Word")));
+        }
+        if has_prefix("ppt/") {
+            return Err(ReadError::NotAWorkbook(FileKind::Document("PowerPoint")));
+        }
+        let binary = names
+            .iter()
+            .any(|n| n.to_ascii_lowercase().ends_with("workbook.bin"));
+        return Ok(if binary { Format::Xlsb } else { Format::Xlsx });
+    }
+    if has_prefix("Index/") || has("Index.zip") {
+        return Err(ReadError::NotAWorkbook(FileKind::Numbers));
+    }
+    Err(ReadError::NotAWorkbook(FileKind::Zip))
+}
+
+fn sniff_ole<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
+    let mut ole =
+        cfb::CompoundFile::open(&mut *rs).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let streams: Vec<String> = ole
+        .read_root_storage()
+        .filter(|e| e.is_stream())
+        .map(|e| e.name().to_string())
+        .collect();
+    let find = |n: &str| streams.iter().find(|x| x.eq_ignore_ascii_case(n)).cloned();
+    // An .xlsx saved with a password is an encrypted zip inside an OLE container.
+    if find("EncryptionInfo").is_some() || find("EncryptedPackage").is_some() {
+        return Err(ReadError::Password);
+    }
+    if let Some(name) = find("Workbook").or_else(|| find("Book")) {
+        let stream = ole
+            .open_stream(format!("/{name}"))
+            .map_err(|e| ReadError::Damaged(e.to_string()))?;
+        limits::check_xls_stream(stream)?;
+        return Ok(Format::Xls);
+    }
+    if find("WordDocument").is_some() {
+        return Err(ReadError::NotAWorkbook(FileKind::Document("Word")));
+    }
+    if find("PowerPoint Document").is_some() {
+        return Err(ReadError::NotAWorkbook(FileKind::Document("PowerPoint")));
+    }
+    Err(ReadError::NotAWorkbook(FileKind::Unknown))
+}
+
+/// What a file that is neither zip nor OLE is, from its first bytes.
+fn other_kind(head: &[u8]) -> FileKind {
+    if head.is_empty() {
+        return FileKind::Empty;
+    }
+    if head.starts_with(b"%PDF") {
+        return FileKind::Pdf;
+    }
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let binary = text.iter().any(|&b| b == 0 || (b < 0x09));
+    if binary {
+        return FileKind::Unknown;
+    }
+    let lower = String::from_utf8_lossy(text).to_lowercase();
+    let start = lower.trim_start();
+    if start.starts_with("<!doctype html") || lower.contains("<html") || lower.contains("<table") {
+        FileKind::Html
+    } else if start.starts_with("<?xml") || start.starts_with('<') {
+        FileKind::Xml
+    } else if lower
+        .lines()
+        .next()
+        .is_some_and(|l| l.contains(',') || l.contains('\t') || l.contains(';'))
+    {
+        FileKind::Csv
+    } else {
+        FileKind::Text
+    }
+}
+
+/// A calamine error while opening a container already recognised.
+fn opening(e: calamine::Error) -> ReadError {
     use calamine::Error as E;
     let password = matches!(
         e,
         E::Xlsx(calamine::XlsxError::Password)
             | E::Xls(calamine::XlsError::Password)
+            | E::Xlsb(calamine::XlsbError::Password)
             | E::Ods(calamine::OdsError::Password)
-    ) || e.to_string().to_lowercase().contains("password");
+    );
     if password {
         ReadError::Password
     } else {
-        ReadError::Unreadable(e.to_string())
+        ReadError::Damaged(e.to_string())
     }
 }
 
-impl Book {
+impl<RS: Read + Seek> Book<RS> {
     /// Worksheet names in workbook order (chart sheets and macro sheets left out).
     pub fn sheet_names(&self) -> Vec<String> {
         self.sheets
@@ -110,7 +279,8 @@ impl Book {
     /// Calls `each` with every non-empty row of `sheet`, in order. Stops early when `each`
     /// returns false.
     ///
-    /// Errors: the sheet's data cannot be decoded.
+    /// Errors: the sheet's data cannot be decoded, or a row lies past Excel's last row (the
+    /// rows before it have been passed to `each`).
     pub fn for_each_row(
         &mut self,
         sheet: &str,
@@ -125,13 +295,14 @@ impl Book {
             }
             each(row)
         };
-        let bad = |e: &dyn std::fmt::Display| ReadError::Unreadable(format!("{sheet}: {e}"));
+        let bad = |e: &dyn std::fmt::Display| ReadError::Damaged(e.to_string());
         match &mut self.sheets {
             Sheets::Xlsx(x) => {
                 let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
                 let mut rows = RowAssembler::default();
                 while let Some(cell) = reader.next_cell().map_err(|e| bad(&e))? {
                     let (r, c) = cell.get_position();
+                    past_last_row(r, sheet)?;
                     if let Some(done) = rows.push(r, c, from_ref(cell.get_value()))
                         && !emit(done)
                     {
@@ -147,6 +318,7 @@ impl Book {
                 let mut rows = RowAssembler::default();
                 while let Some(cell) = reader.next_cell().map_err(|e| bad(&e))? {
                     let (r, c) = cell.get_position();
+                    past_last_row(r, sheet)?;
                     if let Some(done) = rows.push(r, c, from_ref(cell.get_value()))
                         && !emit(done)
                     {
@@ -161,8 +333,10 @@ impl Book {
                 let range = other.worksheet_range(sheet).map_err(|e| bad(&e))?;
                 let (top, left) = range.start().unwrap_or((0, 0));
                 for (i, cells) in range.rows().enumerate() {
+                    let index = top.saturating_add(i as u32);
+                    past_last_row(index, sheet)?;
                     let mut row = Row {
-                        index: top + i as u32,
+                        index,
                         cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
                     };
                     let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
@@ -188,6 +362,18 @@ impl Book {
         self.merged.insert(sheet.to_string(), found.clone());
         found
     }
+}
+
+/// Stops a sheet at Excel's last row ([`MAX_ROWS`]).
+fn past_last_row(row: u32, sheet: &str) -> Result<(), ReadError> {
+    if row >= MAX_ROWS {
+        return Err(ReadError::OverLimit {
+            limit: Limit::Rows,
+            place: sheet.to_string(),
+            found: u64::from(row) + 1,
+        });
+    }
+    Ok(())
 }
 
 /// Groups a stream of cells (row-major order) into rows.
@@ -223,32 +409,61 @@ impl RowAssembler {
 }
 
 /// Copies each merged block's top-left value into the block's other cells as rows pass.
+///
+/// Regions are taken in order of their first row and dropped after their last, so each row
+/// costs only the regions that cover it (a sheet with a merge on every row stays linear).
 struct MergeFill {
+    /// Regions sorted by first row.
     regions: Vec<Dimensions>,
     /// Top-left values of regions already seen, by region index.
     values: Vec<Option<CellValue>>,
+    /// Regions that may cover the next rows.
+    active: Vec<usize>,
+    /// The first region not yet active.
+    next: usize,
+    last_row: u32,
 }
 
 impl MergeFill {
-    fn new(regions: Vec<Dimensions>) -> Self {
+    fn new(mut regions: Vec<Dimensions>) -> Self {
+        regions.retain(|d| d.start.1 < MAX_COLUMNS && d.start.0 <= d.end.0);
+        regions.sort_by_key(|d| d.start.0);
         let values = vec![None; regions.len()];
-        MergeFill { regions, values }
+        MergeFill {
+            regions,
+            values,
+            active: Vec::new(),
+            next: 0,
+            last_row: 0,
+        }
     }
 
     fn apply(&mut self, row: &mut Row) {
-        for (i, d) in self.regions.iter().enumerate() {
-            let (r0, c0) = d.start;
-            let (r1, c1) = d.end;
-            if row.index < r0 || row.index > r1 || c0 >= MAX_COLUMNS {
-                continue;
-            }
+        if row.index < self.last_row {
+            // Rows out of order (rare): start the sweep again.
+            self.active.clear();
+            self.next = 0;
+        }
+        self.last_row = row.index;
+        while self.next < self.regions.len() && self.regions[self.next].start.0 <= row.index {
+            self.active.push(self.next);
+            self.next += 1;
+        }
+        let regions = &self.regions;
+        self.active.retain(|&i| regions[i].end.0 >= row.index);
+        for &i in &self.active {
+            let (r0, c0) = self.regions[i].start;
+            let c1 = self.regions[i].end.1;
             if row.index == r0 {
                 self.values[i] = Some(row.get(c0 as usize).clone());
             }
             let Some(v) = &self.values[i] else { continue };
+            if v.is_empty() {
+                continue;
+            }
             for c in c0..=c1.min(MAX_COLUMNS - 1) {
                 let c = c as usize;
-                if row.get(c).is_empty() && !v.is_empty() {
+                if row.get(c).is_empty() {
                     if row.cells.len() <= c {
                         row.cells.resize(c + 1, CellValue::Empty);
                     }

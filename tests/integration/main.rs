@@ -3,8 +3,14 @@
 mod check;
 mod common;
 mod costs;
+mod fuzz_regressions;
 mod gantt;
 mod init;
+mod inputs;
+mod limits;
+mod nothing_lost;
+mod outputs;
 mod report;
 mod rhythm;
 mod teams;
+mod workbooks;
