@@ -299,35 +299,17 @@ impl<RS: Read + Seek> Book<RS> {
         match &mut self.sheets {
             Sheets::Xlsx(x) => {
                 let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
-                let mut rows = RowAssembler::default();
-                while let Some(cell) = reader.next_cell().map_err(|e| bad(&e))? {
-                    let (r, c) = cell.get_position();
-                    past_last_row(r, sheet)?;
-                    if let Some(done) = rows.push(r, c, from_ref(cell.get_value()))
-                        && !emit(done)
-                    {
-                        return Ok(());
-                    }
-                }
-                if let Some(last) = rows.finish() {
-                    emit(last);
-                }
+                stream_rows(sheet, &mut emit, || {
+                    let cell = reader.next_cell().map_err(|e| bad(&e))?;
+                    Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
+                })?;
             }
             Sheets::Xlsb(x) => {
                 let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
-                let mut rows = RowAssembler::default();
-                while let Some(cell) = reader.next_cell().map_err(|e| bad(&e))? {
-                    let (r, c) = cell.get_position();
-                    past_last_row(r, sheet)?;
-                    if let Some(done) = rows.push(r, c, from_ref(cell.get_value()))
-                        && !emit(done)
-                    {
-                        return Ok(());
-                    }
-                }
-                if let Some(last) = rows.finish() {
-                    emit(last);
-                }
+                stream_rows(sheet, &mut emit, || {
+                    let cell = reader.next_cell().map_err(|e| bad(&e))?;
+                    Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
+                })?;
             }
             other => {
                 let range = other.worksheet_range(sheet).map_err(|e| bad(&e))?;
@@ -372,6 +354,28 @@ fn past_last_row(row: u32, sheet: &str) -> Result<(), ReadError> {
             place: sheet.to_string(),
             found: u64::from(row) + 1,
         });
+    }
+    Ok(())
+}
+
+/// Assembles the cells a streaming reader yields (.xlsx and .xlsb alike) into rows and hands
+/// each to `emit`, stopping when it returns false.
+fn stream_rows(
+    sheet: &str,
+    emit: &mut dyn FnMut(Row) -> bool,
+    mut next: impl FnMut() -> Result<Option<((u32, u32), CellValue)>, ReadError>,
+) -> Result<(), ReadError> {
+    let mut rows = RowAssembler::default();
+    while let Some(((r, c), value)) = next()? {
+        past_last_row(r, sheet)?;
+        if let Some(done) = rows.push(r, c, value)
+            && !emit(done)
+        {
+            return Ok(());
+        }
+    }
+    if let Some(last) = rows.finish() {
+        emit(last);
     }
     Ok(())
 }
