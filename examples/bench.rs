@@ -17,6 +17,11 @@ use anyhow::{Context, Result, bail};
 use calamine::{Xlsx, open_workbook};
 use rust_xlsxwriter::{Format, Workbook};
 
+/// The same allocator as plantrack's binary, so the floors and the row reader are timed as
+/// they run there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const LEDGER_SHEET: &str = "成本支出明细";
 const AS_OF: &str = "2026-11-26";
 const CATEGORIES: [&str; 9] = [
@@ -44,6 +49,7 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("floor-read") => floor_read(Path::new(args.get(1).context("floor-read FILE")?)),
+        Some("rows") => rows_only(Path::new(args.get(1).context("rows FILE")?)),
         Some("floor-write") => {
             let n: u32 = args.get(1).context("floor-write N OUT")?.parse()?;
             floor_write(n, Path::new(args.get(2).context("floor-write N OUT")?))
@@ -63,6 +69,20 @@ fn floor_read(file: &Path) -> Result<()> {
         }
     }
     println!("{cells}");
+    Ok(())
+}
+
+/// plantrack's own row reader alone (calamine's cells assembled into rows, merged regions
+/// filled), with nothing done with the rows: the part of a run that is reading.
+fn rows_only(file: &Path) -> Result<()> {
+    let mut book = plantrack::read::source::open(file).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let mut rows = 0u64;
+    book.for_each_row(LEDGER_SHEET, |_| {
+        rows += 1;
+        true
+    })
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    println!("{rows}");
     Ok(())
 }
 

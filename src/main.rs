@@ -7,6 +7,11 @@ use clap::Parser;
 use plantrack::cli::{Cli, Command};
 use plantrack::cmd;
 
+/// mimalloc: rows are allocated on the parsing thread and freed on the one that reads them
+/// (src/read/source.rs), a pattern glibc's allocator serialises on its arena locks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     plantrack::read::quiet_reader_panics();
     let cli = Cli::parse();

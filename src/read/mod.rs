@@ -7,6 +7,7 @@
 
 mod cells;
 pub mod limits;
+mod merges;
 pub mod previous;
 pub mod records;
 pub mod schema;
@@ -494,7 +495,7 @@ fn short_source_path(file: &str) -> &str {
 
 /// Runs a read so that a panic inside calamine (or plantrack's reader) fails this one file
 /// with [`ReadError::ReaderFailed`] instead of ending the whole run.
-fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
+pub(crate) fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
     let was = IN_GUARDED_READ.with(|g| g.replace(true));
     let result = catch_unwind(AssertUnwindSafe(read));
     IN_GUARDED_READ.with(|g| g.set(was));
@@ -528,7 +529,7 @@ pub fn read_workbook(
 /// Streams every recognised sheet of an open workbook into `sink`; `team` names its rows.
 ///
 /// Errors: no sheet is recognised.
-pub fn read_book<RS: Read + Seek>(
+pub fn read_book<RS: Read + Seek + Send>(
     mut book: Book<RS>,
     team: String,
     as_of: NaiveDate,

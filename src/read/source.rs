@@ -11,9 +11,10 @@
 //! is never held in memory; .xls and .ods have no streaming reader and are read per sheet.
 //! Merged regions are resolved here: every cell of a merged block reads as its top-left value.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
@@ -64,9 +65,16 @@ impl Row {
 /// An open workbook, over a file or over bytes in memory.
 pub struct Book<RS> {
     sheets: Sheets<RS>,
+    /// The file, for an .xlsx whose sheets' parts are known: merged regions are found by
+    /// scanning the part's bytes (see [`merges`](super::merges)) rather than by calamine.
+    origin: Option<(PathBuf, HashMap<String, String>)>,
     /// Merged regions by sheet: finding them reads a whole .xlsx sheet, so a sheet read
     /// twice (a cost sheet: its header, later its rows) looks once.
-    merged: std::collections::HashMap<String, Vec<Dimensions>>,
+    merged: HashMap<String, Vec<Dimensions>>,
+    /// Streamed sheets are parsed on a second thread (a big workbook).
+    pipelined: bool,
+    /// The sheets' parts of an .xlsx, found while sniffing.
+    parts: Option<HashMap<String, String>>,
 }
 
 /// Opens a workbook file by its content, whatever its extension says.
@@ -78,14 +86,20 @@ pub fn open(path: &Path) -> Result<Book<BufReader<File>>, ReadError> {
         std::io::ErrorKind::NotFound => ReadError::Missing,
         _ => ReadError::Unreadable(e.to_string()),
     })?;
-    open_reader(BufReader::new(file))
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut book = open_reader(BufReader::new(file))?;
+    book.pipelined = size >= PIPELINE_FROM_BYTES;
+    if let Some(parts) = book.parts.take() {
+        book.origin = Some((path.to_path_buf(), parts));
+    }
+    Ok(book)
 }
 
 /// Opens a workbook from any seekable source (bytes in memory, for the fuzz targets).
 ///
 /// Errors: as [`open`].
 pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
-    let format = sniff(&mut rs)?;
+    let (format, parts) = sniff(&mut rs)?;
     rewind(&mut rs)?;
     let sheets = match format {
         Format::Xlsx => Sheets::Xlsx(Xlsx::new(rs).map_err(|e| opening(calamine::Error::Xlsx(e)))?),
@@ -95,6 +109,9 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
     };
     Ok(Book {
         sheets,
+        origin: None,
+        pipelined: false,
+        parts,
         merged: Default::default(),
     })
 }
@@ -118,7 +135,10 @@ fn rewind<RS: Seek>(rs: &mut RS) -> Result<(), ReadError> {
 
 /// Tells the format from the first bytes and the container's table of contents, and holds
 /// the container to the limits.
-fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
+/// An .xlsx also gives its sheets' parts, when its package says.
+fn sniff<RS: Read + Seek>(
+    rs: &mut RS,
+) -> Result<(Format, Option<HashMap<String, String>>), ReadError> {
     let mut head = Vec::with_capacity(1024);
     (&mut *rs)
         .take(1024)
@@ -128,13 +148,15 @@ fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
     if head.starts_with(ZIP_MAGIC) || head.starts_with(EMPTY_ZIP_MAGIC) {
         sniff_zip(rs)
     } else if head.starts_with(OLE_MAGIC) {
-        sniff_ole(rs)
+        Ok((sniff_ole(rs)?, None))
     } else {
         Err(ReadError::NotAWorkbook(other_kind(&head)))
     }
 }
 
-fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
+fn sniff_zip<RS: Read + Seek>(
+    rs: &mut RS,
+) -> Result<(Format, Option<HashMap<String, String>>), ReadError> {
     let mut zip = zip::ZipArchive::new(&mut *rs).map_err(|e| ReadError::Damaged(e.to_string()))?;
     let meta = zip.metadata();
     let mut names = Vec::with_capacity(meta.len());
@@ -165,7 +187,7 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
             if let Ok(content) = zip.by_name("content.xml") {
                 limits::check_ods_content(content)?;
             }
-            return Ok(Format::Ods);
+            return Ok((Format::Ods, None));
         }
         if mime.contains("opendocument") {
             return Err(ReadError::NotAWorkbook(FileKind::Document("OpenDocument")));
@@ -181,7 +203,10 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
         let binary = names
             .iter()
             .any(|n| n.to_ascii_lowercase().ends_with("workbook.bin"));
-        return Ok(if binary { Format::Xlsb } else { Format::Xlsx });
+        if binary {
+            return Ok((Format::Xlsb, None));
+        }
+        return Ok((Format::Xlsx, super::merges::sheet_parts(&mut zip)));
     }
     if has_prefix("Index/") || has("Index.zip") {
         return Err(ReadError::NotAWorkbook(FileKind::Numbers));
@@ -265,7 +290,7 @@ fn opening(e: calamine::Error) -> ReadError {
     }
 }
 
-impl<RS: Read + Seek> Book<RS> {
+impl<RS: Read + Seek + Send> Book<RS> {
     /// Worksheet names in workbook order (chart sheets and macro sheets left out).
     pub fn sheet_names(&self) -> Vec<String> {
         self.sheets
@@ -279,6 +304,9 @@ impl<RS: Read + Seek> Book<RS> {
     /// Calls `each` with every non-empty row of `sheet`, in order. Stops early when `each`
     /// returns false.
     ///
+    /// In a big workbook the cells of a streamed sheet are parsed on a second thread while
+    /// `each` works through the rows already parsed (see [`PIPELINE_FROM_BYTES`]).
+    ///
     /// Errors: the sheet's data cannot be decoded, or a row lies past Excel's last row (the
     /// rows before it have been passed to `each`).
     pub fn for_each_row(
@@ -286,65 +314,165 @@ impl<RS: Read + Seek> Book<RS> {
         sheet: &str,
         mut each: impl FnMut(Row) -> bool,
     ) -> Result<(), ReadError> {
-        let merged = self.merged_regions(sheet);
-        let mut fill = MergeFill::new(merged);
-        let mut emit = |mut row: Row| -> bool {
-            fill.apply(&mut row);
-            if row.is_empty() {
-                return true;
-            }
-            each(row)
-        };
-        let bad = |e: &dyn std::fmt::Display| ReadError::Damaged(e.to_string());
-        match &mut self.sheets {
-            Sheets::Xlsx(x) => {
-                let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
-                stream_rows(sheet, &mut emit, || {
-                    let cell = reader.next_cell().map_err(|e| bad(&e))?;
-                    Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
-                })?;
-            }
-            Sheets::Xlsb(x) => {
-                let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
-                stream_rows(sheet, &mut emit, || {
-                    let cell = reader.next_cell().map_err(|e| bad(&e))?;
-                    Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
-                })?;
-            }
-            other => {
-                let range = other.worksheet_range(sheet).map_err(|e| bad(&e))?;
-                let (top, left) = range.start().unwrap_or((0, 0));
-                for (i, cells) in range.rows().enumerate() {
-                    let index = top.saturating_add(i as u32);
-                    past_last_row(index, sheet)?;
-                    let mut row = Row {
-                        index,
-                        cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
-                    };
-                    let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
-                    row.cells.extend(cells.iter().take(room).map(from_data));
-                    if !emit(row) {
-                        return Ok(());
-                    }
-                }
+        let streams = matches!(self.sheets, Sheets::Xlsx(_) | Sheets::Xlsb(_));
+        if streams && self.pipelined {
+            return self.stream_pipelined(sheet, &mut each);
+        }
+        let mut fill = MergeFill::new(self.merged_regions(sheet));
+        // An empty row is skipped, not a reason to stop.
+        let mut emit = |mut row: Row| -> bool { !fill.pass(&mut row) || each(row) };
+        if streams {
+            return stream(&mut self.sheets, sheet, &mut emit);
+        }
+        let range = self.sheets.worksheet_range(sheet).map_err(|e| bad(&e))?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        for (i, cells) in range.rows().enumerate() {
+            let index = top.saturating_add(i as u32);
+            past_last_row(index, sheet)?;
+            let mut row = Row {
+                index,
+                cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
+            };
+            let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
+            row.cells.extend(cells.iter().take(room).map(from_data));
+            if fill.pass(&mut row) && !each(row) {
+                return Ok(());
             }
         }
         Ok(())
+    }
+
+    /// [`stream`] on a second thread, handing rows over in batches: parsing the XML and
+    /// typing the rows (and, for `costs`, writing the ledger) overlap, and so do the parsing
+    /// and the search for merged regions. The queue is bounded, so memory stays flat
+    /// whichever side is slower; when `each` stops, the parser stops at its next batch.
+    fn stream_pipelined(
+        &mut self,
+        sheet: &str,
+        each: &mut dyn FnMut(Row) -> bool,
+    ) -> Result<(), ReadError> {
+        let scannable = self
+            .origin
+            .as_ref()
+            .is_some_and(|(_, p)| p.contains_key(sheet));
+        if !scannable {
+            // calamine finds them (or, for .xlsb, none) before the parser takes it over.
+            self.merged_regions(sheet);
+        }
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Row>>(QUEUE_BATCHES);
+        let Book {
+            sheets,
+            origin,
+            merged,
+            ..
+        } = self;
+        std::thread::scope(|scope| {
+            let parser = scope.spawn(move || {
+                super::guarded(|| {
+                    let mut batch = Vec::with_capacity(BATCH_ROWS);
+                    let mut send = |row: Row| -> bool {
+                        batch.push(row);
+                        if batch.len() < BATCH_ROWS {
+                            return true;
+                        }
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
+                        tx.send(full).is_ok()
+                    };
+                    let result = stream(sheets, sheet, &mut send);
+                    if !batch.is_empty() {
+                        let _ = tx.send(batch);
+                    }
+                    result
+                })
+            });
+            // Meanwhile this thread looks for the merged regions, which the first rows need.
+            let regions = match merged.get(sheet) {
+                Some(m) => m.clone(),
+                None => scanned_merges(origin, sheet).unwrap_or_default(),
+            };
+            merged.insert(sheet.to_string(), regions.clone());
+            let mut fill = MergeFill::new(regions);
+            'rows: for batch in &rx {
+                for mut row in batch {
+                    if fill.pass(&mut row) && !each(row) {
+                        break 'rows;
+                    }
+                }
+            }
+            // Dropping the receiver tells the parser to stop.
+            drop(rx);
+            parser
+                .join()
+                .unwrap_or_else(|_| Err(ReadError::ReaderFailed("reader thread".into())))
+        })
     }
 
     fn merged_regions(&mut self, sheet: &str) -> Vec<Dimensions> {
         if let Some(m) = self.merged.get(sheet) {
             return m.clone();
         }
-        let found = match &mut self.sheets {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            _ => Vec::new(),
+        let found = match (scanned_merges(&self.origin, sheet), &mut self.sheets) {
+            (Some(found), _) => found,
+            (None, Sheets::Xlsx(x)) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            (None, Sheets::Xls(x)) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            (None, _) => Vec::new(),
         };
         self.merged.insert(sheet.to_string(), found.clone());
         found
     }
 }
+
+/// The merged regions of an .xlsx sheet by scanning its part (see [`merges`](super::merges));
+/// None when its part is not known or cannot be read.
+fn scanned_merges(
+    origin: &Option<(PathBuf, HashMap<String, String>)>,
+    sheet: &str,
+) -> Option<Vec<Dimensions>> {
+    let (path, parts) = origin.as_ref()?;
+    let part = parts.get(sheet)?;
+    let file = BufReader::new(File::open(path).ok()?);
+    let mut zip = zip::ZipArchive::new(file).ok()?;
+    let entry = zip.by_name(part).ok()?;
+    super::merges::scan_merges(entry).ok()
+}
+
+/// Streams the rows of an .xlsx or .xlsb sheet through calamine's cell reader.
+fn stream<RS: Read + Seek>(
+    sheets: &mut Sheets<RS>,
+    sheet: &str,
+    emit: &mut dyn FnMut(Row) -> bool,
+) -> Result<(), ReadError> {
+    match sheets {
+        Sheets::Xlsx(x) => {
+            let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
+            stream_rows(sheet, emit, || {
+                let cell = reader.next_cell().map_err(|e| bad(&e))?;
+                Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
+            })
+        }
+        Sheets::Xlsb(x) => {
+            let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
+            stream_rows(sheet, emit, || {
+                let cell = reader.next_cell().map_err(|e| bad(&e))?;
+                Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn bad(e: &dyn std::fmt::Display) -> ReadError {
+    ReadError::Damaged(e.to_string())
+}
+
+/// Workbooks from this size up are parsed on a second thread ([`Book::for_each_row`]); a
+/// team's workbook of a few hundred rows is read in a few milliseconds, less than the thread
+/// and its hand-overs would cost, and many of them are already read in parallel.
+pub const PIPELINE_FROM_BYTES: u64 = 1 << 20;
+/// Rows per hand-over, and hand-overs queued: enough to keep both threads busy, little
+/// enough to keep memory flat (at most about 16k rows in flight).
+const BATCH_ROWS: usize = 512;
+const QUEUE_BATCHES: usize = 32;
 
 /// Stops a sheet at Excel's last row ([`MAX_ROWS`]).
 fn past_last_row(row: u32, sheet: &str) -> Result<(), ReadError> {
@@ -384,6 +512,8 @@ fn stream_rows(
 #[derive(Default)]
 struct RowAssembler {
     current: Option<Row>,
+    /// Cells in the last row: the next row's room, so a row is allocated once.
+    width: usize,
 }
 
 impl RowAssembler {
@@ -393,9 +523,13 @@ impl RowAssembler {
         if self.current.as_ref().is_some_and(|row| row.index != r) {
             finished = self.current.take();
         }
+        if let Some(done) = &finished {
+            self.width = done.cells.len();
+        }
+        let width = self.width;
         let row = self.current.get_or_insert_with(|| Row {
             index: r,
-            cells: Vec::new(),
+            cells: Vec::with_capacity(width),
         });
         if c < MAX_COLUMNS && !value.is_empty() {
             let c = c as usize;
@@ -440,6 +574,12 @@ impl MergeFill {
             next: 0,
             last_row: 0,
         }
+    }
+
+    /// Fills `row`; returns false when it is empty even so (a row to skip).
+    fn pass(&mut self, row: &mut Row) -> bool {
+        self.apply(row);
+        !row.is_empty()
     }
 
     fn apply(&mut self, row: &mut Row) {
@@ -520,7 +660,9 @@ const ERROR_LITERALS: [&str; 8] = [
 ];
 
 fn text_value(s: &str) -> CellValue {
-    if ERROR_LITERALS.contains(&s.trim()) {
+    // Every error literal starts with '#': most cells are told apart by one byte.
+    let maybe_error = s.trim_start().starts_with('#');
+    if maybe_error && ERROR_LITERALS.contains(&s.trim()) {
         CellValue::Error(s.trim().to_string())
     } else {
         CellValue::Text(s.to_string())
