@@ -6,7 +6,8 @@
 //! constant_memory write) as separate processes of this same example, runs the pandas peer
 //! (`bench/peer.py`) when python3 has pandas and python-calamine, and prints the ratios.
 //!
-//! Modes: `bench [--quick]` (the suite), `bench floor-read FILE`, `bench floor-write N OUT`.
+//! Modes: `bench [--quick]` (the suite), `bench floor-read FILE`, `bench floor-write N OUT`,
+//! `bench rows FILE` (plantrack's row reader alone), `bench gen-ledger N OUT` (one input).
 //! `--quick` leaves out the 1M-row ledger.
 
 use std::path::{Path, PathBuf};
@@ -49,6 +50,12 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("floor-read") => floor_read(Path::new(args.get(1).context("floor-read FILE")?)),
+        Some("gen-ledger") => {
+            let n: u32 = args.get(1).context("gen-ledger N OUT")?.parse()?;
+            let total = gen_ledger(n, Path::new(args.get(2).context("gen-ledger N OUT")?))?;
+            println!("{}", cents_to_string(total));
+            Ok(())
+        }
         Some("rows") => rows_only(Path::new(args.get(1).context("rows FILE")?)),
         Some("floor-write") => {
             let n: u32 = args.get(1).context("floor-write N OUT")?.parse()?;
@@ -86,27 +93,38 @@ fn rows_only(file: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The floor of writing: `n` ledger rows of five columns in constant_memory mode.
+/// The floor of writing: the cells of plantrack's Ledger sheet for the `n`-row generated
+/// ledger (13 columns: source file, sheet, row, date, team, budget line, category, channel,
+/// item, amount, task, owner, line number; the same values, the same formats) written bare
+/// in constant_memory mode, saved at the compression level plantrack uses for that size.
 fn floor_write(n: u32, out: &Path) -> Result<()> {
     let mut wb = Workbook::new();
     let date = Format::new().set_num_format("yyyy-mm-dd");
-    let money = Format::new().set_num_format("#,##0.00");
+    let money = Format::new().set_num_format("¥#,##0.00;-¥#,##0.00");
     let ws = wb.add_worksheet_with_constant_memory()?;
-    for (c, h) in ["日期", "费用科目", "渠道", "事项", "金额"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h)?;
+    for c in 0..13u16 {
+        ws.write_string(0, c, "标题")?;
     }
+    let file = format!("ledger-{n}.xlsx");
+    let team = format!("ledger-{n}");
+    let mut rng = Rng(u64::from(n));
     for i in 0..n {
         let r = i + 1;
-        let i = i as usize;
-        ws.write_number_with_format(r, 0, 46327.0 + (i % 25) as f64, &date)?;
-        ws.write_string(r, 1, CATEGORIES[i % CATEGORIES.len()])?;
-        ws.write_string(r, 2, CHANNELS[i % CHANNELS.len()])?;
-        ws.write_string(r, 3, ITEMS[i % ITEMS.len()])?;
-        ws.write_number_with_format(r, 4, (i % 100_000) as f64 / 100.0, &money)?;
+        let x = rng.next();
+        let category = CATEGORIES[(x >> 8) as usize % CATEGORIES.len()];
+        ws.write_string(r, 0, &file)?;
+        ws.write_string(r, 1, LEDGER_SHEET)?;
+        ws.write_number(r, 2, f64::from(r) + 1.0)?;
+        ws.write_number_with_format(r, 3, 46327.0 + (x % 25) as f64, &date)?;
+        ws.write_string(r, 4, &team)?;
+        ws.write_string(r, 5, category)?;
+        ws.write_string(r, 6, category)?;
+        ws.write_string(r, 7, CHANNELS[(x >> 16) as usize % CHANNELS.len()])?;
+        ws.write_string(r, 8, ITEMS[(x >> 24) as usize % ITEMS.len()])?;
+        ws.write_number_with_format(r, 9, ((x >> 40) % 500_000) as f64 / 100.0, &money)?;
+        ws.write_number(r, 12, ((x >> 8) % 9) as f64 + 1.0)?;
     }
+    wb.set_zip_compression_level(plantrack::render::compression_level(n));
     wb.save(out)?;
     Ok(())
 }
@@ -434,6 +452,12 @@ fn suite(quick: bool) -> Result<()> {
             &[],
         )?;
         let read = measure(&format!("floor read {n}"), &me, &["floor-read", &l], &[])?;
+        measure(
+            &format!("plantrack row reader alone {n}"),
+            &me,
+            &["rows", &l],
+            &[],
+        )?;
         let write = measure(
             &format!("floor write {n}"),
             &me,

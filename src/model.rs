@@ -324,6 +324,119 @@ pub struct Expense {
     pub owner: Option<String>,
 }
 
+/// Expenses summed by what decides their budget line (team, category, task) and their month:
+/// what a summary needs of a ledger, in memory that grows with the lines and months, not
+/// with the rows (a million-row export is tallied as it streams past).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ExpenseTally {
+    /// In the order each group's first expense was read.
+    pub groups: Vec<ExpenseGroup>,
+    /// Hash of a group's key -> its indexes in `groups` (looked up without building a key).
+    #[serde(skip)]
+    index: std::collections::HashMap<u64, Vec<usize>>,
+    /// Expenses tallied.
+    pub count: usize,
+}
+
+/// The expenses of one team, category, task and month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExpenseGroup {
+    pub team: String,
+    pub category: String,
+    pub task: Option<String>,
+    /// First day of the month; None for expenses without a date.
+    pub month: Option<NaiveDate>,
+    /// Net: expenses minus refunds.
+    pub spent: Decimal,
+    /// Refunds (negative amounts) as a positive figure.
+    pub refunds: Decimal,
+    pub count: usize,
+    /// The group's first expense row.
+    pub first_at: CellRef,
+}
+
+impl ExpenseTally {
+    pub fn add(&mut self, e: &Expense) {
+        self.count += 1;
+        let month = e.date.map(first_of_month);
+        let refund = if e.amount.is_sign_negative() {
+            -e.amount
+        } else {
+            Decimal::ZERO
+        };
+        let hash = group_hash(&e.team, &e.category, e.task.as_deref(), month);
+        let groups = &mut self.groups;
+        let slot = self.index.entry(hash).or_default();
+        let found = slot.iter().copied().find(|&i| {
+            let g = &groups[i];
+            g.month == month && g.category == e.category && g.task == e.task && g.team == e.team
+        });
+        match found {
+            Some(i) => {
+                let g = &mut groups[i];
+                g.spent += e.amount;
+                g.refunds += refund;
+                g.count += 1;
+            }
+            None => {
+                slot.push(groups.len());
+                groups.push(ExpenseGroup {
+                    team: e.team.clone(),
+                    category: e.category.clone(),
+                    task: e.task.clone(),
+                    month,
+                    spent: e.amount,
+                    refunds: refund,
+                    count: 1,
+                    first_at: e.row.clone(),
+                });
+            }
+        }
+    }
+
+    /// Adds another tally's groups after this one's (another workbook read later).
+    pub fn extend(&mut self, other: ExpenseTally) {
+        self.count += other.count;
+        for g in other.groups {
+            let hash = group_hash(&g.team, &g.category, g.task.as_deref(), g.month);
+            let groups = &mut self.groups;
+            let slot = self.index.entry(hash).or_default();
+            let found = slot.iter().copied().find(|&i| {
+                let h = &groups[i];
+                h.month == g.month
+                    && h.category == g.category
+                    && h.task == g.task
+                    && h.team == g.team
+            });
+            match found {
+                Some(i) => {
+                    let h = &mut groups[i];
+                    h.spent += g.spent;
+                    h.refunds += g.refunds;
+                    h.count += g.count;
+                }
+                None => {
+                    slot.push(groups.len());
+                    groups.push(g);
+                }
+            }
+        }
+    }
+}
+
+fn group_hash(team: &str, category: &str, task: Option<&str>, month: Option<NaiveDate>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (team, category, task, month).hash(&mut h);
+    h.finish()
+}
+
+/// The first day of a date's month.
+pub fn first_of_month(d: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    d.with_day(1).unwrap_or(d)
+}
+
 /// One row of the Budget sheet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BudgetLine {
@@ -373,7 +486,8 @@ pub struct Dataset {
     pub teams: Vec<String>,
     pub plan: Vec<PlanRow>,
     pub weekly: Vec<WeeklyRow>,
-    pub expenses: Vec<Expense>,
+    /// The cost sheets' expenses, tallied as they were read (the rows are not kept).
+    pub expenses: ExpenseTally,
     pub budget: Vec<BudgetLine>,
     pub risks: Vec<Risk>,
     pub problems: Vec<Problem>,

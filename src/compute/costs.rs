@@ -21,12 +21,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::model::{BudgetLine, CellRef, Expense, PlanRow, Problem, ProblemKind, Severity};
+use crate::model::{
+    BudgetLine, CellRef, Expense, ExpenseGroup, PlanRow, Problem, ProblemKind, Severity,
+    first_of_month,
+};
 use crate::values::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -245,6 +248,33 @@ pub struct CostBook {
     teams: Vec<Team>,
 }
 
+impl Line {
+    /// Adds `count` expenses netting `spent` (of which `refunds` were refunded) of `month`
+    /// (None: undated); `at` is the first one's row.
+    fn book(
+        &mut self,
+        spent: Decimal,
+        refunds: Decimal,
+        count: usize,
+        month: Option<NaiveDate>,
+        at: &CellRef,
+    ) {
+        self.spent += spent;
+        self.refunds += refunds;
+        self.count += count;
+        match month {
+            Some(m) => *self.months.entry(m).or_default() += spent,
+            None => {
+                self.undated += spent;
+                self.undated_count += count;
+            }
+        }
+        if self.first_at.is_none() {
+            self.first_at = Some(at.clone());
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Line {
     team: String,
@@ -406,42 +436,40 @@ impl CostBook {
 
     /// Books an expense to its line; returns that line's key and name.
     pub fn add(&mut self, e: &Expense) -> (u32, &str) {
-        let t = self.team(&e.team);
+        let i = self.line_for(&e.team, &e.category, e.task.as_deref());
+        let refunds = if e.amount.is_sign_negative() {
+            -e.amount
+        } else {
+            Decimal::ZERO
+        };
+        let month = e.date.map(first_of_month);
+        let line = &mut self.lines[i];
+        line.book(e.amount, refunds, 1, month, &e.row);
+        (i as u32 + 1, &line.category)
+    }
+
+    /// Books a group of expenses (see [`ExpenseTally`]) to its line, as if one by one.
+    pub fn add_group(&mut self, g: &ExpenseGroup) {
+        let i = self.line_for(&g.team, &g.category, g.task.as_deref());
+        self.lines[i].book(g.spent, g.refunds, g.count, g.month, &g.first_at);
+    }
+
+    /// The line an expense of this team, category and task belongs to (made when new).
+    fn line_for(&mut self, team: &str, category: &str, task: Option<&str>) -> usize {
+        let t = self.team(team);
         self.settle(t);
-        let by_category = self
-            .index
-            .get(&(e.team.clone(), fold(&e.category)))
-            .copied();
-        let i = match by_category {
+        let by_category = self.index.get(&(team.to_string(), fold(category))).copied();
+        match by_category {
             Some(i) if self.lines[i].budget.is_some() => i,
             _ => {
-                let by_task = e
-                    .task
-                    .as_ref()
-                    .and_then(|task| self.tasks.get(&(e.team.clone(), fold(task))).copied());
+                let by_task =
+                    task.and_then(|task| self.tasks.get(&(team.to_string(), fold(task))).copied());
                 match (by_task, by_category) {
                     (Some(i), _) | (None, Some(i)) => i,
-                    (None, None) => self.new_line(&e.team, &e.category, fold(&e.category)),
+                    (None, None) => self.new_line(team, category, fold(category)),
                 }
             }
-        };
-        let line = &mut self.lines[i];
-        line.spent += e.amount;
-        if e.amount.is_sign_negative() {
-            line.refunds -= e.amount;
         }
-        line.count += 1;
-        match e.date {
-            Some(d) => *line.months.entry(first_of_month(d)).or_default() += e.amount,
-            None => {
-                line.undated += e.amount;
-                line.undated_count += 1;
-            }
-        }
-        if line.first_at.is_none() {
-            line.first_at = Some(e.row.clone());
-        }
-        (i as u32 + 1, &line.category)
     }
 
     /// Judges every line on the as-of date. Unbudgeted spending is reported as a problem
@@ -518,10 +546,6 @@ impl CostBook {
         report.months = months.into_iter().collect();
         report
     }
-}
-
-fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
 }
 
 /// Money rounded to the cent as a spreadsheet's ROUND does it (half away from zero).

@@ -161,7 +161,7 @@ pub fn cost_report(data: &Dataset, settings: &Settings, problems: &mut Vec<Probl
     let mut teams: Vec<&str> = data.teams.iter().map(String::as_str).collect();
     let named = (data.budget.iter().map(|b| b.team.as_str()))
         .chain(data.plan.iter().map(|p| p.team.as_str()))
-        .chain(data.expenses.iter().map(|e| e.team.as_str()));
+        .chain(data.expenses.groups.iter().map(|g| g.team.as_str()));
     for team in named {
         if !teams.contains(&team) {
             teams.push(team);
@@ -177,8 +177,8 @@ pub fn cost_report(data: &Dataset, settings: &Settings, problems: &mut Vec<Probl
             .iter()
             .filter(|p| p.team == team)
             .for_each(|p| book.plan(p));
-        for e in data.expenses.iter().filter(|e| e.team == team) {
-            book.add(e);
+        for g in data.expenses.groups.iter().filter(|g| g.team == team) {
+            book.add_group(g);
         }
     }
     book.finish(&settings.costs(), problems)

@@ -416,7 +416,7 @@ impl RecordSink for Dataset {
         self.weekly.push(row);
     }
     fn expense(&mut self, row: Expense) {
-        self.expenses.push(row);
+        self.expenses.add(&row);
     }
     fn budget(&mut self, row: BudgetLine) {
         self.budget.push(row);

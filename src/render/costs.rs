@@ -646,6 +646,8 @@ impl CostsWorkbook {
     pub fn finish(mut self, view: &CostView, problems: &[Problem]) -> Result<Workbook, XlsxError> {
         let l = self.st.lang;
         let rows = self.row - 1;
+        self.wb
+            .set_zip_compression_level(super::compression_level(rows));
         let ledger = self.wb.worksheet_from_index(LEDGER_SHEET)?;
         ledger.autofilter(0, 0, rows.max(1), L_KEY)?;
         let figures = Figures::Ledger(ledger_name(l));

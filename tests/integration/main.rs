@@ -12,5 +12,6 @@ mod nothing_lost;
 mod outputs;
 mod report;
 mod rhythm;
+mod streaming;
 mod teams;
 mod workbooks;
