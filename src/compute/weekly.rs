@@ -4,6 +4,8 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
+use std::collections::HashMap;
+
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, WeeklyRow};
 use crate::values::fold;
 
@@ -41,27 +43,55 @@ pub fn deviation(row: &WeeklyRow) -> Result<Option<f64>, ProblemKind> {
     Ok(((actual.value - plan.value) / plan.value).to_f64())
 }
 
-/// Finds the plan task a weekly row tracks: same team, then id, exact name, or a name that
-/// contains the other (when only one does).
-pub fn match_task(row: &WeeklyRow, plan: &[PlanRow]) -> Option<usize> {
-    let key = fold(&row.task);
-    let same_team = || plan.iter().enumerate().filter(|(_, p)| p.team == row.team);
-    if let Some((i, _)) =
-        same_team().find(|(_, p)| p.id.as_deref().is_some_and(|id| fold(id) == key))
-    {
-        return Some(i);
-    }
-    if let Some((i, _)) = same_team().find(|(_, p)| fold(&p.name) == key) {
-        return Some(i);
-    }
-    let partial: Vec<usize> = same_team()
-        .filter(|(_, p)| {
+/// The plan's tasks by team, folded id and folded name, built once so that matching 40,000
+/// weekly rows to 10,000 tasks does not fold every task name for every row.
+pub struct TaskIndex<'a> {
+    by_id: HashMap<(&'a str, String), usize>,
+    by_name: HashMap<(&'a str, String), usize>,
+    /// Each team's folded task names, in plan order, for matching part of a name.
+    names: HashMap<&'a str, Vec<(String, usize)>>,
+}
+
+impl<'a> TaskIndex<'a> {
+    pub fn new(plan: &'a [PlanRow]) -> Self {
+        let mut index = TaskIndex {
+            by_id: HashMap::new(),
+            by_name: HashMap::new(),
+            names: HashMap::new(),
+        };
+        for (i, p) in plan.iter().enumerate() {
+            let team = p.team.as_str();
+            if let Some(id) = &p.id {
+                index.by_id.entry((team, fold(id))).or_insert(i);
+            }
             let name = fold(&p.name);
-            !name.is_empty() && !key.is_empty() && (name.contains(&key) || key.contains(&name))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    (partial.len() == 1).then(|| partial[0])
+            index.by_name.entry((team, name.clone())).or_insert(i);
+            index.names.entry(team).or_default().push((name, i));
+        }
+        index
+    }
+
+    /// The plan task a weekly row tracks: same team, then id, exact name, or a name that
+    /// contains the other (when only one does).
+    pub fn find(&self, row: &WeeklyRow) -> Option<usize> {
+        let key = (row.team.as_str(), fold(&row.task));
+        if let Some(&i) = self.by_id.get(&key).or_else(|| self.by_name.get(&key)) {
+            return Some(i);
+        }
+        let key = key.1;
+        if key.is_empty() {
+            return None;
+        }
+        let mut partial = self
+            .names
+            .get(row.team.as_str())?
+            .iter()
+            .filter(|(name, _)| !name.is_empty() && (name.contains(&key) || key.contains(name)));
+        match (partial.next(), partial.next()) {
+            (Some(&(_, i)), None) => Some(i),
+            _ => None,
+        }
+    }
 }
 
 pub fn analyse(
@@ -69,6 +99,7 @@ pub fn analyse(
     plan: &[PlanRow],
     problems: &mut Vec<Problem>,
 ) -> Vec<WeeklyView> {
+    let tasks = TaskIndex::new(plan);
     weekly
         .iter()
         .map(|row| {
@@ -86,7 +117,7 @@ pub fn analyse(
             });
             let mut view = WeeklyView {
                 deviation,
-                task: match_task(row, plan),
+                task: tasks.find(row),
                 behind_without_cause: false,
                 deviation_mismatch: false,
                 unknown_task: false,

@@ -660,13 +660,13 @@ impl<'a> SheetRead<'a> {
     }
 
     /// Takes one row; returns false when the rest of the sheet need not be read.
-    fn row(&mut self, row: Row, sink: &mut dyn RecordSink) -> bool {
+    fn row(&mut self, row: &Row, sink: &mut dyn RecordSink) -> bool {
         if self.unusable {
             return false;
         }
         let Some(map) = &self.map else {
             self.rows_seen += 1;
-            let go_on = self.try_header(&row) || self.rows_seen < HEADER_SEARCH_ROWS;
+            let go_on = self.try_header(row) || self.rows_seen < HEADER_SEARCH_ROWS;
             return match &self.map {
                 Some(m) if !sink.wants(m.kind) => false,
                 Some(m) if m.kind == SheetKind::Costs => {
@@ -682,7 +682,7 @@ impl<'a> SheetRead<'a> {
         let mut reader = RowReader {
             sheet: self.name,
             team: self.team,
-            row: &row,
+            row,
             map,
             as_of: self.as_of,
             problems: &mut self.problems,

@@ -312,15 +312,18 @@ impl<RS: Read + Seek + Send> Book<RS> {
     pub fn for_each_row(
         &mut self,
         sheet: &str,
-        mut each: impl FnMut(Row) -> bool,
+        mut each: impl FnMut(&Row) -> bool,
     ) -> Result<(), ReadError> {
         let streams = matches!(self.sheets, Sheets::Xlsx(_) | Sheets::Xlsb(_));
         if streams && self.pipelined {
             return self.stream_pipelined(sheet, &mut each);
         }
         let mut fill = MergeFill::new(self.merged_regions(sheet));
-        // An empty row is skipped, not a reason to stop.
-        let mut emit = |mut row: Row| -> bool { !fill.pass(&mut row) || each(row) };
+        // An empty row is skipped, not a reason to stop; each row is handed back for reuse.
+        let mut emit = |mut row: Row| -> (bool, Option<Row>) {
+            let go = !fill.pass(&mut row) || each(&row);
+            (go, Some(row))
+        };
         if streams {
             return stream(&mut self.sheets, sheet, &mut emit);
         }
@@ -335,7 +338,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
             };
             let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
             row.cells.extend(cells.iter().take(room).map(from_data));
-            if fill.pass(&mut row) && !each(row) {
+            if fill.pass(&mut row) && !each(&row) {
                 return Ok(());
             }
         }
@@ -349,7 +352,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
     fn stream_pipelined(
         &mut self,
         sheet: &str,
-        each: &mut dyn FnMut(Row) -> bool,
+        each: &mut dyn FnMut(&Row) -> bool,
     ) -> Result<(), ReadError> {
         let scannable = self
             .origin
@@ -360,6 +363,8 @@ impl<RS: Read + Seek + Send> Book<RS> {
             self.merged_regions(sheet);
         }
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Row>>(QUEUE_BATCHES);
+        // Batches read come back, so the parser refills their rows instead of allocating.
+        let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Row>>();
         let Book {
             sheets,
             origin,
@@ -370,13 +375,24 @@ impl<RS: Read + Seek + Send> Book<RS> {
             let parser = scope.spawn(move || {
                 super::guarded(|| {
                     let mut batch = Vec::with_capacity(BATCH_ROWS);
-                    let mut send = |row: Row| -> bool {
+                    let mut empty_batches: Vec<Vec<Row>> = Vec::new();
+                    let mut spare: Vec<Row> = Vec::new();
+                    let mut send = |row: Row| -> (bool, Option<Row>) {
                         batch.push(row);
-                        if batch.len() < BATCH_ROWS {
-                            return true;
+                        let mut go = true;
+                        if batch.len() == BATCH_ROWS {
+                            let next = empty_batches
+                                .pop()
+                                .unwrap_or_else(|| Vec::with_capacity(BATCH_ROWS));
+                            go = tx.send(std::mem::replace(&mut batch, next)).is_ok();
                         }
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
-                        tx.send(full).is_ok()
+                        if spare.is_empty()
+                            && let Ok(mut back) = back_rx.try_recv()
+                        {
+                            spare.append(&mut back);
+                            empty_batches.push(back);
+                        }
+                        (go, spare.pop())
                     };
                     let result = stream(sheets, sheet, &mut send);
                     if !batch.is_empty() {
@@ -392,12 +408,14 @@ impl<RS: Read + Seek + Send> Book<RS> {
             };
             merged.insert(sheet.to_string(), regions.clone());
             let mut fill = MergeFill::new(regions);
-            'rows: for batch in &rx {
-                for mut row in batch {
-                    if fill.pass(&mut row) && !each(row) {
+            'rows: for mut batch in &rx {
+                for row in &mut batch {
+                    if fill.pass(row) && !each(row) {
                         break 'rows;
                     }
                 }
+                // The parser may have finished; then the batch is simply dropped.
+                let _ = back_tx.send(batch);
             }
             // Dropping the receiver tells the parser to stop.
             drop(rx);
@@ -436,27 +454,42 @@ fn scanned_merges(
     super::merges::scan_merges(entry).ok()
 }
 
+/// What a row's consumer says when handed a row: go on reading, and a row to refill (the
+/// one just handed over, or another one done with), so rows are allocated once.
+type Emit<'e> = dyn FnMut(Row) -> (bool, Option<Row>) + 'e;
+
 /// Streams the rows of an .xlsx or .xlsb sheet through calamine's cell reader.
 fn stream<RS: Read + Seek>(
     sheets: &mut Sheets<RS>,
     sheet: &str,
-    emit: &mut dyn FnMut(Row) -> bool,
+    emit: &mut Emit<'_>,
 ) -> Result<(), ReadError> {
+    // The two readers have the same methods but no common trait.
+    macro_rules! assemble {
+        ($reader:expr) => {{
+            let mut reader = $reader.map_err(|e| bad(&e))?;
+            let mut rows = RowAssembler::default();
+            while let Some(cell) = reader.next_cell().map_err(|e| bad(&e))? {
+                let (r, c) = cell.get_position();
+                past_last_row(r, sheet)?;
+                if let Some(done) = rows.start(r) {
+                    let (go, spare) = emit(done);
+                    rows.recycle(spare);
+                    if !go {
+                        return Ok(());
+                    }
+                }
+                rows.put(c, cell.get_value());
+            }
+            if let Some(last) = rows.finish() {
+                emit(last);
+            }
+            Ok(())
+        }};
+    }
     match sheets {
-        Sheets::Xlsx(x) => {
-            let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
-            stream_rows(sheet, emit, || {
-                let cell = reader.next_cell().map_err(|e| bad(&e))?;
-                Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
-            })
-        }
-        Sheets::Xlsb(x) => {
-            let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(&e))?;
-            stream_rows(sheet, emit, || {
-                let cell = reader.next_cell().map_err(|e| bad(&e))?;
-                Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
-            })
-        }
+        Sheets::Xlsx(x) => assemble!(x.worksheet_cells_reader(sheet)),
+        Sheets::Xlsb(x) => assemble!(x.worksheet_cells_reader(sheet)),
         _ => Ok(()),
     }
 }
@@ -486,63 +519,103 @@ fn past_last_row(row: u32, sheet: &str) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// Assembles the cells a streaming reader yields (.xlsx and .xlsb alike) into rows and hands
-/// each to `emit`, stopping when it returns false.
-fn stream_rows(
-    sheet: &str,
-    emit: &mut dyn FnMut(Row) -> bool,
-    mut next: impl FnMut() -> Result<Option<((u32, u32), CellValue)>, ReadError>,
-) -> Result<(), ReadError> {
-    let mut rows = RowAssembler::default();
-    while let Some(((r, c), value)) = next()? {
-        past_last_row(r, sheet)?;
-        if let Some(done) = rows.push(r, c, value)
-            && !emit(done)
-        {
-            return Ok(());
-        }
-    }
-    if let Some(last) = rows.finish() {
-        emit(last);
-    }
-    Ok(())
-}
-
-/// Groups a stream of cells (row-major order) into rows.
+/// Groups a stream of cells (row-major order) into rows, refilling rows done with: a text
+/// cell reuses the text buffer of the cell it replaces, so a ledger whose rows look alike is
+/// read without allocating per cell.
 #[derive(Default)]
 struct RowAssembler {
     current: Option<Row>,
-    /// Cells in the last row: the next row's room, so a row is allocated once.
-    width: usize,
+    /// Columns set in the current row; the others hold what a recycled row had, and are
+    /// cleared when the row is done.
+    set: Vec<bool>,
+    spare: Vec<Row>,
 }
 
 impl RowAssembler {
-    /// Adds a cell; returns the previous row when this cell starts a new one.
-    fn push(&mut self, r: u32, c: u32, value: CellValue) -> Option<Row> {
-        let mut finished = None;
-        if self.current.as_ref().is_some_and(|row| row.index != r) {
-            finished = self.current.take();
+    /// Moves to row `r`; returns the previous row when `r` starts a new one.
+    fn start(&mut self, r: u32) -> Option<Row> {
+        if self.current.as_ref().is_some_and(|row| row.index == r) {
+            return None;
         }
-        if let Some(done) = &finished {
-            self.width = done.cells.len();
-        }
-        let width = self.width;
-        let row = self.current.get_or_insert_with(|| Row {
-            index: r,
-            cells: Vec::with_capacity(width),
-        });
-        if c < MAX_COLUMNS && !value.is_empty() {
-            let c = c as usize;
-            if row.cells.len() <= c {
-                row.cells.resize(c + 1, CellValue::Empty);
-            }
-            row.cells[c] = value;
-        }
-        finished
+        let done = self.finish();
+        let mut row = self.spare.pop().unwrap_or_default();
+        row.index = r;
+        self.current = Some(row);
+        done
     }
 
+    /// Sets a cell of the current row (empty values and columns past the limit are left out).
+    fn put(&mut self, c: u32, value: &DataRef<'_>) {
+        let Some(row) = self.current.as_mut() else {
+            return;
+        };
+        if c >= MAX_COLUMNS {
+            return;
+        }
+        let c = c as usize;
+        let text = match value {
+            DataRef::SharedString(s) => Some(*s),
+            DataRef::String(s) => Some(s.as_str()),
+            _ => None,
+        };
+        let converted = match text {
+            Some(t) if t.trim().is_empty() => return,
+            Some(_) => None,
+            None => Some(from_ref(value)).filter(|v| !v.is_empty()),
+        };
+        if text.is_none() && converted.is_none() {
+            return;
+        }
+        if row.cells.len() <= c {
+            row.cells.resize(c + 1, CellValue::Empty);
+        }
+        if self.set.len() <= c {
+            self.set.resize(c + 1, false);
+        }
+        self.set[c] = true;
+        let slot = &mut row.cells[c];
+        match (text, converted) {
+            (Some(t), _) => set_text(slot, t),
+            (None, Some(v)) => *slot = v,
+            (None, None) => {}
+        }
+    }
+
+    /// The current row, done: cells left over from its previous use are cleared.
     fn finish(&mut self) -> Option<Row> {
-        self.current.take()
+        let mut row = self.current.take()?;
+        let last = self.set.iter().rposition(|s| *s).map_or(0, |i| i + 1);
+        row.cells.truncate(last);
+        for (cell, set) in row.cells.iter_mut().zip(&self.set) {
+            if !set {
+                *cell = CellValue::Empty;
+            }
+        }
+        self.set.iter_mut().for_each(|s| *s = false);
+        Some(row)
+    }
+
+    /// Takes back a row done with, to refill.
+    fn recycle(&mut self, row: Option<Row>) {
+        if let Some(row) = row {
+            self.spare.push(row);
+        }
+    }
+}
+
+/// Puts text into a cell, reusing the cell's buffer when it held text.
+fn set_text(slot: &mut CellValue, t: &str) {
+    // Every error literal starts with '#': most cells are told apart by one byte.
+    if t.trim_start().starts_with('#') {
+        *slot = text_value(t);
+        return;
+    }
+    match slot {
+        CellValue::Text(buf) => {
+            buf.clear();
+            buf.push_str(t);
+        }
+        _ => *slot = CellValue::Text(t.to_string()),
     }
 }
 
@@ -694,15 +767,46 @@ mod tests {
     #[test]
     fn assembler_groups_cells_by_row_and_pads_gaps() {
         let mut a = RowAssembler::default();
-        assert!(a.push(0, 0, CellValue::Text("a".into())).is_none());
-        assert!(a.push(0, 2, CellValue::Number(1.0)).is_none());
-        let first = a.push(3, 1, CellValue::Bool(true)).unwrap();
+        assert!(a.start(0).is_none());
+        a.put(0, &DataRef::SharedString("a"));
+        a.put(2, &DataRef::Float(1.0));
+        a.put(3, &DataRef::SharedString("  "));
+        let first = a.start(3).unwrap();
         assert_eq!(first.index, 0);
         assert_eq!(first.cells.len(), 3);
         assert_eq!(first.cells[1], CellValue::Empty);
+        a.put(1, &DataRef::Bool(true));
         let last = a.finish().unwrap();
         assert_eq!(last.index, 3);
         assert_eq!(last.get(1), &CellValue::Bool(true));
+    }
+
+    #[test]
+    fn a_recycled_row_keeps_nothing_of_its_last_use() {
+        let mut a = RowAssembler::default();
+        a.start(0);
+        a.put(0, &DataRef::SharedString("a"));
+        a.put(2, &DataRef::SharedString("c"));
+        a.put(4, &DataRef::Float(5.0));
+        let first = a.start(1).unwrap();
+        a.recycle(Some(first));
+        a.put(0, &DataRef::SharedString("#N/A"));
+        a.put(2, &DataRef::SharedString("again"));
+        let second = a.start(2).unwrap();
+        assert_eq!(second.index, 1);
+        assert_eq!(
+            second.cells,
+            vec![
+                CellValue::Error("#N/A".into()),
+                CellValue::Empty,
+                CellValue::Text("again".into())
+            ]
+        );
+        a.recycle(Some(second));
+        a.put(1, &DataRef::Int(7));
+        let third = a.finish().unwrap();
+        assert_eq!(third.index, 2);
+        assert_eq!(third.cells, vec![CellValue::Empty, CellValue::Number(7.0)]);
     }
 
     #[test]
