@@ -313,8 +313,32 @@ struct Run {
     stdout: String,
 }
 
-/// Runs a whole process, under `/usr/bin/time -v` when it is there.
+/// Runs a whole process, under `/usr/bin/time -v` when it is there; a run under a second is
+/// repeated and the fastest kept (a short process is at the mercy of the machine's noise).
 fn measure(label: &str, prog: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<Run> {
+    let mut best = measure_once(label, prog, args, env)?;
+    if best.secs < 1.0 {
+        for _ in 0..4 {
+            let again = measure_once(label, prog, args, env)?;
+            if again.secs < best.secs {
+                best = Run {
+                    rss_kib: best.rss_kib.max(again.rss_kib),
+                    ..again
+                };
+            }
+        }
+    }
+    println!(
+        "{label:<44} {:>9.3} s {:>10}",
+        best.secs,
+        best.rss_kib
+            .map(|k| format!("{:.1} MiB", k as f64 / 1024.0))
+            .unwrap_or_else(|| "-".into())
+    );
+    Ok(best)
+}
+
+fn measure_once(label: &str, prog: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<Run> {
     let time = Path::new("/usr/bin/time");
     let mut cmd = if time.exists() {
         let mut c = Command::new(time);
@@ -341,19 +365,11 @@ fn measure(label: &str, prog: &Path, args: &[&str], env: &[(&str, &str)]) -> Res
                 .strip_prefix("Maximum resident set size (kbytes): ")
         })
         .and_then(|v| v.trim().parse().ok());
-    let run = Run {
+    Ok(Run {
         secs,
         rss_kib,
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-    };
-    println!(
-        "{label:<44} {:>9.3} s {:>10}",
-        run.secs,
-        run.rss_kib
-            .map(|k| format!("{:.1} MiB", k as f64 / 1024.0))
-            .unwrap_or_else(|| "-".into())
-    );
-    Ok(run)
+    })
 }
 
 fn cents_to_string(c: i128) -> String {
