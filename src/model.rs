@@ -324,6 +324,23 @@ pub struct Expense {
     pub owner: Option<String>,
 }
 
+impl Expense {
+    /// The first day of the expense's month; None when it has no date.
+    pub fn month(&self) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        self.date.map(|d| d.with_day(1).unwrap_or(d))
+    }
+
+    /// The refunded amount (a negative amount) as a positive figure; zero for a payment.
+    pub fn refund(&self) -> Decimal {
+        if self.amount.is_sign_negative() {
+            -self.amount
+        } else {
+            Decimal::ZERO
+        }
+    }
+}
+
 /// Expenses summed by what decides their budget line (team, category, task) and their month:
 /// what a summary needs of a ledger, in memory that grows with the lines and months, not
 /// with the rows (a million-row export is tallied as it streams past).
@@ -334,8 +351,6 @@ pub struct ExpenseTally {
     /// Hash of a group's key -> its indexes in `groups` (looked up without building a key).
     #[serde(skip)]
     index: std::collections::HashMap<u64, Vec<usize>>,
-    /// Expenses tallied.
-    pub count: usize,
 }
 
 /// The expenses of one team, category, task and month.
@@ -357,84 +372,76 @@ pub struct ExpenseGroup {
 
 impl ExpenseTally {
     pub fn add(&mut self, e: &Expense) {
-        self.count += 1;
-        let month = e.date.map(first_of_month);
-        let refund = if e.amount.is_sign_negative() {
-            -e.amount
-        } else {
-            Decimal::ZERO
-        };
-        let hash = group_hash(&e.team, &e.category, e.task.as_deref(), month);
-        let groups = &mut self.groups;
-        let slot = self.index.entry(hash).or_default();
-        let found = slot.iter().copied().find(|&i| {
-            let g = &groups[i];
-            g.month == month && g.category == e.category && g.task == e.task && g.team == e.team
-        });
-        match found {
-            Some(i) => {
-                let g = &mut groups[i];
-                g.spent += e.amount;
-                g.refunds += refund;
-                g.count += 1;
-            }
-            None => {
-                slot.push(groups.len());
-                groups.push(ExpenseGroup {
+        let month = e.month();
+        match self.position(&e.team, &e.category, e.task.as_deref(), month) {
+            Ok(i) => self.groups[i].absorb(e.amount, e.refund(), 1),
+            Err(hash) => self.insert(
+                hash,
+                ExpenseGroup {
                     team: e.team.clone(),
                     category: e.category.clone(),
                     task: e.task.clone(),
                     month,
                     spent: e.amount,
-                    refunds: refund,
+                    refunds: e.refund(),
                     count: 1,
                     first_at: e.row.clone(),
-                });
-            }
+                },
+            ),
         }
     }
 
     /// Adds another tally's groups after this one's (another workbook read later).
     pub fn extend(&mut self, other: ExpenseTally) {
-        self.count += other.count;
         for g in other.groups {
-            let hash = group_hash(&g.team, &g.category, g.task.as_deref(), g.month);
-            let groups = &mut self.groups;
-            let slot = self.index.entry(hash).or_default();
-            let found = slot.iter().copied().find(|&i| {
-                let h = &groups[i];
-                h.month == g.month
-                    && h.category == g.category
-                    && h.task == g.task
-                    && h.team == g.team
-            });
-            match found {
-                Some(i) => {
-                    let h = &mut groups[i];
-                    h.spent += g.spent;
-                    h.refunds += g.refunds;
-                    h.count += g.count;
-                }
-                None => {
-                    slot.push(groups.len());
-                    groups.push(g);
-                }
+            match self.position(&g.team, &g.category, g.task.as_deref(), g.month) {
+                Ok(i) => self.groups[i].absorb(g.spent, g.refunds, g.count),
+                Err(hash) => self.insert(hash, g),
             }
         }
     }
+
+    /// Expenses tallied.
+    pub fn count(&self) -> usize {
+        self.groups.iter().map(|g| g.count).sum()
+    }
+
+    /// The index of the group with this key; else the hash to file a new one under.
+    fn position(
+        &self,
+        team: &str,
+        category: &str,
+        task: Option<&str>,
+        month: Option<NaiveDate>,
+    ) -> Result<usize, u64> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (team, category, task, month).hash(&mut h);
+        let hash = h.finish();
+        let found = self.index.get(&hash).and_then(|slot| {
+            slot.iter().copied().find(|&i| {
+                let g = &self.groups[i];
+                g.month == month
+                    && g.category == category
+                    && g.task.as_deref() == task
+                    && g.team == team
+            })
+        });
+        found.ok_or(hash)
+    }
+
+    fn insert(&mut self, hash: u64, group: ExpenseGroup) {
+        self.index.entry(hash).or_default().push(self.groups.len());
+        self.groups.push(group);
+    }
 }
 
-fn group_hash(team: &str, category: &str, task: Option<&str>, month: Option<NaiveDate>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (team, category, task, month).hash(&mut h);
-    h.finish()
-}
-
-/// The first day of a date's month.
-pub fn first_of_month(d: NaiveDate) -> NaiveDate {
-    use chrono::Datelike;
-    d.with_day(1).unwrap_or(d)
+impl ExpenseGroup {
+    fn absorb(&mut self, spent: Decimal, refunds: Decimal, count: usize) {
+        self.spent += spent;
+        self.refunds += refunds;
+        self.count += count;
+    }
 }
 
 /// One row of the Budget sheet.

@@ -28,7 +28,6 @@ use serde::Serialize;
 
 use crate::model::{
     BudgetLine, CellRef, Expense, ExpenseGroup, PlanRow, Problem, ProblemKind, Severity,
-    first_of_month,
 };
 use crate::values::fold;
 
@@ -437,14 +436,8 @@ impl CostBook {
     /// Books an expense to its line; returns that line's key and name.
     pub fn add(&mut self, e: &Expense) -> (u32, &str) {
         let i = self.line_for(&e.team, &e.category, e.task.as_deref());
-        let refunds = if e.amount.is_sign_negative() {
-            -e.amount
-        } else {
-            Decimal::ZERO
-        };
-        let month = e.date.map(first_of_month);
         let line = &mut self.lines[i];
-        line.book(e.amount, refunds, 1, month, &e.row);
+        line.book(e.amount, e.refund(), 1, e.month(), &e.row);
         (i as u32 + 1, &line.category)
     }
 

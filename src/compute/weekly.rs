@@ -2,9 +2,9 @@
 //! the toolkit asks for (a stated deviation that disagrees, a row behind plan without cause
 //! or fix, a weekly task that matches no plan task).
 
-use rust_decimal::prelude::ToPrimitive;
-
 use std::collections::HashMap;
+
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, WeeklyRow};
 use crate::values::fold;
@@ -45,7 +45,7 @@ pub fn deviation(row: &WeeklyRow) -> Result<Option<f64>, ProblemKind> {
 
 /// The plan's tasks by team, folded id and folded name, built once so that matching 40,000
 /// weekly rows to 10,000 tasks does not fold every task name for every row.
-pub struct TaskIndex<'a> {
+struct TaskIndex<'a> {
     by_id: HashMap<(&'a str, String), usize>,
     by_name: HashMap<(&'a str, String), usize>,
     /// Each team's folded task names, in plan order, for matching part of a name.
@@ -53,7 +53,7 @@ pub struct TaskIndex<'a> {
 }
 
 impl<'a> TaskIndex<'a> {
-    pub fn new(plan: &'a [PlanRow]) -> Self {
+    fn new(plan: &'a [PlanRow]) -> Self {
         let mut index = TaskIndex {
             by_id: HashMap::new(),
             by_name: HashMap::new(),
@@ -73,7 +73,7 @@ impl<'a> TaskIndex<'a> {
 
     /// The plan task a weekly row tracks: same team, then id, exact name, or a name that
     /// contains the other (when only one does).
-    pub fn find(&self, row: &WeeklyRow) -> Option<usize> {
+    fn find(&self, row: &WeeklyRow) -> Option<usize> {
         let key = (row.team.as_str(), fold(&row.task));
         if let Some(&i) = self.by_id.get(&key).or_else(|| self.by_name.get(&key)) {
             return Some(i);

@@ -65,16 +65,23 @@ impl Row {
 /// An open workbook, over a file or over bytes in memory.
 pub struct Book<RS> {
     sheets: Sheets<RS>,
-    /// The file, for an .xlsx whose sheets' parts are known: merged regions are found by
-    /// scanning the part's bytes (see [`merges`](super::merges)) rather than by calamine.
-    origin: Option<(PathBuf, HashMap<String, String>)>,
+    /// The file (not for bytes in memory) and, for an .xlsx, each sheet's zip part: merged
+    /// regions are then found by scanning the part's bytes (see [`merges`](super::merges))
+    /// rather than by calamine.
+    origin: Origin,
     /// Merged regions by sheet: finding them reads a whole .xlsx sheet, so a sheet read
     /// twice (a cost sheet: its header, later its rows) looks once.
     merged: HashMap<String, Vec<Dimensions>>,
     /// Streamed sheets are parsed on a second thread (a big workbook).
     pipelined: bool,
-    /// The sheets' parts of an .xlsx, found while sniffing.
-    parts: Option<HashMap<String, String>>,
+}
+
+/// Where a workbook's bytes can be read again, apart from calamine's reader.
+#[derive(Default)]
+struct Origin {
+    path: Option<PathBuf>,
+    /// Sheet name -> zip part (an .xlsx whose package says).
+    parts: HashMap<String, String>,
 }
 
 /// Opens a workbook file by its content, whatever its extension says.
@@ -89,9 +96,7 @@ pub fn open(path: &Path) -> Result<Book<BufReader<File>>, ReadError> {
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut book = open_reader(BufReader::new(file))?;
     book.pipelined = size >= PIPELINE_FROM_BYTES;
-    if let Some(parts) = book.parts.take() {
-        book.origin = Some((path.to_path_buf(), parts));
-    }
+    book.origin.path = Some(path.to_path_buf());
     Ok(book)
 }
 
@@ -109,9 +114,8 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
     };
     Ok(Book {
         sheets,
-        origin: None,
+        origin: Origin { path: None, parts },
         pipelined: false,
-        parts,
         merged: Default::default(),
     })
 }
@@ -136,9 +140,7 @@ fn rewind<RS: Seek>(rs: &mut RS) -> Result<(), ReadError> {
 /// Tells the format from the first bytes and the container's table of contents, and holds
 /// the container to the limits.
 /// An .xlsx also gives its sheets' parts, when its package says.
-fn sniff<RS: Read + Seek>(
-    rs: &mut RS,
-) -> Result<(Format, Option<HashMap<String, String>>), ReadError> {
+fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, String>), ReadError> {
     let mut head = Vec::with_capacity(1024);
     (&mut *rs)
         .take(1024)
@@ -148,15 +150,13 @@ fn sniff<RS: Read + Seek>(
     if head.starts_with(ZIP_MAGIC) || head.starts_with(EMPTY_ZIP_MAGIC) {
         sniff_zip(rs)
     } else if head.starts_with(OLE_MAGIC) {
-        Ok((sniff_ole(rs)?, None))
+        Ok((sniff_ole(rs)?, HashMap::new()))
     } else {
         Err(ReadError::NotAWorkbook(other_kind(&head)))
     }
 }
 
-fn sniff_zip<RS: Read + Seek>(
-    rs: &mut RS,
-) -> Result<(Format, Option<HashMap<String, String>>), ReadError> {
+fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, String>), ReadError> {
     let mut zip = zip::ZipArchive::new(&mut *rs).map_err(|e| ReadError::Damaged(e.to_string()))?;
     let meta = zip.metadata();
     let mut names = Vec::with_capacity(meta.len());
@@ -187,7 +187,7 @@ fn sniff_zip<RS: Read + Seek>(
             if let Ok(content) = zip.by_name("content.xml") {
                 limits::check_ods_content(content)?;
             }
-            return Ok((Format::Ods, None));
+            return Ok((Format::Ods, HashMap::new()));
         }
         if mime.contains("opendocument") {
             return Err(ReadError::NotAWorkbook(FileKind::Document("OpenDocument")));
@@ -204,9 +204,10 @@ fn sniff_zip<RS: Read + Seek>(
             .iter()
             .any(|n| n.to_ascii_lowercase().ends_with("workbook.bin"));
         if binary {
-            return Ok((Format::Xlsb, None));
+            return Ok((Format::Xlsb, HashMap::new()));
         }
-        return Ok((Format::Xlsx, super::merges::sheet_parts(&mut zip)));
+        let parts = super::merges::sheet_parts(&mut zip).unwrap_or_default();
+        return Ok((Format::Xlsx, parts));
     }
     if has_prefix("Index/") || has("Index.zip") {
         return Err(ReadError::NotAWorkbook(FileKind::Numbers));
@@ -354,11 +355,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
         sheet: &str,
         each: &mut dyn FnMut(&Row) -> bool,
     ) -> Result<(), ReadError> {
-        let scannable = self
-            .origin
-            .as_ref()
-            .is_some_and(|(_, p)| p.contains_key(sheet));
-        if !scannable {
+        if !self.origin.can_scan(sheet) {
             // calamine finds them (or, for .xlsb, none) before the parser takes it over.
             self.merged_regions(sheet);
         }
@@ -402,9 +399,11 @@ impl<RS: Read + Seek + Send> Book<RS> {
                 })
             });
             // Meanwhile this thread looks for the merged regions, which the first rows need.
+            // calamine is the parser's now: a part that cannot be read again (the file gone
+            // since it was opened) gives none, and the parser meets the same trouble.
             let regions = match merged.get(sheet) {
                 Some(m) => m.clone(),
-                None => scanned_merges(origin, sheet).unwrap_or_default(),
+                None => origin.scan_merges(sheet).unwrap_or_default(),
             };
             merged.insert(sheet.to_string(), regions.clone());
             let mut fill = MergeFill::new(regions);
@@ -429,7 +428,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
         if let Some(m) = self.merged.get(sheet) {
             return m.clone();
         }
-        let found = match (scanned_merges(&self.origin, sheet), &mut self.sheets) {
+        let found = match (self.origin.scan_merges(sheet), &mut self.sheets) {
             (Some(found), _) => found,
             (None, Sheets::Xlsx(x)) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
             (None, Sheets::Xls(x)) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
@@ -440,18 +439,20 @@ impl<RS: Read + Seek + Send> Book<RS> {
     }
 }
 
-/// The merged regions of an .xlsx sheet by scanning its part (see [`merges`](super::merges));
-/// None when its part is not known or cannot be read.
-fn scanned_merges(
-    origin: &Option<(PathBuf, HashMap<String, String>)>,
-    sheet: &str,
-) -> Option<Vec<Dimensions>> {
-    let (path, parts) = origin.as_ref()?;
-    let part = parts.get(sheet)?;
-    let file = BufReader::new(File::open(path).ok()?);
-    let mut zip = zip::ZipArchive::new(file).ok()?;
-    let entry = zip.by_name(part).ok()?;
-    super::merges::scan_merges(entry).ok()
+impl Origin {
+    fn can_scan(&self, sheet: &str) -> bool {
+        self.path.is_some() && self.parts.contains_key(sheet)
+    }
+
+    /// The merged regions of an .xlsx sheet by scanning its part (see
+    /// [`merges`](super::merges)); None when its part is not known or cannot be read.
+    fn scan_merges(&self, sheet: &str) -> Option<Vec<Dimensions>> {
+        let part = self.parts.get(sheet)?;
+        let file = BufReader::new(File::open(self.path.as_ref()?).ok()?);
+        let mut zip = zip::ZipArchive::new(file).ok()?;
+        let entry = zip.by_name(part).ok()?;
+        super::merges::scan_merges(entry).ok()
+    }
 }
 
 /// What a row's consumer says when handed a row: go on reading, and a row to refill (the
@@ -546,26 +547,36 @@ impl RowAssembler {
 
     /// Sets a cell of the current row (empty values and columns past the limit are left out).
     fn put(&mut self, c: u32, value: &DataRef<'_>) {
-        let Some(row) = self.current.as_mut() else {
-            return;
-        };
-        if c >= MAX_COLUMNS {
+        if c >= MAX_COLUMNS || self.current.is_none() {
             return;
         }
         let c = c as usize;
-        let text = match value {
-            DataRef::SharedString(s) => Some(*s),
-            DataRef::String(s) => Some(s.as_str()),
-            _ => None,
-        };
-        let converted = match text {
-            Some(t) if t.trim().is_empty() => return,
-            Some(_) => None,
-            None => Some(from_ref(value)).filter(|v| !v.is_empty()),
-        };
-        if text.is_none() && converted.is_none() {
+        match value {
+            DataRef::SharedString(t) => self.put_text(c, t),
+            DataRef::String(t) => self.put_text(c, t),
+            other => {
+                let v = from_ref(other);
+                if !v.is_empty()
+                    && let Some(slot) = self.slot(c)
+                {
+                    *slot = v;
+                }
+            }
+        }
+    }
+
+    fn put_text(&mut self, c: usize, t: &str) {
+        if t.trim().is_empty() {
             return;
         }
+        if let Some(slot) = self.slot(c) {
+            set_text(slot, t);
+        }
+    }
+
+    /// Column `c` of the current row, marked as set.
+    fn slot(&mut self, c: usize) -> Option<&mut CellValue> {
+        let row = self.current.as_mut()?;
         if row.cells.len() <= c {
             row.cells.resize(c + 1, CellValue::Empty);
         }
@@ -573,12 +584,7 @@ impl RowAssembler {
             self.set.resize(c + 1, false);
         }
         self.set[c] = true;
-        let slot = &mut row.cells[c];
-        match (text, converted) {
-            (Some(t), _) => set_text(slot, t),
-            (None, Some(v)) => *slot = v,
-            (None, None) => {}
-        }
+        Some(&mut row.cells[c])
     }
 
     /// The current row, done: cells left over from its previous use are cleared.
@@ -603,9 +609,9 @@ impl RowAssembler {
     }
 }
 
-/// Puts text into a cell, reusing the cell's buffer when it held text.
+/// Puts text into a cell, reusing the cell's buffer when it held text; an error literal
+/// (see [`text_value`]) becomes an error value.
 fn set_text(slot: &mut CellValue, t: &str) {
-    // Every error literal starts with '#': most cells are told apart by one byte.
     if t.trim_start().starts_with('#') {
         *slot = text_value(t);
         return;
@@ -803,6 +809,8 @@ mod tests {
             ]
         );
         a.recycle(Some(second));
+        // An empty cell over a recycled one's text leaves nothing behind.
+        a.put(0, &DataRef::Empty);
         a.put(1, &DataRef::Int(7));
         let third = a.finish().unwrap();
         assert_eq!(third.index, 2);

@@ -87,12 +87,12 @@ fn set_properties(wb: &mut Workbook, title: &str, as_of: NaiveDate) {
 }
 
 /// Ledger rows from which the `costs` workbook is saved at [`FAST_DEFLATE`].
-pub const FAST_DEFLATE_FROM_ROWS: u32 = 50_000;
+const FAST_DEFLATE_FROM_ROWS: u32 = 50_000;
 /// The deflate level of a big ledger: compressing the ledger's XML is most of the time spent
 /// saving; level 2 does it about 1.6x faster than the default 6 for a file about 30% bigger
 /// (level 1 is no faster and 80% bigger; figures in BENCHMARKS.md). Smaller workbooks keep
 /// the default.
-pub const FAST_DEFLATE: u8 = 2;
+const FAST_DEFLATE: u8 = 2;
 
 /// The deflate level for a workbook holding `ledger_rows` ledger rows.
 pub fn compression_level(ledger_rows: u32) -> u8 {

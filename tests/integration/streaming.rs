@@ -28,7 +28,7 @@ fn fingerprint(d: &Dataset) -> String {
         d.budget,
         d.risks,
         d.problems,
-        d.expenses.count
+        d.expenses.count()
     )
 }
 
@@ -139,7 +139,7 @@ fn a_big_ledger_reads_the_same_on_two_threads() {
     assert!(size >= PIPELINE_FROM_BYTES, "{size} bytes: not big enough");
 
     let data = assert_same_both_ways(&path);
-    assert_eq!(data.expenses.count, counted);
+    assert_eq!(data.expenses.count(), counted);
     let live: u32 = data
         .expenses
         .groups
