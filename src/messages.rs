@@ -170,7 +170,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => {
-            format!("开始时间 {start} 早于前置任务 \"{predecessor}\" 的完成时间 {predecessor_due}")
+            format!(
+                "开始时间 {start} 不晚于前置任务 \"{predecessor}\" 的完成时间 {predecessor_due}：后续任务应在其后的下一个工作日开始"
+            )
         }
         (
             K::DependencyConflict {
@@ -180,7 +182,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             },
             Lang::En,
         ) => {
-            format!("starts {start}, before predecessor \"{predecessor}\" is due {predecessor_due}")
+            format!(
+                "starts {start}, before predecessor \"{predecessor}\" is done (due {predecessor_due}); a successor starts on the next working day"
+            )
         }
         (K::DuplicateId { id }, Lang::Zh) => format!("编号 \"{id}\" 重复"),
         (K::DuplicateId { id }, Lang::En) => format!("id \"{id}\" is used twice"),
@@ -197,6 +201,18 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         }
         (K::RiskWithoutResponse { risk }, Lang::En) => {
             format!("risk \"{risk}\" has no response, expected what to do if it happens")
+        }
+        (K::CalendarNotCovered { year }, Lang::Zh) => format!(
+            "计划跨入 {year} 年，内置节假日表尚无该年安排：{year} 年按周一至周五计算；可在节假日表中填入该年的放假和调休日期"
+        ),
+        (K::CalendarNotCovered { year }, Lang::En) => format!(
+            "the plan runs into {year}, which the built-in holiday table does not cover yet: {year} is counted Monday to Friday; add its days off and make-up days to the holidays sheet"
+        ),
+        (K::UnknownDayKind { found }, Lang::Zh) => {
+            format!("\"{found}\" 不是 休 或 班，本行未计入日历")
+        }
+        (K::UnknownDayKind { found }, Lang::En) => {
+            format!("found \"{found}\", expected off or work (休/班); the row is not counted")
         }
     }
 }

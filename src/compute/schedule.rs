@@ -20,24 +20,26 @@
 //! schedule is computed on what is left, which is acyclic. The `predecessors` and
 //! `successors` of [`TaskSchedule`] are these kept links.
 //!
-//! **Dates.** A task is *dated* when it has a due date. It occupies the calendar days
-//! `start..=due`; a missing start is the due date (a one-day task or milestone), and a start
-//! after the due date (reported elsewhere as `DueBeforeStart`) is also taken as the due
-//! date. Its duration is `due - start` in days (0 for a one-day task). A successor may start
-//! on the day its predecessor is due: finish-to-start with no gap. A task without a due date
-//! has no float, is never critical and has no forecast, but links still pass through it as a
-//! zero-length step.
+//! **Dates.** Everything is counted in working days of the [`Calendar`], dates inclusive:
+//! a task occupies its start and due days, and a successor is on time when it starts on the
+//! next working day after its predecessor's due date (a task due Friday 09-30 is followed on
+//! time by one starting on 10-08, after 国庆). A task is *dated* when it has a due date; a
+//! missing start is the due date (a one-day task or milestone), and a start after the due
+//! date (reported elsewhere as `DueBeforeStart`) is also taken as the due date. Its duration
+//! is the number of working days in `start..=due`. A task without a due date has no float,
+//! is never critical and has no forecast, but links still pass through it as a zero-length
+//! step.
 //!
-//! **Conflicts.** A dated task whose start is before a dated predecessor's due date is a
+//! **Conflicts.** A dated task that starts on or before a working day its dated predecessor
+//! occupies (on or before its due date, counting working days) is a
 //! [`ProblemKind::DependencyConflict`] warning at the task's row, one per such predecessor,
-//! and its `conflict` flag is set. Starting on the predecessor's due date is fine. Links
-//! where either side is cancelled are not checked.
+//! and its `conflict` flag is set. Links where either side is cancelled are not checked.
 //!
 //! **Critical path and float.** The planned dates are the schedule; each team is its own
 //! project (links never cross teams), ending on the team's latest due date. Backward pass in
 //! reverse topological order: a task's latest finish `LF` is the earliest latest start `LS`
 //! of its successors, or the project end when it has none; `LS = LF - duration`. Total float
-//! is `LF - due` in days. Done and cancelled tasks take part like any other. A task is
+//! is `LF - due` in working days. Done and cancelled tasks take part like any other. A task is
 //! critical when it is dated and its float is 0 or less: negative float comes only from
 //! dependency conflicts, and such a task is more critical, not less.
 //! `critical_path` is, per team, one chain of critical tasks ending on the project end: a
@@ -48,15 +50,16 @@
 //! lowest index. The chain is listed earliest first, and with several teams the chains follow
 //! each other in the order teams first appear in the plan.
 //!
-//! **Forecast (slip propagation).** Forward pass in topological order. A task that is
-//! overdue on the as-of date ([`TaskStatus::Overdue`]) finishes on the as-of date at the
-//! earliest. A task that the team marked delayed, or any other open task, keeps its planned
+//! **Forecast (slip propagation).** Forward pass in topological order, in working days. A
+//! task that is overdue on the as-of date ([`TaskStatus::Overdue`]) finishes on the as-of
+//! date at the earliest. A task that the team marked delayed, or any other open task, keeps its planned
 //! due date unless a predecessor pushes it. A done task finishes on its done-on date, or its
 //! due date when none is given, and never moves itself; a cancelled task neither moves nor
 //! holds anyone up. A predecessor has *slipped* when its forecast finish is after its due
-//! date (for a done task: done on a later day than due); only slipped predecessors push: an
-//! open successor starts on `max(planned start, latest slipped predecessor finish)` and
-//! finishes its planned duration later (for an overdue task, not before the as-of date).
+//! date (for a done task: done on a later working day than due); only slipped predecessors
+//! push: an open successor starts no earlier than the working day after the latest slipped
+//! predecessor's finish and keeps its duration in working days (for an overdue task, it
+//! finishes not before the as-of date).
 //! A task without a due date passes the slip of its predecessors on unchanged.
 //! `forecast_start` is `Some` only when it differs from the planned start, `forecast_finish`
 //! only when it differs from the due date (so always for an overdue task), and
@@ -66,8 +69,9 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
+use crate::compute::calendar::Calendar;
 use crate::compute::status;
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, TaskStatus};
 use crate::values::fold;
@@ -100,7 +104,7 @@ pub struct TaskSchedule {
     pub predecessors: Vec<usize>,
     /// Indices of the tasks that name this one as predecessor, ascending.
     pub successors: Vec<usize>,
-    /// Total float (slack) in days; None when the task has no due date.
+    /// Total float (slack) in working days; None when the task has no due date.
     pub float_days: Option<i64>,
     pub critical: bool,
     /// Starts before a predecessor's due date.
@@ -113,7 +117,9 @@ pub struct TaskSchedule {
     pub forecast_late: bool,
 }
 
-/// A dated task's planned days, as day numbers.
+/// A dated task's planned working days, as working-day numbers ([`Calendar::index`]):
+/// `start` is the first working day it occupies, `due` the one after its last, so the
+/// duration is `due - start` and a successor is on time from `start == pred.due`.
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: i64,
@@ -121,10 +127,13 @@ struct Span {
 }
 
 impl Span {
-    fn of(task: &PlanRow) -> Option<Span> {
-        let due = day(task.due?);
-        let start = task.start.map_or(due, |s| day(s).min(due));
-        Some(Span { start, due })
+    fn of(task: &PlanRow, cal: &Calendar) -> Option<Span> {
+        let due_date = task.due?;
+        let start_date = task.start.map_or(due_date, |s| s.min(due_date));
+        Some(Span {
+            start: cal.index(start_date),
+            due: end_of_day(cal, due_date),
+        })
     }
 
     fn duration(self) -> i64 {
@@ -132,29 +141,20 @@ impl Span {
     }
 }
 
-fn day(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce())
+/// The working-day number just after `date`: where a task due on `date` ends.
+fn end_of_day(cal: &Calendar, date: NaiveDate) -> i64 {
+    date.succ_opt()
+        .map_or_else(|| cal.index(date) + 1, |n| cal.index(n))
 }
 
-/// The date of a day number, clamped to the dates chrono can hold.
-fn date(day: i64) -> NaiveDate {
-    i32::try_from(day)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .unwrap_or(if day < 0 {
-            NaiveDate::MIN
-        } else {
-            NaiveDate::MAX
-        })
-}
-
-/// Computes the schedule of `plan`. `statuses` is parallel to `plan` (a missing entry is
-/// judged on `as_of`). Unknown predecessors, cycles and conflicts are appended to
-/// `problems`.
+/// Computes the schedule of `plan` in working days of `cal`. `statuses` is parallel to
+/// `plan` (a missing entry is judged on `as_of`). Unknown predecessors, cycles and conflicts
+/// are appended to `problems`.
 pub fn schedule(
     plan: &[PlanRow],
     statuses: &[TaskStatus],
     as_of: NaiveDate,
+    cal: &Calendar,
     problems: &mut Vec<Problem>,
 ) -> Schedule {
     let n = plan.len();
@@ -171,15 +171,16 @@ pub fn schedule(
         order: topological_order(&preds, &succs),
         preds,
         succs,
-        spans: plan.iter().map(Span::of).collect(),
+        spans: plan.iter().map(|t| Span::of(t, cal)).collect(),
         statuses: (0..n)
             .map(|i| {
                 statuses
                     .get(i)
                     .copied()
-                    .unwrap_or_else(|| status::judge(&plan[i], as_of))
+                    .unwrap_or_else(|| status::judge(&plan[i], as_of, cal))
             })
             .collect(),
+        cal,
     };
     let mut tasks: Vec<TaskSchedule> = graph
         .preds
@@ -209,11 +210,12 @@ struct Graph<'a> {
     order: Vec<usize>,
     spans: Vec<Option<Span>>,
     statuses: Vec<TaskStatus>,
+    cal: &'a Calendar,
 }
 
 impl Graph<'_> {
-    /// Sets `conflict` and reports each link where the task starts before its predecessor
-    /// is due.
+    /// Sets `conflict` and reports each link where the task starts on or before a working
+    /// day its predecessor occupies.
     fn conflicts(&self, tasks: &mut [TaskSchedule], problems: &mut Vec<Problem>) {
         for (i, task) in tasks.iter_mut().enumerate() {
             let Some(span) = self.spans[i] else { continue };
@@ -232,8 +234,11 @@ impl Graph<'_> {
                     severity: Severity::Warning,
                     kind: ProblemKind::DependencyConflict {
                         predecessor: self.plan[p].name.clone(),
-                        predecessor_due: date(pred.due),
-                        start: date(span.start),
+                        predecessor_due: self.plan[p].due.unwrap_or_default(),
+                        start: self.plan[i]
+                            .start
+                            .or(self.plan[i].due)
+                            .unwrap_or_default(),
                     },
                 });
             }
@@ -336,8 +341,10 @@ impl Graph<'_> {
 
     /// Forward pass: forecast dates from slipped predecessors.
     fn forecast(&self, as_of: NaiveDate, tasks: &mut [TaskSchedule]) {
-        let as_of = day(as_of);
-        // The day a slipped task makes its successors wait for; None when not slipped.
+        let cal = self.cal;
+        let as_of_end = end_of_day(cal, as_of);
+        // The working day a slipped task makes its successors wait for; None when not
+        // slipped.
         let mut push: Vec<Option<i64>> = vec![None; self.plan.len()];
         for &i in &self.order {
             let status = self.statuses[i];
@@ -346,22 +353,32 @@ impl Graph<'_> {
                 (_, TaskStatus::Cancelled) | (None, TaskStatus::Done) => {}
                 (None, _) => push[i] = pushed_to,
                 (Some(span), TaskStatus::Done) => {
-                    push[i] = self.plan[i].done_on.map(day).filter(|&d| d > span.due);
+                    push[i] = self.plan[i]
+                        .done_on
+                        .map(|d| end_of_day(cal, d))
+                        .filter(|&d| d > span.due);
                 }
                 (Some(span), _) => {
                     let start = pushed_to.map_or(span.start, |p| p.max(span.start));
                     let mut finish = start.saturating_add(span.duration());
+                    let due = self.plan[i].due.unwrap_or(as_of);
+                    let mut finish_date = if finish == span.due {
+                        due
+                    } else {
+                        cal.working_day(finish - 1)
+                    };
                     if status == TaskStatus::Overdue {
-                        finish = finish.max(as_of);
+                        finish = finish.max(as_of_end);
+                        finish_date = finish_date.max(cal.working_day(finish - 1)).max(as_of);
                     }
                     let t = &mut tasks[i];
                     if start != span.start {
-                        t.forecast_start = Some(date(start));
+                        t.forecast_start = Some(cal.working_day(start));
                     }
-                    if finish != span.due {
-                        t.forecast_finish = Some(date(finish));
+                    if finish_date != due {
+                        t.forecast_finish = Some(finish_date);
                     }
-                    t.forecast_late = finish > span.due;
+                    t.forecast_late = finish_date > due;
                     if finish > span.due {
                         push[i] = Some(finish);
                     }
