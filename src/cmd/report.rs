@@ -6,8 +6,8 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{
-    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures,
-    settings, today,
+    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, settings,
+    today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};

@@ -418,6 +418,9 @@ mod tests {
         // A team's working Saturday.
         let w = Calendar::weekends().with_team_days(&[team("2026-11-07", true)]);
         assert_eq!(w.working_days(d("2026-11-02"), d("2026-11-08")), 6);
-        assert!(w.uncovered_years(d("2030-01-01"), d("2031-01-01")).is_empty());
+        assert!(
+            w.uncovered_years(d("2030-01-01"), d("2031-01-01"))
+                .is_empty()
+        );
     }
 }

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{Baseline, Summary};
 use super::goals::NodeLevel;
+use super::{Baseline, Summary};
 use crate::model::{CostSnap, GoalSnap, Snapshot, TaskSnap, TaskStatus};
 use crate::values::fold;
 

@@ -235,10 +235,7 @@ impl Graph<'_> {
                     kind: ProblemKind::DependencyConflict {
                         predecessor: self.plan[p].name.clone(),
                         predecessor_due: self.plan[p].due.unwrap_or_default(),
-                        start: self.plan[i]
-                            .start
-                            .or(self.plan[i].due)
-                            .unwrap_or_default(),
+                        start: self.plan[i].start.or(self.plan[i].due).unwrap_or_default(),
                     },
                 });
             }
@@ -637,10 +634,8 @@ mod tests {
     fn run(plan: &[PlanRow], as_of: &str) -> (Schedule, Vec<Problem>) {
         let as_of = d(as_of);
         let cal = Calendar::cn();
-        let statuses: Vec<TaskStatus> = plan
-            .iter()
-            .map(|t| status::judge(t, as_of, &cal))
-            .collect();
+        let statuses: Vec<TaskStatus> =
+            plan.iter().map(|t| status::judge(t, as_of, &cal)).collect();
         let mut problems = Vec::new();
         let s = schedule(plan, &statuses, as_of, &cal, &mut problems);
         (s, problems)

@@ -89,7 +89,17 @@ pub fn day_kind(text: &str) -> Option<bool> {
     let t = crate::values::fold(text);
     if ["休", "休息", "假", "放假", "off", "dayoff", "holiday"].contains(&t.as_str()) {
         Some(false)
-    } else if ["班", "上班", "补班", "调休上班", "work", "workday", "working"].contains(&t.as_str()) {
+    } else if [
+        "班",
+        "上班",
+        "补班",
+        "调休上班",
+        "work",
+        "workday",
+        "working",
+    ]
+    .contains(&t.as_str())
+    {
         Some(true)
     } else {
         None
@@ -101,7 +111,11 @@ fn team_day_row(r: &mut RowReader<'_>) -> Option<TeamDay> {
     let text = r.required_text(Field::DayKind)?;
     let Some(working) = day_kind(&text) else {
         let at = r.at_field(Field::DayKind);
-        r.problem(at, Severity::Warning, ProblemKind::UnknownDayKind { found: text });
+        r.problem(
+            at,
+            Severity::Warning,
+            ProblemKind::UnknownDayKind { found: text },
+        );
         return None;
     };
     Some(TeamDay {

@@ -413,8 +413,8 @@ fn timeline_header(
                 };
                 ws.insert_note(day_row, col, &Note::new(note).add_author_prefix(false))?;
                 let previous = day.pred_opt().and_then(|p| cal.special(p));
-                let first_of_run = c == 0
-                    || previous.is_none_or(|p| p.name != sp.name || p.working != sp.working);
+                let first_of_run =
+                    c == 0 || previous.is_none_or(|p| p.name != sp.name || p.working != sp.working);
                 if first_of_run {
                     let label = if sp.working {
                         l.pick("班", "work").to_string()
@@ -567,7 +567,10 @@ fn legend(ws: &mut Worksheet, first_row: u32, st: &Styles) -> Result<(), XlsxErr
             "",
         ),
         (
-            l.pick("橙色底线：基线（最初计划）", "orange underline: the baseline"),
+            l.pick(
+                "橙色底线：基线（最初计划）",
+                "orange underline: the baseline",
+            ),
             st.base
                 .clone()
                 .set_border_bottom(FormatBorder::Thick)

@@ -55,9 +55,9 @@ fn plan_workbook(path: &Path, due: &[(&str, &str)], holidays: &[(&str, &str, &st
         ws.write_string(r, 1, "国庆档销售额100万").unwrap();
         ws.write_string(r, 2, *name).unwrap();
         ws.write_string(r, 3, "王主管").unwrap();
-        ws.write_datetime_with_format(r, 4, &d(start), &date_fmt)
+        ws.write_datetime_with_format(r, 4, d(start), &date_fmt)
             .unwrap();
-        ws.write_datetime_with_format(r, 5, &d(end), &date_fmt)
+        ws.write_datetime_with_format(r, 5, d(end), &date_fmt)
             .unwrap();
         ws.write_number(r, 6, 0.0).unwrap();
         if !pred.is_empty() {
@@ -72,7 +72,7 @@ fn plan_workbook(path: &Path, due: &[(&str, &str)], holidays: &[(&str, &str, &st
         }
         for (i, (date, kind, name)) in holidays.iter().enumerate() {
             let r = i as u32 + 1;
-            ws.write_datetime_with_format(r, 0, &d(date), &date_fmt)
+            ws.write_datetime_with_format(r, 0, d(date), &date_fmt)
                 .unwrap();
             ws.write_string(r, 1, *kind).unwrap();
             ws.write_string(r, 2, *name).unwrap();
@@ -120,7 +120,13 @@ fn a_chain_across_zhongqiu_and_guoqing_is_all_critical_and_a_team_day_counts() {
     );
     let tasks = sheet(&out, "任务");
     let critical = column(&tasks, "关键路径");
-    assert_eq!(tasks[1..7].iter().filter(|r| text(&r[critical]) == "是").count(), 6);
+    assert_eq!(
+        tasks[1..7]
+            .iter()
+            .filter(|r| text(&r[critical]) == "是")
+            .count(),
+        6
+    );
     let problems = sheet(&out, "数据问题");
     assert!(
         !problems.iter().any(|r| text(&r[3]).contains("前置任务")),
@@ -188,7 +194,10 @@ fn the_baseline_survives_three_weekly_runs_and_shows_the_slips() {
     plan_workbook(&input, &[], &[]);
     let w1 = report(dir.path(), &input, "2026-09-18", &[]);
     let tasks = sheet(&w1, "任务");
-    let (base, slip) = (column(&tasks, "基线完成"), column(&tasks, "较基线延后（工作日）"));
+    let (base, slip) = (
+        column(&tasks, "基线完成"),
+        column(&tasks, "较基线延后（工作日）"),
+    );
     let t6 = row_with(&tasks, 3, "T6");
     assert_eq!(t6[base].as_date(), Some(d("2026-10-23")));
     assert_eq!(num(&t6[slip]), 0.0);

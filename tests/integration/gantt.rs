@@ -12,7 +12,11 @@ fn tasks_sheet_shows_float_conflicts_and_forecast_slip() {
     let tasks = sheet(&out, "Tasks");
     let header = &tasks[0];
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let (float, critical, conflict) = (col("Float (working days)"), col("Critical"), col("Conflict"));
+    let (float, critical, conflict) = (
+        col("Float (working days)"),
+        col("Critical"),
+        col("Conflict"),
+    );
     let (fstart, ffinish, flate) = (
         col("Forecast start"),
         col("Forecast finish"),
