@@ -76,12 +76,6 @@ pub struct InputArgs {
     /// Output language; default: the language of the input's headers.
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// Working days that schedules count in: cn = Monday-Friday less mainland China's public
-    /// holidays plus make-up working days (2020-2026); weekends = Monday-Friday. Default: cn
-    /// for workbooks with Chinese headers, else weekends. A holidays sheet (节假日) adds
-    /// the team's own days to either.
-    #[arg(long, value_enum)]
-    pub calendar: Option<CalendarKind>,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +93,12 @@ pub struct ReportArgs {
     /// Do not compare with last week's summary.
     #[arg(long, conflicts_with = "previous")]
     pub no_previous: bool,
+    /// Working days that schedules count in: cn = Monday-Friday less mainland China's public
+    /// holidays plus make-up working days (2020-2026); weekends = Monday-Friday. Default: cn
+    /// for workbooks with Chinese headers, else weekends. A holidays sheet (节假日) adds
+    /// the team's own days to either.
+    #[arg(long, value_enum)]
+    pub calendar: Option<CalendarKind>,
     /// Start a new baseline: this week's dates become what later weeks' slips are counted
     /// against (by default the first summary of a campaign sets it and later ones keep it).
     #[arg(long)]
@@ -132,6 +132,12 @@ pub struct CostsArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Working days that schedules count in: cn = Monday-Friday less mainland China's public
+    /// holidays plus make-up working days (2020-2026); weekends = Monday-Friday. Default: cn
+    /// for workbooks with Chinese headers, else weekends. A holidays sheet (节假日) adds
+    /// the team's own days to either.
+    #[arg(long, value_enum)]
+    pub calendar: Option<CalendarKind>,
 }
 
 #[derive(Debug, Args)]

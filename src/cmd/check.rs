@@ -14,7 +14,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
     report_failures(&loaded.locked, &loaded.failures, lang);
     let several = loaded.data.teams.len() > 1;
-    let settings = settings(as_of, args.input.calendar, &loaded.data);
+    let settings = settings(as_of, args.calendar, &loaded.data);
     let summary = summarize(loaded.data, &settings);
     for p in &summary.problems {
         let team = if several {

@@ -81,7 +81,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         lang,
         currency: currency(&loaded.data, lang),
     };
-    let settings = settings(as_of, args.input.calendar, &loaded.data);
+    let settings = settings(as_of, args.calendar, &loaded.data);
     let mut summary = summarize(loaded.data, &settings);
     let previous = match (&args.previous, args.no_previous) {
         (_, true) => None,
