@@ -124,6 +124,13 @@ impl Calendar {
         }
         let mut special = self.special;
         for d in days {
+            // A row that repeats the table (a team copying the official days) adds nothing.
+            if special
+                .get(&d.date)
+                .is_some_and(|s| !s.team && s.working == d.working)
+            {
+                continue;
+            }
             special.insert(
                 d.date,
                 SpecialDay {
@@ -269,7 +276,7 @@ impl Calendar {
             .collect()
     }
 
-    /// Days the team's sheet added or changed.
+    /// Days the team's sheet added or changed (rows repeating the table are not counted).
     pub fn team_days(&self) -> usize {
         self.special.values().filter(|s| s.team).count()
     }
@@ -407,7 +414,12 @@ mod tests {
             cn.uncovered_years(d("2026-11-01"), d("2027-02-01")),
             vec![2027]
         );
-        let cn = cn.with_team_days(&[team("2026-11-06", false), team("2027-01-01", false)]);
+        let cn = cn.with_team_days(&[
+            team("2026-11-06", false),
+            team("2027-01-01", false),
+            // The official 国庆 day copied into the sheet changes nothing.
+            team("2026-10-01", false),
+        ]);
         assert!(!cn.is_working(d("2026-11-06")));
         assert_eq!(cn.working_days(d("2026-11-02"), d("2026-11-06")), 4);
         assert!(
