@@ -341,7 +341,7 @@ pub fn day_kind_words(lang: Lang) -> Vec<&'static str> {
 /// days of the year from `start`, for the team to check and add its own to.
 fn holiday_rows(start: NaiveDate) -> Vec<Vec<Option<Value>>> {
     let cal = WorkCalendar::cn();
-    let end = start + Days::new(365);
+    let end = start.checked_add_days(Days::new(365)).unwrap_or(start);
     cal.special_days(start, end)
         .map(|(d, s)| {
             vec![

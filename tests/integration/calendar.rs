@@ -245,3 +245,29 @@ fn the_baseline_survives_three_weekly_runs_and_shows_the_slips() {
     let tasks = sheet(&w5, "任务");
     assert_eq!(num(&row_with(&tasks, 3, "T6")[slip]), 1.0);
 }
+
+#[test]
+fn a_plan_running_into_a_year_without_holidays_gets_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("跨年.xlsx");
+    plan_workbook(&input, &[("T6", "2027-01-05")], &[]);
+    let out = report(dir.path(), &input, "2026-09-18", &["--no-previous"]);
+    let problems = sheet(&out, "数据问题");
+    let notes: Vec<&Vec<Data>> = problems
+        .iter()
+        .filter(|r| text(&r[3]).contains("2027"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{problems:?}");
+    assert!(text(&notes[0][3]).contains("按周一至周五计算"));
+    // A team that enters 2027's days in its holidays sheet has no note.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("跨年.xlsx");
+    plan_workbook(
+        &input,
+        &[("T6", "2027-01-05")],
+        &[("2027-01-01", "休", "元旦")],
+    );
+    let out = report(dir.path(), &input, "2026-09-18", &["--no-previous"]);
+    let problems = sheet(&out, "数据问题");
+    assert!(!problems.iter().any(|r| text(&r[3]).contains("2027")));
+}
