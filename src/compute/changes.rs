@@ -1,6 +1,8 @@
 //! What changed since last week: this week's [`Snapshot`] against the one last week's
 //! summary carried. Tasks are matched by team and id (or name where there is no id), budget
-//! lines by team and category, goals by team and name.
+//! lines by team and category, goals by team and name. The baseline rides along: each
+//! week's snapshot carries the baseline it was given ([`carry_baseline`]), so a campaign's
+//! first dates survive any number of weekly runs until `--rebaseline`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -1,6 +1,7 @@
 //! The Changes sheet (本周变化): what moved since last week's summary. Sections, each a small
 //! table: goal completion then and now, tasks newly overdue / no longer overdue / finished,
-//! new and removed tasks, due dates moved, every status change, budget burn per line.
+//! new and removed tasks, due dates moved, slips against the baseline (in working days),
+//! every status change, budget burn per line.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
