@@ -9,7 +9,7 @@
 //! as-of column is outlined in red through the whole timeline. On the daily scale the days
 //! off of the working calendar (weekends, public holidays, the team's own days) are shaded,
 //! and lighter inside a bar; make-up working days (调休上班) are not; each holiday's name
-//! is written above its first day and in a note on its day cells. From the second week of
+//! is written in the title row above its first day and in a note on its day cells. From the second week of
 //! a baseline, an orange underline under each task's bar shows its baseline dates.
 
 use std::collections::HashMap;
@@ -370,7 +370,12 @@ fn timeline_header(
     let l = st.lang;
     let as_of = s.settings.as_of;
     let cal = &s.calendar;
-    let name_fmt = st.base.clone().set_font_size(8).set_font_color(0x595959);
+    let name_fmt = st
+        .base
+        .clone()
+        .set_font_size(8)
+        .set_font_color(0x595959)
+        .set_align(FormatAlign::Bottom);
     let month_row = HEADER_ROWS - 3;
     let week_row = HEADER_ROWS - 2;
     let day_row = HEADER_ROWS - 1;
@@ -398,8 +403,8 @@ fn timeline_header(
         };
         if scale.daily() {
             ws.write_number_with_format(day_row, col, day.day() as f64, fmt)?;
-            // Holidays and make-up days: the name above the first day of each run, and a
-            // note on every such day.
+            // Holidays and make-up days: the name in the title row above the first day of
+            // each run (the row below is the as-of label's), and a note on every such day.
             if let Some(sp) = cal.special(day).filter(|sp| sp.working || !is_weekend(day)) {
                 let kind = if sp.working {
                     l.pick("调休上班", "make-up working day")
@@ -421,7 +426,7 @@ fn timeline_header(
                     } else {
                         sp.name.clone()
                     };
-                    ws.write_string_with_format(1, col, label, &name_fmt)?;
+                    ws.write_string_with_format(0, col, label, &name_fmt)?;
                 }
             }
         } else {

@@ -170,20 +170,20 @@ fn the_gantt_names_the_holidays_and_marks_the_makeup_saturday() {
     plan_workbook(&input, &[], &[]);
     let out = report(dir.path(), &input, "2026-09-18", &["--no-previous"]);
     let gantt = sheet(&out, "甘特图");
-    // Daily scale from 09-18: the day row (row 5) holds day numbers; row 2 names the
-    // first day of each holiday and marks make-up days 班.
+    // Daily scale from 09-18: the day row (row 5) holds day numbers; the title row names
+    // the first day of each holiday and marks make-up days 班.
     let day_col = |day: f64, from: usize| {
         (from..gantt[4].len())
             .find(|&c| gantt[4][c].as_f64() == Some(day))
             .unwrap()
     };
     let mid_autumn = day_col(25.0, 6);
-    assert_eq!(text(&gantt[1][mid_autumn]), "中秋节");
+    assert_eq!(text(&gantt[0][mid_autumn]), "中秋节");
     let national = day_col(1.0, mid_autumn);
-    assert_eq!(text(&gantt[1][national]), "国庆节");
-    assert_eq!(text(&gantt[1][national + 1]), "");
-    assert_eq!(text(&gantt[1][day_col(10.0, national)]), "班");
-    assert_eq!(text(&gantt[1][day_col(20.0, 6)]), "班");
+    assert_eq!(text(&gantt[0][national]), "国庆节");
+    assert_eq!(text(&gantt[0][national + 1]), "");
+    assert_eq!(text(&gantt[0][day_col(10.0, national)]), "班");
+    assert_eq!(text(&gantt[0][day_col(20.0, 6)]), "班");
 }
 
 #[test]
