@@ -1,0 +1,170 @@
+//! Text normalisation: the one form in which names, keys and number texts are compared.
+//! Full-width forms, traditional characters, spaces and invisible characters must never make
+//! two names that look the same differ, so every matcher goes through [`fold`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Full-width forms to half-width (１２３ -> 123, （ -> (, ， -> ,, ％ -> %, ．-> .,
+/// ideographic space -> space), non-breaking spaces to spaces, then trimmed.
+/// Zero-width spaces and byte-order marks are dropped.
+pub fn normalize_width(text: &str) -> String {
+    let mapped: String = text.chars().filter_map(half_width).collect();
+    mapped.trim().to_string()
+}
+
+fn half_width(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
+        '\u{200B}' | '\u{FEFF}' => None,
+        _ => Some(c),
+    }
+}
+
+/// Traditional characters and their simplified forms, as consecutive pairs. Covers the
+/// contract's headers, sheet names, status words and units, and common plan vocabulary.
+const TRADITIONAL_PAIRS: &str = concat!(
+    "萬万億亿預预負负責责階阶務务週周進进際际額额與与費费險险應应對对標标値值編编號号",
+    "實实開开時时間间結结點点劃划畫画計计類类別别項项經经辦办狀状態态資资產产銷销貨货",
+    "幣币單单價价數数據据達达準准關关聯联風风況况總总體体細细發发錄录響响閉闭報报決决",
+    "稱称賴赖遲迟統统歷历曆历個个場场條条張张筆笔記记塊块隻只臺台組组輪轮檔档頁页則则",
+    "種种雙双錢钱轉转絲丝擊击閱阅讀读評评論论讚赞熱热門门視视頻频網网紅红帶带線线書书",
+    "寶宝東东廣广動动會会員员戶户訂订團团隊队長长營营運运內内設设圖图審审確确認认無无",
+    "備备註注說说蹤踪測测層层級级優优檢检執执驗验問问題题損损處处續续補补償偿調调變变",
+    "舊旧導导匯汇彙汇頭头欄栏碼码郵邮電电話话買买賣卖換换稅税餘余節节約约啟启籌筹參参",
+    "協协溝沟輸输製制佈布後后復复複复採采購购簽签賬账帳账現现貸贷虧亏潤润淨净業业雜杂",
+    "見见議议規规範范圍围質质積积極极證证覽览覺觉學学習习權权擔担當当選选擇择適适連连",
+    "傳传遞递聲声勢势獎奖勵励贈赠禮礼滿满減减專专屬属區区縣县國国華华濟济錯错誤误齊齐",
+    "歲岁們们麼么這这裡里裏里還还沒没讓让給给從从來来過过為为將将並并於于該该須须暫暂",
+    "緩缓異异較较嚴严輕轻漲涨紙纸樣样腳脚劇剧攝摄輯辑館馆鋪铺倉仓庫库環环佔占兩两幾几",
+    "圓圆歐欧鐘钟創创講讲課课師师職职倆俩戲戏藝艺術术頒颁獲获勝胜敗败訊讯鏈链構构紀纪",
+    "盤盘觸触擴扩",
+);
+
+/// Words whose simplified form is not the character-by-character one.
+const TRADITIONAL_WORDS: &[(&str, &str)] = &[
+    ("计画", "计划"),
+    ("规画", "规划"),
+    ("企画", "企划"),
+    ("策画", "策划"),
+];
+
+fn traditional_map() -> &'static HashMap<char, char> {
+    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let chars: Vec<char> = TRADITIONAL_PAIRS.chars().collect();
+        chars
+            .chunks_exact(2)
+            .map(|pair| (pair[0], pair[1]))
+            .collect()
+    })
+}
+
+/// Text in the form names and keys are compared in: half-width, simplified, lower-case,
+/// without spaces ("負 責 人" and "负责人" fold alike).
+pub fn fold(text: &str) -> String {
+    to_simplified(&normalize_width(text))
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Traditional Chinese characters to simplified, for the characters that occur in the
+/// contract's headers, sheet names, status words and units (萬->万, 億->亿, 預->预, 算->算,
+/// 負->负, 責->责, 階->阶, 務->务, 週->周, 進->进, 際->际, 額->额, 與->与, 費->费, 險->险...).
+/// 計畫 becomes 计划 (not 计画).
+pub fn to_simplified(text: &str) -> String {
+    let map = traditional_map();
+    let mut out: String = text.chars().map(|c| *map.get(&c).unwrap_or(&c)).collect();
+    for (from, to) in TRADITIONAL_WORDS {
+        if out.contains(from) {
+            out = out.replace(from, to);
+        }
+    }
+    out
+}
+
+/// Width-normalised, simplified text, with the Unicode minus as an ASCII hyphen.
+pub(super) fn canonical(text: &str) -> String {
+    to_simplified(&normalize_width(text)).replace('\u{2212}', "-")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking a text char by char (shared by the number and currency readers)
+// ---------------------------------------------------------------------------------------------
+
+pub(super) fn text_chars(text: &str) -> Vec<char> {
+    canonical(text).chars().collect()
+}
+
+/// Does `token` occur in `chars` at `pos`? Returns its length in chars.
+pub(super) fn token_at(chars: &[char], pos: usize, token: &str, exact_case: bool) -> Option<usize> {
+    let mut len = 0;
+    for t in token.chars() {
+        let c = *chars.get(pos + len)?;
+        let same = if exact_case {
+            c == t
+        } else {
+            c.eq_ignore_ascii_case(&t)
+        };
+        if !same {
+            return None;
+        }
+        len += 1;
+    }
+    Some(len)
+}
+
+/// Does `token` end just before `end`? Returns its length in chars.
+pub(super) fn token_before(chars: &[char], end: usize, token: &str) -> Option<usize> {
+    let len = token.chars().count();
+    let start = end.checked_sub(len)?;
+    token_at(chars, start, token, false)
+}
+
+pub(super) fn is_ascii_letter_at(chars: &[char], pos: usize) -> bool {
+    chars.get(pos).is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Is an ASCII word token cut off from neighbouring letters at both ends?
+pub(super) fn word_bounded(chars: &[char], start: usize, end: usize, token: &str) -> bool {
+    let ascii_word = token.starts_with(|c: char| c.is_ascii_alphabetic());
+    !ascii_word
+        || ((start == 0 || !is_ascii_letter_at(chars, start - 1))
+            && !is_ascii_letter_at(chars, end))
+}
+
+pub(super) fn skip_spaces(chars: &[char], mut pos: usize) -> usize {
+    while chars.get(pos).is_some_and(|c| c.is_whitespace()) {
+        pos += 1;
+    }
+    pos
+}
+
+pub(super) fn skip_spaces_back(chars: &[char], mut pos: usize) -> usize {
+    while pos > 0 && chars[pos - 1].is_whitespace() {
+        pos -= 1;
+    }
+    pos
+}
+
+const OWNER_SEPARATORS: &[char] = &[
+    '/', '／', '、', ',', '，', ';', '；', '&', '＆', '|', '｜', '\n', '\r',
+];
+
+/// The names in an owner cell: "张三/李四", "张三、李四", "A, B", "A & B" give two. Splits on
+/// punctuation only (/ 、 , ; & | and line breaks, half- or full-width), never on words, so a
+/// team named "Sales and Marketing" stays one owner. Names are trimmed; empty parts dropped.
+pub fn split_owners(text: &str) -> Vec<String> {
+    text.split(OWNER_SEPARATORS)
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "text_tests.rs"]
+mod tests;
