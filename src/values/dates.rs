@@ -91,6 +91,9 @@ fn is_time(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
 }
 
+/// Parts of a day written after a date ("4/27 Mon AM", "11月26日上午"): dropped.
+const DAY_PARTS: &[&str] = &["上午", "下午", "中午", "晚上", "早上", "全天"];
+
 const WEEKDAY_DAYS: &str = "一二三四五六日天七";
 const ENGLISH_WEEKDAYS: &[&str] = &[
     "monday",
@@ -156,6 +159,10 @@ fn date_tokens(s: &str) -> Option<Vec<DateToken>> {
             rest = after;
             continue;
         }
+        if let Some(after) = DAY_PARTS.iter().find_map(|p| rest.strip_prefix(p)) {
+            rest = after;
+            continue;
+        }
         let run = |pred: fn(char) -> bool| rest.find(|c: char| !pred(c)).unwrap_or(rest.len());
         if c.is_ascii_digit() {
             let len = run(|c| c.is_ascii_digit());
@@ -170,7 +177,7 @@ fn date_tokens(s: &str) -> Option<Vec<DateToken>> {
             if let Some(month) = month_number(&word) {
                 tokens.push(DateToken::Month(month));
             } else if !ENGLISH_WEEKDAYS.contains(&word.as_str())
-                && !["st", "nd", "rd", "th"].contains(&word.as_str())
+                && !["st", "nd", "rd", "th", "am", "pm", "eod", "noon"].contains(&word.as_str())
             {
                 return None;
             }
@@ -327,6 +334,84 @@ pub fn serial_1904_to_date(serial: f64) -> Option<NaiveDate> {
     }
     let date = NaiveDate::from_ymd_opt(1904, 1, 1)?.checked_add_days(Days::new(serial as u64))?;
     (date.year() <= 9999).then_some(date)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges, month.day numbers, plausible years
+// ---------------------------------------------------------------------------------------------
+
+/// Separators between the two ends of a date range, longer first.
+const RANGE_SEPARATORS: &[&str] = &[" to ", "~", "至", "到", "—", "–", "-", "/"];
+
+/// Two dates in one cell, as a start and an end: "6月1日-6月3日", "4/14-18", "11.23-11.29",
+/// "2026-06-01~2026-06-03", "6月1日至3日", "Nov 3 to Nov 7". A bare day after the separator
+/// is in the start's month; a yearless end takes the year that puts it on or after the start.
+/// None unless both ends read and the end is not before the start.
+pub fn parse_date_range(text: &str, as_of: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let s = canonical(text);
+    for sep in RANGE_SEPARATORS {
+        for (at, _) in s.match_indices(sep) {
+            let (left, right) = (s[..at].trim(), s[at + sep.len()..].trim());
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            let DateText::Date(start) = parse_date(left, as_of) else {
+                continue;
+            };
+            if let Some(end) = range_end(right, start)
+                && end >= start
+            {
+                return Some((start, end));
+            }
+        }
+    }
+    None
+}
+
+/// The end of a range that began on `start`: a full date, a yearless date (on or after the
+/// start), or a day of the start's month ("18", "3日", "3号").
+fn range_end(text: &str, start: NaiveDate) -> Option<NaiveDate> {
+    let day = text.trim_end_matches(['日', '号']);
+    if !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) {
+        return start.with_day(day.parse().ok()?);
+    }
+    let has_year = date_tokens(strip_time(text))?
+        .iter()
+        .any(|t| matches!(t, DateToken::Num(_, 4 | 8)));
+    match parse_date(text, start) {
+        DateText::Date(d) if has_year || d >= start => Some(d),
+        DateText::Date(d) => d.with_year(d.year() + 1),
+        _ => None,
+    }
+}
+
+/// A number typed into a date cell as month.day: 6.12 is June 12, 11.3 is November 3
+/// (Excel and WPS store "6.12" as the number 6.12, whose serial would be 1900-01-06). The year
+/// is the one nearest `as_of`, as for a yearless text. Only 1 <= month <= 12 with a
+/// fraction naming a real day; "6.1" is June 1 (a trailing zero cannot survive as a number,
+/// so "6.10" reads as June 1 too: the note shows the date read, for the team to check).
+pub fn month_day_number(value: f64, as_of: NaiveDate) -> Option<NaiveDate> {
+    if !value.is_finite() || !(1.0..13.0).contains(&value) || value.fract() == 0.0 {
+        return None;
+    }
+    let text = format!("{value}");
+    let (month, day) = text.split_once('.')?;
+    if day.len() > 2 {
+        return None;
+    }
+    nearest(month.parse().ok()?, day.parse().ok()?, as_of)
+}
+
+/// Years a plan date can sensibly fall in: from 2000, and within five years of `as_of`
+/// either way. Anything else is a typing slip (a 1900 serial, 2062 for 2026).
+pub fn is_plausible_date(date: NaiveDate, as_of: NaiveDate) -> bool {
+    let earliest = as_of
+        .checked_sub_months(chrono::Months::new(60))
+        .unwrap_or(NaiveDate::MIN);
+    let latest = as_of
+        .checked_add_months(chrono::Months::new(60))
+        .unwrap_or(NaiveDate::MAX);
+    date.year() >= 2000 && date >= earliest && date <= latest
 }
 
 #[cfg(test)]

@@ -164,3 +164,61 @@ fn excel_1904_serials() {
     assert_eq!(serial_1904_to_date(f64::NAN), None);
     assert_eq!(serial_1904_to_date(3e6), None);
 }
+
+// --- ranges, month.day numbers, plausible years ----------------------------------------------
+
+#[test]
+fn ranges_give_start_and_end() {
+    let range = |t: &str| parse_date_range(t, as_of());
+    let d = |m, dd| date(2026, m, dd);
+    assert_eq!(range("6月1日-6月3日"), Some((d(6, 1), d(6, 3))));
+    assert_eq!(range("2026/4/14-18"), Some((d(4, 14), d(4, 18))));
+    // Yearless: the year nearest as-of 2026-11-26, as for a single yearless date.
+    assert_eq!(
+        range("4/14-18"),
+        Some((date(2027, 4, 14), date(2027, 4, 18)))
+    );
+    assert_eq!(range("11.23-11.29"), Some((d(11, 23), d(11, 29))));
+    assert_eq!(range("2026-06-01~2026-06-03"), Some((d(6, 1), d(6, 3))));
+    assert_eq!(range("6月1日至3日"), Some((d(6, 1), d(6, 3))));
+    assert_eq!(range("Nov 3 to Nov 7"), Some((d(11, 3), d(11, 7))));
+    assert_eq!(range("12/28-1/3"), Some((d(12, 28), date(2027, 1, 3))));
+    assert_eq!(range("4/18-14"), None);
+    assert_eq!(range("2026-11-26"), None);
+    assert_eq!(range("TBD-TBC"), None);
+}
+
+#[test]
+fn dates_with_a_weekday_and_a_part_of_the_day() {
+    assert_eq!(day("4/27 Mon AM"), DateText::Date(date(2027, 4, 27)));
+    assert_eq!(day("2026/4/27 (Mon) PM"), DateText::Date(date(2026, 4, 27)));
+    assert_eq!(
+        day("11月26日 周四 上午"),
+        DateText::Date(date(2026, 11, 26))
+    );
+}
+
+#[test]
+fn month_day_numbers_are_dates_of_the_plans_year() {
+    let md = |n: f64| month_day_number(n, as_of());
+    assert_eq!(md(6.12), Some(date(2026, 6, 12)));
+    assert_eq!(md(6.18), Some(date(2026, 6, 18)));
+    assert_eq!(md(11.3), Some(date(2026, 11, 3)));
+    assert_eq!(md(12.31), Some(date(2026, 12, 31)));
+    assert_eq!(md(1.05), Some(date(2027, 1, 5)));
+    assert_eq!(md(6.0), None);
+    assert_eq!(md(2.31), None);
+    assert_eq!(md(13.1), None);
+    assert_eq!(md(6.123), None);
+    assert_eq!(md(46_164.0), None);
+}
+
+#[test]
+fn plausible_years() {
+    assert!(is_plausible_date(date(2026, 6, 12), as_of()));
+    assert!(is_plausible_date(date(2031, 11, 26), as_of()));
+    assert!(!is_plausible_date(date(2031, 11, 27), as_of()));
+    assert!(!is_plausible_date(date(1900, 1, 6), as_of()));
+    assert!(!is_plausible_date(date(1999, 12, 31), as_of()));
+    assert!(!is_plausible_date(date(2062, 6, 1), as_of()));
+}

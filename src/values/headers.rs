@@ -96,6 +96,55 @@ fn hint_from(rest: &str, power: Option<u32>, currency: Option<&str>) -> Option<U
     })
 }
 
+/// A unit note written above a table (or beside its title), which applies to the table's money
+/// columns: "单位：万元", "金额单位：元", "（单位：万元）", "Unit: USD", "Units: $000",
+/// "(£000)", "(in thousands)", "All figures in USD thousands", "RMB'000". None for any other
+/// text, and for a note that names neither a multiplier nor a currency.
+pub fn unit_note(text: &str) -> Option<UnitHint> {
+    let s = canonical(text);
+    let s = s.trim();
+    if s.chars().count() > 60 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    // "单位：万元", "金额单位:元", "Unit: USD", "Units - $000".
+    for word in ["单位", "units", "unit"] {
+        if let Some(at) = lower.find(word) {
+            let rest = lower[at + word.len()..]
+                .trim_start_matches([':', '：', '-', ' ', '='])
+                .trim_end_matches([')', '）', ']', '】', '。', '.']);
+            let rest = rest
+                .split([',', ';', '，', '；'])
+                .next()
+                .unwrap_or(rest)
+                .trim();
+            if let Some(hint) = note_hint(rest) {
+                return Some(hint);
+            }
+        }
+    }
+    // "(£000)", "（万元）", "(in thousands)": a whole cell that is one bracketed unit.
+    if let Some(("", inner)) = bracketed_tail(s).map(|(h, i)| (h.trim(), i)) {
+        return note_hint(&inner.to_lowercase());
+    }
+    // "in thousands", "All figures in USD thousands", "amounts in $k".
+    let at = lower.rfind("in ")?;
+    let before_ok = at == 0 || lower[..at].ends_with(' ') || lower[..at].ends_with('(');
+    let rest = lower[at + 3..].trim_end_matches([')', '.']).trim();
+    before_ok.then(|| note_hint(rest)).flatten()
+}
+
+/// A note's unit, which must name a multiplier or a currency ("%" or "篇" is not a money note).
+fn note_hint(unit: &str) -> Option<UnitHint> {
+    let unit = unit.trim();
+    let words: String = unit
+        .replace("thousands of", "thousands")
+        .replace("dollars", "usd")
+        .replace("000s", "000");
+    let hint = unit_hint(&words)?;
+    (hint.multiplier != Decimal::ONE || hint.currency.is_some()).then_some(hint)
+}
+
 #[cfg(test)]
 #[path = "headers_tests.rs"]
 mod tests;

@@ -67,3 +67,57 @@ fn headers_without_units() {
     assert_eq!(hint("金额（元）备注"), ("金额（元）备注".to_string(), None));
     assert_eq!(hint(""), (String::new(), None));
 }
+
+// --- unit notes above a table ----------------------------------------------------------------
+
+fn note(text: &str) -> Option<(Decimal, Option<String>)> {
+    unit_note(text).map(|h| (h.multiplier, h.currency))
+}
+
+#[test]
+fn unit_notes_above_a_table() {
+    let yuan = Some("¥".to_string());
+    assert_eq!(
+        note("单位：万元"),
+        Some((Decimal::from(10_000), yuan.clone()))
+    );
+    assert_eq!(note("金额单位：元"), Some((Decimal::ONE, yuan.clone())));
+    assert_eq!(
+        note("（单位：万元）"),
+        Some((Decimal::from(10_000), yuan.clone()))
+    );
+    assert_eq!(
+        note("预算表（单位：千元）"),
+        Some((Decimal::from(1_000), yuan.clone()))
+    );
+    assert_eq!(
+        note("(£000)"),
+        Some((Decimal::from(1_000), Some("£".into())))
+    );
+    assert_eq!(note("in thousands"), Some((Decimal::from(1_000), None)));
+    assert_eq!(note("(in thousands)"), Some((Decimal::from(1_000), None)));
+    assert_eq!(
+        note("All figures in USD thousands"),
+        Some((Decimal::from(1_000), Some("$".into())))
+    );
+    assert_eq!(note("Unit: USD"), Some((Decimal::ONE, Some("$".into()))));
+    assert_eq!(
+        note("Units: $000"),
+        Some((Decimal::from(1_000), Some("$".into())))
+    );
+}
+
+#[test]
+fn other_titles_are_no_unit_notes() {
+    for text in [
+        "Unit price list",
+        "Units sold",
+        "Marketing plan in Q4",
+        "预算表",
+        "单位：篇",
+        "(note)",
+        "",
+    ] {
+        assert_eq!(note(text), None, "{text}");
+    }
+}

@@ -9,19 +9,37 @@
 //! - [`numbers`]: whole-cell numbers and money, multipliers and currencies.
 //! - [`quantities`]: the quantity or budget written inside a text.
 //! - [`dates`]: typed dates, placeholders, Excel serials.
-//! - [`headers`]: a header's trailing unit ("预算（万元）").
+//! - [`headers`]: a header's trailing unit ("预算（万元）") and unit notes above a table
+//!   ("单位：万元", "(£000)").
+//! - [`words`]: status and progress words, one vocabulary in both languages.
+//! - [`links`]: predecessor links ("3FS", "3SS+2", "after X", "X之后").
+//! - [`weeks`]: week labels ("W45", "Wk 45", "第3周").
 
 mod dates;
 mod headers;
+mod links;
 mod numbers;
 mod quantities;
 mod text;
+mod weeks;
+mod words;
 
-pub use dates::{DateText, parse_date, serial_1904_to_date, serial_to_date};
-pub use headers::{UnitHint, split_unit_hint};
-pub use numbers::{currency_in, decimal_from_f64, parse_number};
+pub use dates::{
+    DateText, is_plausible_date, month_day_number, parse_date, parse_date_range,
+    serial_1904_to_date, serial_to_date,
+};
+pub use headers::{UnitHint, split_unit_hint, unit_note};
+pub use links::{Link, LinkKind, parse_link};
+pub use numbers::{
+    approximate_number, currency_in, decimal_from_f64, is_free, parse_number, to_cents,
+};
 pub use quantities::{budget_in_text, quantity_in_text};
-pub use text::{fold, normalize_width, split_owners, to_simplified};
+pub use text::{
+    did_you_mean, edit_distance, fold, invisible_in, normalize_width, split_owners,
+    strip_invisible, to_simplified,
+};
+pub use weeks::{WeekLabel, parse_week, resolve_week};
+pub use words::{progress_word, status_word};
 
 #[cfg(test)]
 mod test_support;

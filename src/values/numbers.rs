@@ -67,23 +67,38 @@ pub(super) const CURRENCIES: &[(&str, &str)] = &[
     ("欧元", "€"),
     ("港元", "HK$"),
     ("港币", "HK$"),
+    ("新台币", "NT$"),
+    ("台币", "NT$"),
+    ("新加坡元", "S$"),
+    ("新币", "S$"),
+    ("英镑", "£"),
     ("HK$", "HK$"),
+    ("NT$", "NT$"),
     ("US$", "$"),
+    ("S$", "S$"),
     ("RMB", "¥"),
     ("CNY", "¥"),
     ("USD", "$"),
     ("EUR", "€"),
     ("HKD", "HK$"),
+    ("NTD", "NT$"),
+    ("TWD", "NT$"),
+    ("SGD", "S$"),
+    ("GBP", "£"),
     ("¥", "¥"),
     ("￥", "¥"),
     ("$", "$"),
     ("€", "€"),
+    ("£", "£"),
     ("元", "¥"),
 ];
 
 /// Currency words that are not written before a number (元 in "单元3" is no currency).
 pub(super) fn is_prefix_currency(word: &str) -> bool {
-    !matches!(word, "元" | "美元" | "欧元" | "港元" | "港币")
+    !matches!(
+        word,
+        "元" | "美元" | "欧元" | "港元" | "港币" | "新加坡元" | "新币" | "英镑"
+    )
 }
 
 fn token_eq(candidate: &str, token: &str, exact_case: bool) -> bool {
@@ -355,6 +370,85 @@ pub fn currency_in(text: &str) -> Option<String> {
             (bounded && !not_yuan).then(|| symbol.to_string())
         })
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts as people write them: approximate, free
+// ---------------------------------------------------------------------------------------------
+
+/// Words that make an amount approximate, written before it ("约2000", "~2k", "approx. 2,000")
+/// or after it ("2000左右"). Longer words first.
+const APPROX_BEFORE: &[&str] = &[
+    "approximately",
+    "approx.",
+    "approx",
+    "around",
+    "about",
+    "circa",
+    "roughly",
+    "est.",
+    "ca.",
+    "大约",
+    "大概",
+    "约合",
+    "预计",
+    "预估",
+    "估计",
+    "约",
+    "~",
+    "≈",
+    "〜",
+    "～",
+];
+const APPROX_AFTER: &[&str] = &["左右", "上下", "ish", "多"];
+
+/// An amount written as approximate: "约2000" -> 2000, "~2k" -> 2000, "2000左右" -> 2000,
+/// "approx. $1,200" -> 1200. None when the text has no such word or the rest is not a number
+/// (a plain "2000" is None here: it is exact, and [`parse_number`] reads it).
+pub fn approximate_number(text: &str) -> Option<Quantity> {
+    let s = canonical(text);
+    let s = s.trim();
+    let before = APPROX_BEFORE
+        .iter()
+        .find_map(|w| strip_token_prefix(s, w, false));
+    let rest = match before {
+        Some(rest) => rest.trim(),
+        None => APPROX_AFTER
+            .iter()
+            .find_map(|w| strip_token_suffix(s, w, false))?
+            .trim(),
+    };
+    let rest = APPROX_AFTER
+        .iter()
+        .find_map(|w| strip_token_suffix(rest, w, false))
+        .map_or(rest, str::trim);
+    parse_number(rest)
+}
+
+/// A cell that says the thing cost nothing: "Free", "免费", "FOC", "free of charge", "赠送".
+pub fn is_free(text: &str) -> bool {
+    let s = canonical(text).to_lowercase();
+    let s = s.trim().trim_end_matches(['!', '.', '！', '。']);
+    matches!(
+        s,
+        "free"
+            | "free of charge"
+            | "foc"
+            | "f.o.c."
+            | "n/c"
+            | "no charge"
+            | "免费"
+            | "赠送"
+            | "免费赠送"
+    )
+}
+
+/// Money to the cent: a formula's 1128.666666666667 is 1128.67 (halves away from zero, as
+/// a spreadsheet's ROUND does).
+pub fn to_cents(value: Decimal) -> Decimal {
+    value
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
 }
 
 #[cfg(test)]

@@ -262,3 +262,53 @@ fn currencies() {
     assert_eq!(cur("第3单元"), None);
     assert_eq!(cur(""), None);
 }
+
+// --- currencies of Taiwan, Singapore, the UK; approximate and free amounts --------------------
+
+#[test]
+fn more_currencies_read_and_name_themselves() {
+    assert_eq!(num("NT$12,000"), plain("12000"));
+    assert_eq!(num("HK$3,500"), plain("3500"));
+    assert_eq!(num("US$1,200.50"), plain("1200.5"));
+    assert_eq!(num("S$800"), plain("800"));
+    assert_eq!(num("€1,200"), plain("1200"));
+    assert_eq!(num("£2,500"), plain("2500"));
+    assert_eq!(num("12000新台币"), plain("12000"));
+    assert_eq!(currency_in("NT$12,000"), Some("NT$".into()));
+    assert_eq!(currency_in("S$800"), Some("S$".into()));
+    assert_eq!(currency_in("US$800"), Some("$".into()));
+    assert_eq!(currency_in("£2,500"), Some("£".into()));
+    assert_eq!(currency_in("GBP 2,500"), Some("£".into()));
+}
+
+#[test]
+fn approximate_amounts() {
+    let approx = |t: &str| approximate_number(t).map(|q| q.value);
+    assert_eq!(approx("约2000"), Some(dec("2000")));
+    assert_eq!(approx("~2k"), Some(dec("2000")));
+    assert_eq!(approx("大约1.5万"), Some(dec("15000")));
+    assert_eq!(approx("2000左右"), Some(dec("2000")));
+    assert_eq!(approx("approx. $1,200"), Some(dec("1200")));
+    assert_eq!(approx("about 500"), Some(dec("500")));
+    assert_eq!(approx("2000"), None);
+    assert_eq!(approx("约"), None);
+    assert_eq!(approx("约两千"), None);
+}
+
+#[test]
+fn free_is_nothing_to_pay() {
+    for t in ["Free", "FREE", "免费", "free of charge", "FOC"] {
+        assert!(is_free(t), "{t}");
+    }
+    for t in ["Freelancer", "", "0", "免费试用装"] {
+        assert!(!is_free(t), "{t}");
+    }
+}
+
+#[test]
+fn money_to_the_cent() {
+    assert_eq!(to_cents(dec("1128.666666666667")), dec("1128.67"));
+    assert_eq!(to_cents(dec("0.125")), dec("0.13"));
+    assert_eq!(to_cents(dec("-0.125")), dec("-0.13"));
+    assert_eq!(to_cents(dec("50000")), dec("50000"));
+}

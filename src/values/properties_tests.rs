@@ -30,6 +30,19 @@ fn no_panics(text: &str) {
     let _ = split_unit_hint(text);
     let _ = split_owners(text);
     let _ = currency_in(text);
+    let _ = parse_date_range(text, as_of());
+    let _ = parse_date_range(text, NaiveDate::MAX);
+    let _ = unit_note(text);
+    let _ = approximate_number(text);
+    let _ = is_free(text);
+    let _ = status_word(text);
+    let _ = progress_word(text);
+    let _ = parse_link(text);
+    if let Some(w) = parse_week(text) {
+        let _ = resolve_week(w, as_of(), Some((NaiveDate::MIN, NaiveDate::MAX)));
+        let _ = resolve_week(w, NaiveDate::MAX, None);
+    }
+    let _ = did_you_mean(text, [text, "主播坑位费"]);
 }
 
 /// "1234567.89" with thousands separators: "1,234,567.89".
@@ -74,6 +87,7 @@ proptest! {
 
     #[test]
     fn nothing_panics_on_any_float(value in proptest::num::f64::ANY) {
+        let _ = month_day_number(value, as_of());
         let _ = decimal_from_f64(value);
         let _ = serial_to_date(value);
         let _ = serial_1904_to_date(value);

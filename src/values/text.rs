@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 /// Full-width forms to half-width (１２３ -> 123, （ -> (, ， -> ,, ％ -> %, ．-> .,
 /// ideographic space -> space), non-breaking spaces to spaces, then trimmed.
-/// Zero-width spaces and byte-order marks are dropped.
+/// Invisible characters (see [`is_invisible`]) are dropped.
 pub fn normalize_width(text: &str) -> String {
     let mapped: String = text.chars().filter_map(half_width).collect();
     mapped.trim().to_string()
@@ -17,9 +17,113 @@ fn half_width(c: char) -> Option<char> {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
         '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
-        '\u{200B}' | '\u{FEFF}' => None,
+        c if is_invisible(c) => None,
         _ => Some(c),
     }
+}
+
+/// Characters that show nothing but make two names differ: zero-width space, joiner and
+/// non-joiner, word joiner (U+2060) and the other invisible operators, soft hyphen, byte-order
+/// mark, bidi marks and embeddings, variation selectors, and control characters other than
+/// line breaks and tabs (NUL). Teams paste them in from chat apps and web pages.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+    ) || (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
+/// The invisible characters of a text, as "U+200D" codes in the order found (each once), so
+/// a note can say what was removed. Empty when there are none.
+pub fn invisible_in(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for c in text.chars().filter(|c| is_invisible(*c)) {
+        let code = format!("U+{:04X}", c as u32);
+        if !found.contains(&code) {
+            found.push(code);
+        }
+    }
+    found
+}
+
+/// The text without its invisible characters (nothing else changes).
+pub fn strip_invisible(text: &str) -> String {
+    text.chars().filter(|c| !is_invisible(*c)).collect()
+}
+
+/// Edit distance in characters (insertions, deletions, substitutions), capped: any distance
+/// above `cap` comes back as `cap + 1`, so comparing against a long list stays cheap.
+pub fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > cap {
+            return cap + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(cap + 1)
+}
+
+/// The one name among `candidates` that `name` was most likely meant to be: compared folded,
+/// within one character for names of up to four characters and two for longer ones, and
+/// never the same name. None when nothing is that close, or when two candidates are equally
+/// close (a guess between two is no help). "主播坑为费" suggests "主播坑位费".
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let key = fold(name);
+    let len = key.chars().count();
+    if len < 2 {
+        return None;
+    }
+    let cap = if len <= 4 { 1 } else { 2 };
+    let mut best: Option<(usize, &str, String)> = None;
+    let mut tie = false;
+    for candidate in candidates {
+        let folded = fold(candidate);
+        if folded == key || folded.chars().count() < 2 {
+            continue;
+        }
+        let d = edit_distance(&key, &folded, cap);
+        if d > cap {
+            continue;
+        }
+        match &best {
+            Some((bd, _, bf)) if d == *bd && *bf != folded => tie = true,
+            Some((bd, _, _)) if d >= *bd => {}
+            _ => {
+                best = Some((d, candidate, folded));
+                tie = false;
+            }
+        }
+    }
+    if tie {
+        return None;
+    }
+    best.map(|(_, c, _)| c)
 }
 
 /// Traditional characters and their simplified forms, as consecutive pairs. Covers the

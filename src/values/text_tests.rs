@@ -95,3 +95,55 @@ fn owners() {
     assert!(split_owners("").is_empty());
     assert!(split_owners(" / , ").is_empty());
 }
+
+#[test]
+fn invisible_characters_never_make_names_differ() {
+    let plain = "主播坑位费";
+    for dirty in [
+        "主播\u{200D}坑位费",
+        "主播坑位\u{2060}费",
+        "主\u{00AD}播坑位费",
+        "主播坑位费\u{0}",
+        "\u{200E}主播坑位费\u{200F}",
+        "\u{202A}主播坑位费\u{202C}",
+        "\u{FEFF}主播坑位费",
+    ] {
+        assert_eq!(fold(dirty), fold(plain), "{dirty:?}");
+        assert_eq!(normalize_width(dirty), plain, "{dirty:?}");
+        assert_eq!(strip_invisible(dirty), plain, "{dirty:?}");
+        assert!(!invisible_in(dirty).is_empty(), "{dirty:?}");
+    }
+    assert_eq!(
+        invisible_in("A\u{200D}B\u{200D}C\u{2060}"),
+        ["U+200D", "U+2060"]
+    );
+    assert!(invisible_in("plain\ttext\n").is_empty());
+    assert_eq!(fold("KV Design\u{200B}"), fold("kv design"));
+}
+
+#[test]
+fn edit_distances() {
+    assert_eq!(edit_distance("主播坑为费", "主播坑位费", 2), 1);
+    assert_eq!(edit_distance("直播主播招聘", "直播主播招募", 2), 1);
+    assert_eq!(edit_distance("kitten", "sitting", 5), 3);
+    assert_eq!(edit_distance("kitten", "sitting", 2), 3);
+    assert_eq!(edit_distance("", "abc", 5), 3);
+    assert_eq!(edit_distance("same", "same", 0), 0);
+}
+
+#[test]
+fn did_you_mean_suggests_only_a_close_unique_name() {
+    let lines = ["主播坑位费", "达人合作费", "物料制作费"];
+    assert_eq!(did_you_mean("主播坑为费", lines), Some("主播坑位费"));
+    let tasks = ["直播主播招募", "小红书种草内容发布"];
+    assert_eq!(did_you_mean("直播主播招聘", tasks), Some("直播主播招募"));
+    assert_eq!(
+        did_you_mean("Influencer fee", ["Influencer fees", "Print"]),
+        Some("Influencer fees")
+    );
+    // Too far, exact, too short or ambiguous: no guess.
+    assert_eq!(did_you_mean("差旅费", lines), None);
+    assert_eq!(did_you_mean("主播坑位费", lines), None);
+    assert_eq!(did_you_mean("A", ["B"]), None);
+    assert_eq!(did_you_mean("KV1", ["KV2", "KV3"]), None);
+}
