@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, WeeklyRow};
-use crate::values::fold;
+use chrono::NaiveDate;
+
+use crate::values::{closest_folded, fold, parse_week, resolve_week};
 
 /// A stated deviation further than this from the computed one is flagged (one point).
 pub const DEVIATION_TOLERANCE: f64 = 0.01;
@@ -46,6 +48,7 @@ pub fn deviation(row: &WeeklyRow) -> Result<Option<f64>, ProblemKind> {
 /// The plan's tasks by team, folded id and folded name, built once so that matching 40,000
 /// weekly rows to 10,000 tasks does not fold every task name for every row.
 struct TaskIndex<'a> {
+    plan: &'a [PlanRow],
     by_id: HashMap<(&'a str, String), usize>,
     by_name: HashMap<(&'a str, String), usize>,
     /// Each team's folded task names, in plan order, for matching part of a name.
@@ -55,6 +58,7 @@ struct TaskIndex<'a> {
 impl<'a> TaskIndex<'a> {
     fn new(plan: &'a [PlanRow]) -> Self {
         let mut index = TaskIndex {
+            plan,
             by_id: HashMap::new(),
             by_name: HashMap::new(),
             names: HashMap::new(),
@@ -69,6 +73,13 @@ impl<'a> TaskIndex<'a> {
             index.names.entry(team).or_default().push((name, i));
         }
         index
+    }
+
+    /// A plan task of the row's team whose name is a character or two from the row's.
+    fn suggest(&self, row: &WeeklyRow) -> Option<&'a str> {
+        let names = self.names.get(row.team.as_str())?;
+        let i = closest_folded(&fold(&row.task), names.iter().map(|(n, i)| (n.as_str(), *i)))?;
+        Some(self.plan[i].name.as_str())
     }
 
     /// The plan task a weekly row tracks: same team, then id, exact name, or a name that
@@ -90,6 +101,45 @@ impl<'a> TaskIndex<'a> {
         match (partial.next(), partial.next()) {
             (Some(&(_, i)), None) => Some(i),
             _ => None,
+        }
+    }
+}
+
+/// Places week labels that need the plan's dates: "第3周" is the campaign's third week when
+/// the team's plan dates make that clear (see [`resolve_week`]); otherwise a note at the row.
+pub fn place_weeks(
+    weekly: &mut [WeeklyRow],
+    plan: &[PlanRow],
+    as_of: NaiveDate,
+    problems: &mut Vec<Problem>,
+) {
+    let mut spans: HashMap<&str, (NaiveDate, NaiveDate)> = HashMap::new();
+    for p in plan {
+        let Some(due) = p.due else { continue };
+        let first = p.start.unwrap_or(due).min(due);
+        spans
+            .entry(p.team.as_str())
+            .and_modify(|(a, b)| {
+                *a = (*a).min(first);
+                *b = (*b).max(due);
+            })
+            .or_insert((first, due));
+    }
+    for row in weekly.iter_mut().filter(|w| w.week_start.is_none()) {
+        let Some(label) = row.week.as_deref().and_then(parse_week) else {
+            continue;
+        };
+        let span = spans.get(row.team.as_str()).copied();
+        match resolve_week(label, as_of, span) {
+            Some((monday, _)) => row.week_start = Some(monday),
+            None => problems.push(Problem {
+                team: row.team.clone(),
+                at: row.row.clone(),
+                severity: Severity::Info,
+                kind: ProblemKind::UnplacedWeek {
+                    found: row.week.clone().unwrap_or_default(),
+                },
+            }),
         }
     }
 }
@@ -147,6 +197,7 @@ pub fn analyse(
                     &row.task_at,
                     ProblemKind::UnknownTask {
                         name: row.task.clone(),
+                        suggestion: tasks.suggest(row).map(str::to_string),
                     },
                 );
             }
@@ -176,6 +227,7 @@ mod tests {
             cause: Some("c".into()),
             fix: Some("f".into()),
             owner: Some("o".into()),
+            done: None,
             task_at: CellRef::new("周度跟踪", 3, 1),
             deviation_at: CellRef::new("周度跟踪", 3, 4),
             cause_at: CellRef::new("周度跟踪", 3, 5),

@@ -35,7 +35,7 @@ pub use numbers::{
 };
 pub use quantities::{budget_in_text, quantity_in_text};
 pub use text::{
-    did_you_mean, edit_distance, fold, invisible_in, normalize_width, split_owners,
+    closest_folded, did_you_mean, edit_distance, fold, invisible_in, normalize_width, split_owners,
     strip_invisible, to_simplified,
 };
 pub use weeks::{WeekLabel, parse_week, resolve_week};

@@ -94,28 +94,36 @@ pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let key = fold(name);
+    let folded: Vec<(String, &'a str)> = candidates.into_iter().map(|c| (fold(c), c)).collect();
+    closest_folded(&fold(name), folded.iter().map(|(f, c)| (f.as_str(), *c)))
+}
+
+/// [`did_you_mean`] over names already folded: `key` and each candidate's folded form, with
+/// what to return for it. For callers that keep folded names (matching 40,000 weekly rows).
+pub fn closest_folded<'a, T: Copy>(
+    key: &str,
+    candidates: impl IntoIterator<Item = (&'a str, T)>,
+) -> Option<T> {
     let len = key.chars().count();
     if len < 2 {
         return None;
     }
     let cap = if len <= 4 { 1 } else { 2 };
-    let mut best: Option<(usize, &str, String)> = None;
+    let mut best: Option<(usize, &str, T)> = None;
     let mut tie = false;
-    for candidate in candidates {
-        let folded = fold(candidate);
-        if folded == key || folded.chars().count() < 2 {
+    for (folded, value) in candidates {
+        if folded == key || folded.len().abs_diff(key.len()) > cap * 4 {
             continue;
         }
-        let d = edit_distance(&key, &folded, cap);
-        if d > cap {
+        let d = edit_distance(key, folded, cap);
+        if d > cap || folded.chars().count() < 2 {
             continue;
         }
         match &best {
-            Some((bd, _, bf)) if d == *bd && *bf != folded => tie = true,
+            Some((bd, bf, _)) if d == *bd && *bf != folded => tie = true,
             Some((bd, _, _)) if d >= *bd => {}
             _ => {
-                best = Some((d, candidate, folded));
+                best = Some((d, folded, value));
                 tie = false;
             }
         }
@@ -123,7 +131,7 @@ pub fn did_you_mean<'a>(
     if tie {
         return None;
     }
-    best.map(|(_, c, _)| c)
+    best.map(|(_, _, v)| v)
 }
 
 /// Traditional characters and their simplified forms, as consecutive pairs. Covers the
