@@ -33,7 +33,7 @@ pub use links::{Link, LinkKind, parse_link};
 pub use numbers::{
     approximate_number, currency_in, decimal_from_f64, is_free, parse_number, to_cents,
 };
-pub use quantities::{budget_in_text, quantity_in_text};
+pub use quantities::{budget_in_text, quantity_in_text, target_in_text};
 pub use text::{
     closest_folded, did_you_mean, edit_distance, fold, invisible_in, normalize_width, split_owners,
     strip_invisible, to_simplified,

@@ -164,7 +164,32 @@ fn is_label(chars: &[char], start: usize, end: usize) -> bool {
     let dated = after.is_some_and(|c| LABEL_AFTER.contains(c));
     let chained_before = matches!(before, Some('-' | '/')) && start >= 2 && digit(start - 2);
     let chained_after = matches!(after, Some('-' | '/')) && digit(end + 1);
-    named || dated || chained_before || chained_after
+    named || dated || chained_before || chained_after || after_label_word(chars, start)
+}
+
+/// English words after which a number names something ("Project 1", "Phase 2", "No. 3").
+const LABEL_WORDS: &[&str] = &[
+    "project", "phase", "stage", "step", "wave", "part", "round", "sprint", "milestone", "no",
+    "no.", "version", "batch", "season", "week", "wk", "campaign", "workstream",
+];
+/// Chinese words right before a number that name something ("项目1", "阶段2").
+const LABEL_WORDS_ZH: &[&str] = &["项目", "阶段", "批次", "版本", "方案", "编号"];
+
+/// Is the number at `start` written after a naming word ("Project 1", "项目1")?
+fn after_label_word(chars: &[char], start: usize) -> bool {
+    if LABEL_WORDS_ZH
+        .iter()
+        .any(|w| token_before(chars, start, w).is_some())
+    {
+        return true;
+    }
+    let end = skip_spaces_back(chars, start);
+    let mut begin = end;
+    while begin > 0 && (chars[begin - 1].is_ascii_alphabetic() || chars[begin - 1] == '.') {
+        begin -= 1;
+    }
+    let word: String = chars[begin..end].iter().collect::<String>().to_lowercase();
+    LABEL_WORDS.contains(&word.as_str())
 }
 
 /// Is the text just before `start` "预算" or "budget" (then ":", "为", "of"... and spaces)?
@@ -298,6 +323,23 @@ pub fn quantity_in_text(text: &str) -> Option<Quantity> {
         value: f.value,
         unit: f.unit.clone(),
     })
+}
+
+/// The target written in a goal or stage name: what [`quantity_in_text`] reads, except a
+/// number that only labels the name ("Project 1", "Phase 2", "项目1", "2026年", "Q4"), which is
+/// no target. "线上渠道300万" -> 3,000,000; "Project 1" -> None.
+pub fn target_in_text(text: &str) -> Option<Quantity> {
+    if let Some(quantity) = parse_number(text) {
+        return Some(quantity);
+    }
+    let chars = text_chars(text);
+    let found = numbers_in(&chars);
+    best_quantity(&found)
+        .filter(|f| rank(f) < 6)
+        .map(|f| Quantity {
+            value: f.value,
+            unit: f.unit.clone(),
+        })
 }
 
 /// The budget written inside a resources text: "主播3名、预算10万" -> 100000,

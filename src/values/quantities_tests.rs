@@ -121,3 +121,28 @@ fn no_budget_in_text() {
     assert_eq!(budget_in_text("10篇预算"), None);
     assert_eq!(budget_in_text("预算20%"), None);
 }
+
+#[test]
+fn labels_in_goal_names_are_no_targets() {
+    let target = |t: &str| target_in_text(t).map(|q| q.value);
+    assert_eq!(target("Project 1"), None);
+    assert_eq!(target("Phase 2 launch"), None);
+    assert_eq!(target("项目1"), None);
+    assert_eq!(target("2026年新品首发"), None);
+    assert_eq!(target("Q4 launch"), None);
+    assert_eq!(target("线上渠道300万"), Some(dec("3000000")));
+    assert_eq!(target("新品首月销售额500万"), Some(dec("5000000")));
+    assert_eq!(target("Q4 launch revenue $2M"), Some(dec("2000000")));
+    assert_eq!(target("Project 1: 500 leads"), Some(dec("500")));
+    assert_eq!(target("开展活动3场"), Some(dec("3")));
+    // quantity_in_text still reads a lone label number where a text has nothing else.
+    assert_eq!(qty("Project 1"), plain("1"));
+}
+
+#[test]
+fn words_that_carry_a_target_are_not_labels() {
+    let target = |t: &str| target_in_text(t).map(|q| q.value);
+    assert_eq!(target("Goal 500 signups"), Some(dec("500")));
+    assert_eq!(target("Plan 5 posts"), Some(dec("5")));
+    assert_eq!(target("Stage 2: 300 stores"), Some(dec("300")));
+}
