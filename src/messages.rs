@@ -123,17 +123,23 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         ),
         (K::DueBeforeStart, Lang::Zh) => "完成时间早于开始时间".into(),
         (K::DueBeforeStart, Lang::En) => "due date is before the start date".into(),
-        (K::Unbudgeted {
-            category,
-            suggestion,
-        }, Lang::Zh) => format!(
+        (
+            K::Unbudgeted {
+                category,
+                suggestion,
+            },
+            Lang::Zh,
+        ) => format!(
             "费用科目 \"{category}\" 有支出但没有预算{}",
             did_you_mean(suggestion.as_deref(), lang)
         ),
-        (K::Unbudgeted {
-            category,
-            suggestion,
-        }, Lang::En) => format!(
+        (
+            K::Unbudgeted {
+                category,
+                suggestion,
+            },
+            Lang::En,
+        ) => format!(
             "spending on \"{category}\", which has no budget line{}",
             did_you_mean(suggestion.as_deref(), lang)
         ),
@@ -176,9 +182,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::DuplicateId { id }, Lang::En) => format!("id \"{id}\" is used twice"),
         (K::NotRead { reason }, Lang::Zh) => format!("未读取：{}", reason.message(lang)),
         (K::NotRead { reason }, Lang::En) => format!("not read: {}", reason.message(lang)),
-        (K::DateFromNumber { found, date }, Lang::Zh) => format!(
-            "数字 {found} 按 月.日 读作 {date}；请改为日期格式（如 {date}）"
-        ),
+        (K::DateFromNumber { found, date }, Lang::Zh) => {
+            format!("数字 {found} 按 月.日 读作 {date}；请改为日期格式（如 {date}）")
+        }
         (K::DateFromNumber { found, date }, Lang::En) => format!(
             "the number {found} was read as month.day: {date}; type it as a date (e.g. {date})"
         ),
@@ -188,9 +194,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::ImplausibleDate { found, date }, Lang::En) => format!(
             "\"{found}\" reads as {date}, before 2000 or more than 5 years from the as-of date; expected a date of the plan (this date is not used)"
         ),
-        (K::DoneAfterAsOf { done_on }, Lang::Zh) => format!(
-            "实际完成时间 {done_on} 晚于统计日，任务不计为已完成；应填写已发生的完成日期"
-        ),
+        (K::DoneAfterAsOf { done_on }, Lang::Zh) => {
+            format!("实际完成时间 {done_on} 晚于统计日，任务不计为已完成；应填写已发生的完成日期")
+        }
         (K::DoneAfterAsOf { done_on }, Lang::En) => format!(
             "actual finish {done_on} is after the as-of date, so the task is not counted done; expected a finish that has happened"
         ),
@@ -255,15 +261,37 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         ) => format!(
             "due {due}, before predecessor \"{predecessor}\" is due {predecessor_due}; expected dates that follow the link"
         ),
+        (
+            K::LinkNotMet {
+                predecessor,
+                link,
+                needs,
+                found,
+            },
+            Lang::Zh,
+        ) => format!(
+            "日期 {found} 早于前置关系 \"{link}\"（\"{predecessor}\"）要求的 {needs}；应调整日期或前置关系"
+        ),
+        (
+            K::LinkNotMet {
+                predecessor,
+                link,
+                needs,
+                found,
+            },
+            Lang::En,
+        ) => format!(
+            "{found} is before {needs}, which the link \"{link}\" to \"{predecessor}\" needs; expected dates that follow the link"
+        ),
         (K::UnplacedWeek { found }, Lang::Zh) => format!(
             "周次 \"{found}\" 无法根据计划日期确定是哪一周；可改写为日期（如 2026-11-23）或 W48"
         ),
         (K::UnplacedWeek { found }, Lang::En) => format!(
             "week \"{found}\" cannot be placed from the plan's dates; write its first day (e.g. 2026-11-23) or W48"
         ),
-        (K::UnknownRiskState { found }, Lang::Zh) => format!(
-            "风险状态 \"{found}\" 无法识别，按未关闭处理；应为 未发生/已发生/已关闭"
-        ),
+        (K::UnknownRiskState { found }, Lang::Zh) => {
+            format!("风险状态 \"{found}\" 无法识别，按未关闭处理；应为 未发生/已发生/已关闭")
+        }
         (K::UnknownRiskState { found }, Lang::En) => format!(
             "risk status \"{found}\" is not recognised and is kept as open; expected Open/Occurred/Closed"
         ),

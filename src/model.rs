@@ -216,6 +216,14 @@ pub enum ProblemKind {
         predecessor_due: NaiveDate,
         due: NaiveDate,
     },
+    /// A typed link ("3SS+2", "5FF") whose dates do not follow it: `found` is the task's
+    /// start (start-to-start) or due date (finish-to-finish), `needs` what the link asks for.
+    LinkNotMet {
+        predecessor: String,
+        link: String,
+        needs: NaiveDate,
+        found: NaiveDate,
+    },
     /// A week label ("第3周") that the plan's dates do not place in one week.
     UnplacedWeek { found: String },
     /// A risk status that is none of the known words; the risk is kept as open.
@@ -341,7 +349,11 @@ impl PlanRow {
 
     /// The predecessors cell, else the row.
     pub fn predecessors_at(&self) -> CellRef {
-        self.cells.predecessors.as_ref().unwrap_or(&self.row).clone()
+        self.cells
+            .predecessors
+            .as_ref()
+            .unwrap_or(&self.row)
+            .clone()
     }
 }
 

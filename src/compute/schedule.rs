@@ -37,9 +37,10 @@
 //! start. A dated task that starts before a dated predecessor is due but finishes after it is
 //! parallel work, which teams plan on purpose: all such pairs of a team are one
 //! [`ProblemKind::ParallelWork`] note, at the first such task's start date. A task that
-//! finishes before its predecessor does, or breaks a typed link, is a
-//! [`ProblemKind::FinishesBeforePredecessor`] warning at its start-date cell, one per such
-//! predecessor, and its `conflict` flag is set. Links where either side is cancelled are not
+//! finishes before its predecessor does is a [`ProblemKind::FinishesBeforePredecessor`]
+//! warning at its start-date cell; one that breaks a typed link ("1SS+2", "3FF") is a
+//! [`ProblemKind::LinkNotMet`] warning at the date the link constrains (its start, or its due
+//! date for FF and SF). One per such predecessor; the task's `conflict` flag is set. Links where either side is cancelled are not
 //! checked. (Lags count calendar days.)
 //!
 //! **Critical path and float.** The planned dates are the schedule; each team is its own
@@ -222,7 +223,7 @@ struct Graph<'a> {
     statuses: Vec<TaskStatus>,
     /// (successor, predecessor) -> link type and lag in days, for links other than a plain
     /// finish-to-start.
-    typed: HashMap<(usize, usize), (LinkKind, i64)>,
+    typed: HashMap<(usize, usize), (LinkKind, i64, String)>,
 }
 
 impl Graph<'_> {
@@ -239,7 +240,10 @@ impl Graph<'_> {
                 if self.statuses[p] == TaskStatus::Cancelled {
                     continue;
                 }
-                let (kind, lag) = self.typed.get(&(i, p)).copied().unwrap_or_default();
+                let (kind, lag, written) = match self.typed.get(&(i, p)) {
+                    Some((kind, lag, written)) => (*kind, *lag, Some(written)),
+                    None => (LinkKind::FinishToStart, 0, None),
+                };
                 let (mine, theirs) = match kind {
                     LinkKind::FinishToStart => (span.start, pred.due),
                     LinkKind::StartToStart => (span.start, pred.start),
@@ -259,15 +263,35 @@ impl Graph<'_> {
                     continue;
                 }
                 task.conflict = true;
-                problems.push(Problem {
-                    team: plan.team.clone(),
-                    at: plan.start_at(),
-                    severity: Severity::Warning,
-                    kind: ProblemKind::FinishesBeforePredecessor {
+                let kind = match written.filter(|_| kind != LinkKind::FinishToStart || lag != 0) {
+                    Some(link) => ProblemKind::LinkNotMet {
+                        predecessor: pred_row.name.clone(),
+                        link: link.clone(),
+                        needs: date(theirs + lag),
+                        found: date(mine),
+                    },
+                    None => ProblemKind::FinishesBeforePredecessor {
                         predecessor: pred_row.name.clone(),
                         predecessor_due: date(pred.due),
                         due: date(span.due),
                     },
+                };
+                let at = match kind {
+                    ProblemKind::LinkNotMet { .. }
+                        if matches!(
+                            self.typed.get(&(i, p)).map(|t| t.0),
+                            Some(LinkKind::FinishToFinish | LinkKind::StartToFinish)
+                        ) =>
+                    {
+                        plan.due_at()
+                    }
+                    _ => plan.start_at(),
+                };
+                problems.push(Problem {
+                    team: plan.team.clone(),
+                    at,
+                    severity: Severity::Warning,
+                    kind,
                 });
             }
         }
@@ -417,7 +441,7 @@ impl Graph<'_> {
 fn resolve(
     plan: &[PlanRow],
     problems: &mut Vec<Problem>,
-    typed: &mut HashMap<(usize, usize), (LinkKind, i64)>,
+    typed: &mut HashMap<(usize, usize), (LinkKind, i64, String)>,
 ) -> Vec<Vec<usize>> {
     let mut by_id: HashMap<(&str, String), usize> = HashMap::new();
     let mut by_name: HashMap<(&str, String), usize> = HashMap::new();
@@ -477,7 +501,7 @@ fn resolve(
                     if !links.contains(&j) {
                         links.push(j);
                         if (kind, lag) != (LinkKind::FinishToStart, 0) {
-                            typed.insert((i, j), (kind, lag));
+                            typed.insert((i, j), (kind, lag, piece.trim().to_string()));
                         }
                     }
                 }
@@ -829,29 +853,45 @@ mod tests {
         ]);
         p[3].cells.start = Some(CellRef::new("Plan", 4, 3));
         p[5].cells.start = Some(CellRef::new("Plan", 6, 3));
+        p[5].cells.due = Some(CellRef::new("Plan", 6, 4));
         let (s, problems) = run(&p, "2026-10-01");
         let links: Vec<Vec<usize>> = s.tasks.iter().map(|t| t.predecessors.clone()).collect();
-        assert_eq!(links, vec![vec![], vec![0], vec![1], vec![0], vec![2], vec![2]]);
-        // 预热 starts 11-03, one day before 物料设计's start + 2 (11-03 is fine: 11-01 + 2).
-        // 收尾 must finish no earlier than 派发 (11-25) but is due 11-24: a warning.
+        assert_eq!(
+            links,
+            vec![vec![], vec![0], vec![1], vec![0], vec![2], vec![2]]
+        );
+        // 预热 starts 11-03 = 物料设计's start + 2: "1SS+2" is met.
+        // 收尾 must finish no earlier than 派发 (11-25, "3FF") but is due 11-24: a warning
+        // at its due date.
         assert_eq!(
             problems,
             vec![Problem {
                 team: "t".into(),
-                at: CellRef::new("Plan", 6, 3),
+                at: CellRef::new("Plan", 6, 4),
                 severity: Severity::Warning,
-                kind: ProblemKind::FinishesBeforePredecessor {
+                kind: ProblemKind::LinkNotMet {
                     predecessor: "派发".into(),
-                    predecessor_due: d("2026-11-25"),
-                    due: d("2026-11-24"),
+                    link: "3FF".into(),
+                    needs: d("2026-11-25"),
+                    found: d("2026-11-24"),
                 },
             }]
         );
+        // 预热 starting 11-02 breaks "1SS+2" (物料设计 starts 11-01): a warning at its start.
         let mut early = p.clone();
         early[3].start = Some(d("2026-11-02"));
         let (_, problems) = run(&early, "2026-10-01");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].at, CellRef::new("Plan", 4, 3));
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::LinkNotMet {
+                predecessor: "物料设计".into(),
+                link: "1SS+2".into(),
+                needs: d("2026-11-03"),
+                found: d("2026-11-02"),
+            }
+        );
     }
 
     #[test]

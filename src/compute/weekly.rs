@@ -78,7 +78,10 @@ impl<'a> TaskIndex<'a> {
     /// A plan task of the row's team whose name is a character or two from the row's.
     fn suggest(&self, row: &WeeklyRow) -> Option<&'a str> {
         let names = self.names.get(row.team.as_str())?;
-        let i = closest_folded(&fold(&row.task), names.iter().map(|(n, i)| (n.as_str(), *i)))?;
+        let i = closest_folded(
+            &fold(&row.task),
+            names.iter().map(|(n, i)| (n.as_str(), *i)),
+        )?;
         Some(self.plan[i].name.as_str())
     }
 

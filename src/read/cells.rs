@@ -9,10 +9,9 @@ use super::schema::{Column, Field, HeaderMap, KindSpec};
 use super::source::{CellValue, Row};
 use crate::model::{CellRef, Expected, Problem, ProblemKind, Quantity, Severity};
 use crate::values::{
-    DateText, approximate_number, currency_in, decimal_from_f64, invisible_in, is_free,
-    is_plausible_date, month_day_number, parse_date, parse_date_range, parse_number,
-    progress_word, quantity_in_text, serial_to_date, strip_invisible, to_cents, unit_note,
-    UnitHint,
+    DateText, UnitHint, approximate_number, currency_in, decimal_from_f64, invisible_in, is_free,
+    is_plausible_date, month_day_number, parse_date, parse_date_range, parse_number, progress_word,
+    quantity_in_text, serial_to_date, strip_invisible, to_cents, unit_note,
 };
 
 /// One data row with what is needed to read and report on it.
@@ -304,12 +303,7 @@ impl RowReader<'_> {
 
     /// The date cell, unless a date in it is before 2000 or more than five years from as-of
     /// (an error at the cell: a 1900 serial or a mistyped year would make thousands of days).
-    fn plausible(
-        &mut self,
-        value: &CellValue,
-        at: CellRef,
-        cell: DateCell,
-    ) -> Option<DateCell> {
+    fn plausible(&mut self, value: &CellValue, at: CellRef, cell: DateCell) -> Option<DateCell> {
         let (first, last) = match cell {
             DateCell::Day(d) => (d, d),
             DateCell::Range(a, b) => (a, b),
@@ -321,7 +315,11 @@ impl RowReader<'_> {
             return Some(cell);
         };
         let found = display(value);
-        self.problem(at, Severity::Error, ProblemKind::ImplausibleDate { found, date });
+        self.problem(
+            at,
+            Severity::Error,
+            ProblemKind::ImplausibleDate { found, date },
+        );
         None
     }
 

@@ -156,7 +156,10 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
         r.problem(
             at,
             Severity::Warning,
-            ProblemKind::ProgressWithFinish { progress: p, done_on },
+            ProblemKind::ProgressWithFinish {
+                progress: p,
+                done_on,
+            },
         );
     }
     let status = r.text(Field::Status).and_then(|t| {
@@ -216,7 +219,11 @@ fn finish_date(r: &mut RowReader<'_>) -> Option<NaiveDate> {
         return Some(done_on);
     }
     let at = r.at_field(Field::DoneOn);
-    r.problem(at, Severity::Warning, ProblemKind::DoneAfterAsOf { done_on });
+    r.problem(
+        at,
+        Severity::Warning,
+        ProblemKind::DoneAfterAsOf { done_on },
+    );
     None
 }
 
@@ -251,7 +258,9 @@ fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
     let actual_text = r.required_text(Field::Actual);
     // A qualitative row ("KV定稿" / "已完成") has no quantity to compare: it is judged done
     // or not done, never an unreadable cell.
-    let qualitative = plan_text.as_deref().is_some_and(|t| quantity_in_text(t).is_none());
+    let qualitative = plan_text
+        .as_deref()
+        .is_some_and(|t| quantity_in_text(t).is_none());
     let done = qualitative.then(|| {
         let actual = actual_text.as_deref().unwrap_or_default();
         qualitative_done(plan_text.as_deref().unwrap_or_default(), actual)

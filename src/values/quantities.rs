@@ -169,8 +169,24 @@ fn is_label(chars: &[char], start: usize, end: usize) -> bool {
 
 /// English words after which a number names something ("Project 1", "Phase 2", "No. 3").
 const LABEL_WORDS: &[&str] = &[
-    "project", "phase", "stage", "step", "wave", "part", "round", "sprint", "milestone", "no",
-    "no.", "version", "batch", "season", "week", "wk", "campaign", "workstream",
+    "project",
+    "phase",
+    "stage",
+    "step",
+    "wave",
+    "part",
+    "round",
+    "sprint",
+    "milestone",
+    "no",
+    "no.",
+    "version",
+    "batch",
+    "season",
+    "week",
+    "wk",
+    "campaign",
+    "workstream",
 ];
 /// Chinese words right before a number that name something ("项目1", "阶段2").
 const LABEL_WORDS_ZH: &[&str] = &["项目", "阶段", "批次", "版本", "方案", "编号"];

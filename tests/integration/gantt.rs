@@ -47,7 +47,10 @@ fn tasks_sheet_shows_float_conflicts_and_forecast_slip() {
     );
     let problems = sheet(&out, "Data problems");
     let note = text(&row_with(&problems, 1, "Plan!F3")[3]);
-    assert!(note.starts_with("3 tasks start before a predecessor finishes"), "{note}");
+    assert!(
+        note.starts_with("3 tasks start before a predecessor finishes"),
+        "{note}"
+    );
     for pair in [
         "Paid social campaign <- Launch landing page",
         "Email & CRM pushes <- Launch landing page",
