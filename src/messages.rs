@@ -237,8 +237,12 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             pair_list(pairs, " ← ", "、")
         ),
         (K::ParallelWork { pairs }, Lang::En) => format!(
-            "{} tasks start before a predecessor finishes and end after it (parallel work, nothing to fix): {}",
-            pairs.len(),
+            "{} before a predecessor finishes and {} after it (parallel work, nothing to fix): {}",
+            match pairs.len() {
+                1 => "1 task starts".to_string(),
+                n => format!("{n} tasks start"),
+            },
+            if pairs.len() == 1 { "ends" } else { "end" },
             pair_list(pairs, " <- ", "; ")
         ),
         (

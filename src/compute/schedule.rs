@@ -229,7 +229,9 @@ struct Graph<'a> {
 impl Graph<'_> {
     /// Sets `conflict` and reports each broken link; overlaps are one note per team.
     fn conflicts(&self, tasks: &mut [TaskSchedule], problems: &mut Vec<Problem>) {
-        let mut parallel: Vec<(String, Vec<(String, String)>, usize)> = Vec::new();
+        // Per team: its (successor, predecessor) pairs and the first such task.
+        type Overlaps = Vec<(String, Vec<(String, String)>, usize)>;
+        let mut parallel: Overlaps = Vec::new();
         for (i, task) in tasks.iter_mut().enumerate() {
             let Some(span) = self.spans[i] else { continue };
             if self.statuses[i] == TaskStatus::Cancelled {

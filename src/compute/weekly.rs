@@ -278,4 +278,41 @@ mod tests {
             Err(ProblemKind::UnitMismatch { .. })
         ));
     }
+
+    #[test]
+    fn campaign_weeks_are_placed_with_the_plans_dates() {
+        use crate::compute::status::tests::task;
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let monday = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d);
+        let mut rows = vec![
+            weekly("a", "1", "1", None),
+            weekly("b", "1", "1", None),
+            weekly("c", "1", "1", None),
+        ];
+        rows[0].week = Some("第3周".into());
+        rows[1].week = Some("Week 2".into());
+        rows[2].week = Some("第七周".into());
+        // The plan runs 2026-11-04..2026-12-20: week 1 is the week of Monday 11-02.
+        let plan = vec![task("2026-11-04", "2026-12-20", 0.5)];
+        let mut problems = Vec::new();
+        let mut placed = rows.clone();
+        for r in &mut placed {
+            r.team = "t".into();
+        }
+        place_weeks(&mut placed, &plan, as_of, &mut problems);
+        assert_eq!(placed[0].week_start, monday(11, 16));
+        assert_eq!(placed[1].week_start, monday(11, 9));
+        assert_eq!(placed[2].week_start, None);
+        assert!(problems.is_empty(), "{problems:?}");
+        // Without the plan's dates, 第3周 is a note at its row, not a guess.
+        let mut alone = rows[..1].to_vec();
+        place_weeks(&mut alone, &[], as_of, &mut problems);
+        assert_eq!(alone[0].week_start, None);
+        assert_eq!(
+            problems.iter().map(|p| &p.kind).collect::<Vec<_>>(),
+            vec![&ProblemKind::UnplacedWeek {
+                found: "第3周".into()
+            }]
+        );
+    }
 }
