@@ -824,3 +824,26 @@ fn english_workbook_reads_as_meant() {
     // NT$ written in the ledger sets the team's currency (no header names one).
     assert_eq!(line(&json, "Printing")["currency"], "NT$");
 }
+
+#[test]
+fn problems_point_at_the_tables_own_columns_when_it_starts_in_column_b() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.xlsx");
+    let costs = vec![
+        vec![E, T("日期"), T("费用科目"), T("金额"), T("经办人")],
+        vec![E, D(2026, 11, 5), T("公关应急"), N(5000.0), T("刘")],
+    ];
+    let budget = vec![
+        vec![E, T("费用科目"), T("预算"), T("负责人")],
+        vec![E, T("物料制作"), N(10000.0), T("刘")],
+    ];
+    book(&path, &[("成本支出明细", costs), ("预算分配", budget)]);
+    let (code, out) = check(&path, "zh");
+    assert_eq!(code, Some(0), "{out}");
+    // The row's first cell is B2 (the table's first column), never A2 (outside the table).
+    assert!(
+        line_at(&out, "成本支出明细!B2")[0].contains("\"公关应急\" 有支出但没有预算"),
+        "{out}"
+    );
+    assert!(line_at(&out, "成本支出明细!A2").is_empty(), "{out}");
+}
