@@ -14,4 +14,5 @@ mod report;
 mod rhythm;
 mod streaming;
 mod teams;
+mod typed;
 mod workbooks;
