@@ -82,7 +82,7 @@ pub fn days_late(task: &PlanRow, status: TaskStatus, as_of: NaiveDate) -> i64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::CellRef;
 
@@ -116,6 +116,7 @@ mod tests {
             progress: Some(progress),
             status: Some(WrittenStatus::InProgress),
             predecessors: vec![],
+            cells: Default::default(),
         }
     }
 
