@@ -6,6 +6,7 @@ mod costs;
 mod fuzz_regressions;
 mod gantt;
 mod init;
+mod language;
 mod inputs;
 mod limits;
 mod nothing_lost;
