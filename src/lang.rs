@@ -95,7 +95,11 @@ fn windows_ui_language() -> Option<Lang> {
     }
     // SAFETY: takes no arguments and only returns a value.
     let id = unsafe { GetUserDefaultUILanguage() };
-    Some(if id & 0x3ff == 0x04 { Lang::Zh } else { Lang::En })
+    Some(if id & 0x3ff == 0x04 {
+        Lang::Zh
+    } else {
+        Lang::En
+    })
 }
 
 #[cfg(not(windows))]
@@ -138,7 +142,10 @@ mod tests {
 
     #[test]
     fn lang_flag_is_found_before_parsing() {
-        assert_eq!(from_args(&["report", "a.xlsx", "--lang", "zh"]), Some(Lang::Zh));
+        assert_eq!(
+            from_args(&["report", "a.xlsx", "--lang", "zh"]),
+            Some(Lang::Zh)
+        );
         assert_eq!(from_args(&["check", "--lang=en", "a.xlsx"]), Some(Lang::En));
         assert_eq!(from_args(&["check", "--lang"]), None);
         assert_eq!(from_args(&["report", "a.xlsx"]), None);

@@ -54,7 +54,11 @@ pub fn decide(args: Vec<OsString>, pause: bool, is_input: impl Fn(&Path) -> bool
     if pause && only_paths {
         return Launch::Dropped(args.into_iter().map(PathBuf::from).collect());
     }
-    Launch::Parse(std::iter::once(OsString::from("report")).chain(args).collect())
+    Launch::Parse(
+        std::iter::once(OsString::from("report"))
+            .chain(args)
+            .collect(),
+    )
 }
 
 /// True for a folder, an existing file, or a name with a workbook extension (so that a
@@ -62,10 +66,11 @@ pub fn decide(args: Vec<OsString>, pause: bool, is_input: impl Fn(&Path) -> bool
 pub fn looks_like_input(path: &Path) -> bool {
     path.is_dir()
         || path.is_file()
-        || path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| WORKBOOK_EXTENSIONS.iter().any(|w| e.eq_ignore_ascii_case(w)))
+        || path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            WORKBOOK_EXTENSIONS
+                .iter()
+                .any(|w| e.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Whether to pause at the end: `PLANTRACK_PAUSE` when set ("1" or "0"), else whether
@@ -156,7 +161,10 @@ pub fn after_drop(lang: Lang) -> &'static str {
 pub fn wait_for_key(lang: Lang) {
     eprintln!(
         "\n{}",
-        lang.pick("按任意键关闭窗口……", "Press any key to close this window...")
+        lang.pick(
+            "按任意键关闭窗口……",
+            "Press any key to close this window..."
+        )
     );
     if std::io::stdin().is_terminal() && read_one_key() {
         return;
@@ -207,7 +215,11 @@ mod tests {
             Launch::Dropped(dropped.iter().map(PathBuf::from).collect())
         );
         assert_eq!(
-            decide(args(&["618大促.xlsx", "--as-of", "5月29日"]), true, any_path),
+            decide(
+                args(&["618大促.xlsx", "--as-of", "5月29日"]),
+                true,
+                any_path
+            ),
             Launch::Parse(args(&["report", "618大促.xlsx", "--as-of", "5月29日"]))
         );
         assert_eq!(

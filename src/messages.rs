@@ -331,9 +331,10 @@ pub enum SaveStep {
 /// it; a folder that cannot be written says to choose another with -o; anything else names
 /// the file and the OS error. The temporary file is the caller's to remove.
 pub fn save_failed(e: std::io::Error, step: SaveStep, target: &std::path::Path) -> anyhow::Error {
-    let name = target
-        .file_name()
-        .map_or_else(|| target.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = target.file_name().map_or_else(
+        || target.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     if step == SaveStep::Rename && in_use(e.raw_os_error(), e.kind(), cfg!(windows)) {
         return Said::new(
             format!(
@@ -423,7 +424,10 @@ mod tests {
             error_text(&err, Lang::Zh),
             "周报 汇总.xlsx 正在被其他程序打开，无法替换：请在 Excel 或 WPS 中关闭 周报 汇总.xlsx 后重试"
         );
-        assert!(error_text(&err, Lang::En).contains("close 周报 汇总.xlsx in Excel or WPS and run again"));
+        assert!(
+            error_text(&err, Lang::En)
+                .contains("close 周报 汇总.xlsx in Excel or WPS and run again")
+        );
     }
 
     #[test]
@@ -440,7 +444,8 @@ mod tests {
     #[test]
     fn os_errors_read_in_chinese_with_their_code() {
         let e = std::io::Error::from_raw_os_error(2);
-        let err = anyhow::Error::new(Said::new("无法读取 a.xlsx", "could not read a.xlsx").because(e));
+        let err =
+            anyhow::Error::new(Said::new("无法读取 a.xlsx", "could not read a.xlsx").because(e));
         let zh = error_text(&err, Lang::Zh);
         assert_eq!(zh, "无法读取 a.xlsx: 找不到该文件或文件夹（系统错误 2）");
         assert!(error_text(&err, Lang::En).starts_with("could not read a.xlsx: "));

@@ -5,6 +5,7 @@
 mod zh;
 
 use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -192,9 +193,23 @@ impl Refusal {
         use clap::error::ErrorKind as K;
         let asked = matches!(e.kind(), K::DisplayHelp | K::DisplayVersion);
         let help = asked || e.kind() == K::DisplayHelpOnMissingArgumentOrSubcommand;
+        // clap's own text keeps its colours on a terminal, as `Cli::parse` would print it.
+        let terminal = if asked {
+            std::io::stdout().is_terminal()
+        } else {
+            std::io::stderr().is_terminal()
+        };
+        let clap_text = || {
+            let styled = e.render();
+            if terminal {
+                styled.ansi().to_string()
+            } else {
+                styled.to_string()
+            }
+        };
         let text = match lang {
-            _ if help => e.render().to_string(),
-            Lang::En => e.render().to_string(),
+            _ if help => clap_text(),
+            Lang::En => clap_text(),
             Lang::Zh => zh::error(e),
         };
         Refusal { text, asked }
@@ -272,8 +287,19 @@ mod tests {
     #[test]
     fn as_of_takes_what_cells_take() {
         let today = day(2026, 6, 2);
-        for text in ["2026-05-29", "2026/5/29", "2026.5.29", "2026年5月29日", "5月29日", "5/29"] {
-            assert_eq!(date_near(text, today).ok(), Some(day(2026, 5, 29)), "{text}");
+        for text in [
+            "2026-05-29",
+            "2026/5/29",
+            "2026.5.29",
+            "2026年5月29日",
+            "5月29日",
+            "5/29",
+        ] {
+            assert_eq!(
+                date_near(text, today).ok(),
+                Some(day(2026, 5, 29)),
+                "{text}"
+            );
         }
         // Without a year, the nearest: in January, December is last year's.
         assert_eq!(

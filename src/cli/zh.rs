@@ -192,10 +192,7 @@ fn translate_arg(sub: &str, arg: Arg) -> Arg {
 fn translate_command(cmd: Command, sub: &str) -> Command {
     let cmd = cmd.help_template(TEMPLATE);
     let cmd = match SUBCOMMANDS.iter().find(|(name, ..)| *name == sub) {
-        Some((_, about, long, usage)) => cmd
-            .about(*about)
-            .long_about(*long)
-            .override_usage(*usage),
+        Some((_, about, long, usage)) => cmd.about(*about).long_about(*long).override_usage(*usage),
         None => cmd,
     };
     cmd.mut_args(|a| translate_arg(sub, a))
@@ -353,14 +350,23 @@ mod tests {
             .try_get_matches_from(["plantrack", "report", "a.xlsx", "--as-of", "明天"])
             .unwrap_err();
         let text = error(&e);
-        assert!(text.starts_with("错误：--as-of <日期> 的值 \"明天\" 无效：\"明天\" 不是日期"), "{text}");
+        assert!(
+            text.starts_with("错误：--as-of <日期> 的值 \"明天\" 无效：\"明天\" 不是日期"),
+            "{text}"
+        );
 
         let e = command(Cli::command())
             .try_get_matches_from(["plantrack", "report", "a.xlsx", "--frobnicate"])
             .unwrap_err();
         let text = error(&e);
-        assert!(text.starts_with("错误：无法识别的参数 \"--frobnicate\""), "{text}");
-        assert!(text.contains("用法：plantrack report <输入>... [选项]"), "{text}");
+        assert!(
+            text.starts_with("错误：无法识别的参数 \"--frobnicate\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("用法：plantrack report <输入>... [选项]"),
+            "{text}"
+        );
         assert!(!text.contains("Usage"), "{text}");
     }
 }

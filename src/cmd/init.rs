@@ -42,7 +42,10 @@ pub fn settings(args: &InitArgs, today: NaiveDate) -> Result<InitSettings> {
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if !is_xlsx {
         bail!(Said::new(
-            format!("{}：init 只写 .xlsx 工作簿，请把输出命名为 *.xlsx", output.display()),
+            format!(
+                "{}：init 只写 .xlsx 工作簿，请把输出命名为 *.xlsx",
+                output.display()
+            ),
             format!(
                 "{}: init writes an .xlsx workbook; name the output *.xlsx",
                 output.display()

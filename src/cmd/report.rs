@@ -57,7 +57,10 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         .unwrap_or_else(|| default_output(inputs, as_of));
     if is_an_input(inputs, &output) {
         bail!(Said::new(
-            format!("输出文件 {} 是输入之一：请用 -o 另选输出路径", output.display()),
+            format!(
+                "输出文件 {} 是输入之一：请用 -o 另选输出路径",
+                output.display()
+            ),
             format!(
                 "the output {} is one of the inputs; choose another -o path",
                 output.display()

@@ -29,9 +29,15 @@ fn a_chinese_locale_gets_chinese_help_and_errors() {
     let o = plantrack_in(dir.path(), &["report", "--help"], ZH);
     assert_eq!(o.status.code(), Some(0));
     let help = stdout(&o);
-    assert!(help.contains("用法：plantrack report <输入>... [选项]"), "{help}");
+    assert!(
+        help.contains("用法：plantrack report <输入>... [选项]"),
+        "{help}"
+    );
     assert!(help.contains("显示帮助"), "{help}");
-    assert!(!help.contains("Usage") && !help.contains("Print help"), "{help}");
+    assert!(
+        !help.contains("Usage") && !help.contains("Print help"),
+        "{help}"
+    );
 
     let o = plantrack_in(dir.path(), &["reprot", "a.xlsx"], ZH);
     assert_eq!(o.status.code(), Some(2));
@@ -68,29 +74,52 @@ fn errors_around_a_run_are_in_the_users_language() {
 
     let o = plantrack_in(dir.path(), &["init", "-o", "team.xlsx"], ZH);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("team.xlsx 已存在：加 --force 替换它"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("team.xlsx 已存在：加 --force 替换它"),
+        "{}",
+        stderr(&o)
+    );
 
     // An OS error gets a Chinese sentence: the output folder does not exist.
     let o = plantrack_in(
         dir.path(),
-        &["report", "team.xlsx", "-o", "没有这个文件夹/汇总.xlsx", "--as-of", "2026-11-26"],
+        &[
+            "report",
+            "team.xlsx",
+            "-o",
+            "没有这个文件夹/汇总.xlsx",
+            "--as-of",
+            "2026-11-26",
+        ],
         ZH,
     );
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("无法写入 没有这个文件夹/汇总.xlsx: 找不到该文件或文件夹"), "{err}");
+    assert!(
+        err.contains("无法写入 没有这个文件夹/汇总.xlsx: 找不到该文件或文件夹"),
+        "{err}"
+    );
     assert!(!err.contains("No such file"), "{err}");
 
     // The English workbook's run speaks Chinese to a Chinese user; the summary keeps the
     // workbook's English labels.
     let o = plantrack_in(
         dir.path(),
-        &["report", "team.xlsx", "-o", "out.xlsx", "--as-of", "2026-11-26"],
+        &[
+            "report",
+            "team.xlsx",
+            "-o",
+            "out.xlsx",
+            "--as-of",
+            "2026-11-26",
+        ],
         ZH,
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("已写入 out.xlsx"), "{}", stderr(&o));
-    assert!(crate::common::sheet_names(&dir.path().join("out.xlsx")).contains(&"Overview".to_string()));
+    assert!(
+        crate::common::sheet_names(&dir.path().join("out.xlsx")).contains(&"Overview".to_string())
+    );
 }
 
 #[test]
@@ -104,7 +133,15 @@ fn a_workbook_first_means_report_and_as_of_takes_cell_dates() {
     // The same figures as the ISO date gives: the overdue count on the Overview.
     let o = plantrack_in(
         dir.path(),
-        &["report", "618大促.xlsx", "--as-of", "2026-11-26", "-o", "iso.xlsx", "--no-previous"],
+        &[
+            "report",
+            "618大促.xlsx",
+            "--as-of",
+            "2026-11-26",
+            "-o",
+            "iso.xlsx",
+            "--no-previous",
+        ],
         &[],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -114,7 +151,11 @@ fn a_workbook_first_means_report_and_as_of_takes_cell_dates() {
 
     // 11月26日 without a year: the year nearest today, so an explicit 2026 check agrees
     // only when today is near it; the date itself must be accepted either way.
-    let o = plantrack_in(dir.path(), &["check", "618大促.xlsx", "--as-of", "11月26日"], &[]);
+    let o = plantrack_in(
+        dir.path(),
+        &["check", "618大促.xlsx", "--as-of", "11月26日"],
+        &[],
+    );
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
@@ -148,22 +189,39 @@ fn a_folder_dropped_on_the_program_is_reported_beside_it_and_waits() {
     // folder.
     let o = plantrack_in(elsewhere.path(), &[folder.to_str().unwrap()], &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(elsewhere.path().join(format!("618 大促-summary-{today}.xlsx")).exists());
+    assert!(
+        elsewhere
+            .path()
+            .join(format!("618 大促-summary-{today}.xlsx"))
+            .exists()
+    );
     assert!(!stderr(&o).contains("按任意键"), "{}", stderr(&o));
 }
 
 #[test]
 fn a_double_click_without_inputs_explains_itself() {
     let dir = tempfile::tempdir().unwrap();
-    let o = plantrack_in(dir.path(), &[], &[("LANG", "zh_CN.UTF-8"), ("PLANTRACK_PAUSE", "1")]);
+    let o = plantrack_in(
+        dir.path(),
+        &[],
+        &[("LANG", "zh_CN.UTF-8"), ("PLANTRACK_PAUSE", "1")],
+    );
     assert_eq!(o.status.code(), Some(0));
     let err = stderr(&o);
     assert!(err.contains("拖到 plantrack.exe 的图标上"), "{err}");
     assert!(err.contains("按任意键关闭窗口"), "{err}");
-    let o = plantrack_in(dir.path(), &[], &[("LANG", "en_GB.UTF-8"), ("PLANTRACK_PAUSE", "1")]);
+    let o = plantrack_in(
+        dir.path(),
+        &[],
+        &[("LANG", "en_GB.UTF-8"), ("PLANTRACK_PAUSE", "1")],
+    );
     assert!(stderr(&o).contains("Drag a folder"), "{}", stderr(&o));
     // From a terminal: the help, in the user's language.
     let o = plantrack_in(dir.path(), &[], ZH);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("用法：plantrack <命令> [选项]"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("用法：plantrack <命令> [选项]"),
+        "{}",
+        stderr(&o)
+    );
 }
