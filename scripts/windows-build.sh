@@ -31,6 +31,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 rustup target list --installed | grep -qx "$target" || rustup target add "$target"
+# Wine reads the arguments in the locale's character set: a Chinese system's locale must exist.
+if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+  localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 2>/dev/null || echo "no zh_CN.UTF-8 locale: Chinese names may not pass" >&2
+fi
 
 step "cross-compiling plantrack.exe"
 cargo build --release --target "$target"
@@ -76,6 +80,13 @@ sed 's/^/    /' "$work/drop.txt"
 [ -f "$work/活动 资料/618 大促-summary-$today.xlsx" ] || fail "no summary beside the folder"
 grep -q "已写入" "$work/drop.txt" && grep -q "按任意键关闭窗口" "$work/drop.txt" \
   || fail "the drop run did not say what it wrote"
+
+step "the same drop on an English system (LANG=en_US.UTF-8)"
+rm "$work/活动 资料/618 大促-summary-$today.xlsx"
+(cd "$work" && echo | PLANTRACK_PAUSE=1 LANG=en_US.UTF-8 LC_CTYPE=C.UTF-8 wine "$exe" \
+  "活动 资料/618 大促" 2>"$work/drop-en.txt") || fail "the drop run: $(cat "$work/drop-en.txt")"
+sed 's/^/    /' "$work/drop-en.txt"
+grep -q "Press any key" "$work/drop-en.txt" || fail "the English drop run"
 
 step "no arguments (LANG=zh_CN.UTF-8)"
 (cd "$work" && echo | PLANTRACK_PAUSE=1 LANG=zh_CN.UTF-8 wine "$exe" 2>"$work/welcome.txt") \

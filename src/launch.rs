@@ -125,27 +125,31 @@ pub fn dropped_report(inputs: Vec<PathBuf>, today: NaiveDate) -> ReportArgs {
 
 /// What a double-click with nothing dropped shows.
 pub fn welcome(lang: Lang) -> &'static str {
-    lang.pick(
-        "plantrack：把团队填写的计划工作簿汇总成一份周报。\n\
-\n\
-怎么用：\n\
-  1. 把一个文件夹（里面是各团队的工作簿）或几个工作簿，拖到 plantrack.exe 的图标上。\n\
-  2. plantrack 读取它们，把汇总（如 618大促-summary-2026-11-26.xlsx）写在第一个文件或文件夹旁边。\n\
-  3. 用 Excel 或 WPS 打开汇总：先看“概览”，再看“数据问题”。\n\
-\n\
-每周拖一次即可：上周的汇总在旁边时，“本周变化”表会列出这一周的变化。\n\
-在命令行中运行 plantrack --help 可以看到全部命令（report、check、costs、init）。",
-        "plantrack: turns your teams' plan workbooks into one weekly summary.\n\
-\n\
-How to use it:\n\
-  1. Drag a folder (holding the teams' workbooks), or a few workbooks, onto plantrack.exe.\n\
-  2. plantrack reads them and writes the summary (e.g. 618-summary-2026-11-26.xlsx) beside\n\
-     the first file or folder.\n\
-  3. Open the summary in Excel or WPS: start with Overview, then Data problems.\n\
-\n\
-Do it once a week: with last week's summary beside it, the Changes sheet lists what moved.\n\
-In a terminal, plantrack --help lists every command (report, check, costs, init).",
-    )
+    match lang {
+        Lang::Zh => concat!(
+            "plantrack：把团队填写的计划工作簿汇总成一份周报。\n",
+            "\n",
+            "怎么用：\n",
+            "  1. 把一个文件夹（里面是各团队的工作簿）或几个工作簿，拖到 plantrack.exe 的图标上。\n",
+            "  2. plantrack 读取它们，把汇总（如 618大促-summary-2026-11-26.xlsx）写在第一个文件或文件夹旁边。\n",
+            "  3. 用 Excel 或 WPS 打开汇总：先看“概览”，再看“数据问题”。\n",
+            "\n",
+            "每周拖一次即可：上周的汇总在旁边时，“本周变化”表会列出这一周的变化。\n",
+            "在命令行中运行 plantrack --help 可以看到全部命令（report、check、costs、init）。",
+        ),
+        Lang::En => concat!(
+            "plantrack: turns your teams' plan workbooks into one weekly summary.\n",
+            "\n",
+            "How to use it:\n",
+            "  1. Drag a folder (holding the teams' workbooks), or a few workbooks, onto plantrack.exe.\n",
+            "  2. plantrack reads them and writes the summary (e.g. 618-summary-2026-11-26.xlsx)\n",
+            "     beside the first file or folder.\n",
+            "  3. Open the summary in Excel or WPS: start with Overview, then Data problems.\n",
+            "\n",
+            "Do it once a week: with last week's summary beside it, the Changes sheet lists what moved.\n",
+            "In a terminal, plantrack --help lists every command (report, check, costs, init).",
+        ),
+    }
 }
 
 /// What a dropped run says after the summary's own lines.

@@ -208,6 +208,7 @@ fn a_double_click_without_inputs_explains_itself() {
     );
     assert_eq!(o.status.code(), Some(0));
     let err = stderr(&o);
+    assert!(err.contains("\n  1. 把一个文件夹"), "{err}");
     assert!(err.contains("拖到 plantrack.exe 的图标上"), "{err}");
     assert!(err.contains("按任意键关闭窗口"), "{err}");
     let o = plantrack_in(
