@@ -22,7 +22,7 @@ mod trend;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -30,7 +30,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compute::Summary;
 use crate::lang::Lang;
-use crate::messages::{SaveStep, save_failed};
+use crate::messages::{Said, SaveStep, save_failed};
 pub use costs::{CostView, CostsWorkbook, LedgerEntry};
 pub use export::{costs_csv, costs_json};
 pub use styles::Styles;
@@ -121,7 +121,13 @@ pub fn save_atomic(wb: &mut Workbook, path: &Path) -> Result<()> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = match wb.save(&tmp) {
         Err(XlsxError::IoError(e)) => Err(save_failed(e, SaveStep::Temporary, path)),
-        other => other.with_context(|| format!("writing {}", tmp.display())),
+        Err(e) => Err(Said::new(
+            format!("无法生成 {}", path.display()),
+            format!("could not write {}", path.display()),
+        )
+        .because(e)
+        .into()),
+        Ok(()) => Ok(()),
     }
     .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| save_failed(e, SaveStep::Rename, path)));
     if result.is_err() {
