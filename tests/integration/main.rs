@@ -8,6 +8,7 @@ mod fuzz_regressions;
 mod gantt;
 mod init;
 mod inputs;
+mod language;
 mod limits;
 mod nothing_lost;
 mod outputs;
