@@ -500,8 +500,9 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// Language of the headers found, by majority; None when no header text said.
     pub detected_lang: Option<Lang>,
-    /// Currency mark for amounts ("¥", "$"), from the headers, per team.
-    pub currencies: Vec<(String, Option<String>)>,
+    /// Per team: the currency mark its headers name ("¥", "$") and its headers' language,
+    /// from which `compute::currency` decides the team's currency.
+    pub currencies: Vec<(String, Option<String>, Option<Lang>)>,
 }
 
 impl Dataset {
@@ -518,20 +519,6 @@ impl Dataset {
             self.detected_lang = other.detected_lang;
         }
         self.currencies.extend(other.currencies);
-    }
-
-    /// The currency all teams share, if they name one and agree.
-    pub fn currency(&self) -> Option<String> {
-        let mut marks = self.currencies.iter().filter_map(|(_, c)| c.as_ref());
-        let first = marks.next()?;
-        marks.all(|m| m == first).then(|| first.clone())
-    }
-
-    /// True when teams name different currencies (amounts must not be added across them).
-    pub fn mixed_currencies(&self) -> bool {
-        let mut marks = self.currencies.iter().filter_map(|(_, c)| c.as_ref());
-        let first = marks.next();
-        marks.any(|m| Some(m) != first)
     }
 }
 

@@ -113,16 +113,6 @@ pub fn choose_lang(arg: Option<Lang>, detected: Option<Lang>, inputs: &[PathBuf]
         .unwrap_or(Lang::En)
 }
 
-/// The currency mark for amounts: the one the inputs name, else ¥ for Chinese output; none
-/// (plain numbers) when teams name different currencies.
-pub fn currency(data: &Dataset, lang: Lang) -> String {
-    if data.mixed_currencies() {
-        return String::new();
-    }
-    data.currency()
-        .unwrap_or_else(|| lang.pick("¥", "").to_string())
-}
-
 /// The workbooks with an editor's lock file beside them (file, lock file).
 pub fn locked_files(files: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
     files

@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{
-    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, today,
+    Outcome, failure_problems, is_an_input, load, output_lang, report_failures, today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::changes::{compare, snapshot};
@@ -76,11 +76,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // The summary of the files that could be read, with the others listed in it.
     let not_read = failure_problems(&loaded.failures);
     loaded.data.problems.extend(not_read);
+    let mut summary = summarize(loaded.data, &Settings::new(as_of));
     let opts = RenderOptions {
         lang,
-        currency: currency(&loaded.data, lang),
+        currency: summary.currency().unwrap_or_default().to_string(),
     };
-    let mut summary = summarize(loaded.data, &Settings::new(as_of));
     let previous = match (&args.previous, args.no_previous) {
         (_, true) => None,
         (Some(p), _) => Some((p.clone(), true)),

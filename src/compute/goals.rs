@@ -4,7 +4,6 @@
 //! add up to the whole's.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use crate::model::{CellRef, PlanRow, Problem, ProblemKind, Quantity, Severity};
 use crate::values::quantity_in_text;
@@ -34,11 +33,7 @@ pub struct GoalNode {
 
 impl GoalNode {
     pub fn completion(&self) -> Option<f64> {
-        let (a, t) = (self.actual?, self.target?);
-        if t.is_zero() {
-            return None;
-        }
-        (a / t).to_f64()
+        super::share(self.actual?, self.target?)
     }
 }
 

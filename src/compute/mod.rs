@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod costs;
+pub mod currency;
 pub mod goals;
 pub mod owners;
 pub mod retro;
@@ -25,6 +26,15 @@ use retro::Retro;
 use schedule::Schedule;
 use trend::Trend;
 use weekly::WeeklyView;
+
+/// `part / whole` as a share (0.25 for a quarter), None when the whole is zero: the one
+/// place a figure is divided by another for a percent cell.
+pub fn share(part: Decimal, whole: Decimal) -> Option<f64> {
+    if whole.is_zero() {
+        return None;
+    }
+    rust_decimal::prelude::ToPrimitive::to_f64(&(part / whole))
+}
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -75,6 +85,8 @@ pub struct Summary {
     /// Parallel to `data.weekly`.
     pub weekly: Vec<WeeklyView>,
     pub costs: CostReport,
+    /// Each team's currency (one resolver for every sheet and chart).
+    pub currencies: currency::Currencies,
     /// Per owner: open, overdue and at-risk tasks, next due date.
     pub owners: Vec<OwnerLoad>,
     /// Open risks with high likelihood or impact, indexes into `data.risks`.
@@ -90,6 +102,12 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The one currency of every team, or None when they differ.
+    pub fn currency(&self) -> Option<&str> {
+        self.currencies
+            .common(self.costs.teams.iter().map(|t| t.team.as_str()))
+    }
+
     pub fn count(&self, status: TaskStatus) -> usize {
         self.tasks.iter().filter(|t| t.status == status).count()
     }
@@ -132,6 +150,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
     let goals = goals::rollup(&data.plan, &mut problems);
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
     let costs = cost_report(&data, settings, &mut problems);
+    let currencies = currency::Currencies::of_dataset(&data);
     risks::check(&data.risks, &mut problems);
     let owners = owners::rollup(&data.plan, &tasks);
     let key_risks = risks::key_risks(&data.risks);
@@ -146,6 +165,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         schedule,
         weekly,
         costs,
+        currencies,
         owners,
         key_risks,
         retro,

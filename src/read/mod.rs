@@ -452,7 +452,7 @@ impl Dataset {
         self.teams.push(info.team.clone());
         self.problems = info.problems;
         self.detected_lang = info.lang;
-        self.currencies.push((info.team, info.currency));
+        self.currencies.push((info.team, info.currency, info.lang));
         self
     }
 }

@@ -210,6 +210,13 @@ pub(crate) fn quantity(
     let Some((q, x)) = q.and_then(|q| Some((q, q.value.to_f64()?))) else {
         return ws.write_blank(row, col, &st.text).map(|_| ());
     };
+    // A share typed in text ("完成页面设计30%") is read as 0.3 with the unit "%": shown
+    // as a percent, 30%, like every other share.
+    if q.unit.as_deref() == Some("%") {
+        let whole = (q.value * rust_decimal::Decimal::ONE_HUNDRED).fract().is_zero();
+        let f = st.text.clone().set_num_format(if whole { "0%" } else { "0.0#%" });
+        return ws.write_number_with_format(row, col, x, &f).map(|_| ());
+    }
     // Decimals only where there are some: "#,##0.##" would show 10 as "10.".
     let digits = if q.value.fract().is_zero() {
         "#,##0"

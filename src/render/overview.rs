@@ -82,7 +82,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     r += 2;
     ws.write_string_with_format(r, 0, l.pick("预算使用", "Budget used"), &st.section)?;
     let t = &s.costs.totals;
-    if s.data.mixed_currencies() {
+    if s.currency().is_none() {
         // Yuan and dollars do not add up: the per-team table above has each team's figures.
         r += 1;
         let note = l.pick(
@@ -91,13 +91,17 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         );
         ws.write_string_with_format(r, 0, note, &st.note)?;
     } else {
+        // The Costs sheet's totals row, by the one definition (compute::costs::CostTotals).
         let rows = [
             (l.pick("总预算", "Budget"), Some(t.budget)),
-            (l.pick("已支出", "Spent"), Some(t.spent)),
-            (l.pick("剩余", "Remaining"), Some(t.remaining())),
+            (l.pick("已支出（含无预算支出）", "Spent (all)"), Some(t.spent)),
             (
-                l.pick("其中无预算支出", "Spent without a budget"),
+                l.pick("其中无预算支出", "of which without a budget"),
                 Some(t.unbudgeted),
+            ),
+            (
+                l.pick("剩余（有预算的科目）", "Remaining (budgeted lines)"),
+                Some(t.remaining()),
             ),
         ];
         for (label, v) in rows {
@@ -106,7 +110,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
             money(ws, r, 1, v, &st.money)?;
         }
         r += 1;
-        ws.write_string_with_format(r, 0, l.pick("已用比例", "Share used"), &st.text)?;
+        let used = l.pick("已用比例（有预算的科目）", "Used (budgeted lines)");
+        ws.write_string_with_format(r, 0, used, &st.text)?;
         share(ws, r, 1, t.share_used(), &st.pct)?;
     }
     for status in [
@@ -221,7 +226,7 @@ fn team_table(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Resul
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
     let rows = teams::per_team(s);
-    let same_currency = !s.data.mixed_currencies();
+    let same_currency = s.currency().is_some();
     let total = teams::total(&rows, same_currency);
     let count = |ws: &mut Worksheet, r: u32, c: u16, n: usize, f| {
         ws.write_number_with_format(r, c, n as f64, f).map(|_| ())
@@ -253,9 +258,11 @@ fn team_table(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Resul
         count(ws, r, 5, row.overdue, int)?;
         count(ws, r, 6, row.at_risk, int)?;
         let amounts = same_currency || !is_total;
-        money(ws, r, 7, amounts.then_some(row.budget), cash)?;
-        money(ws, r, 8, amounts.then_some(row.spent), cash)?;
-        share(ws, r, 9, row.budget_used(), pct)?;
+        let team_cash = st.money_in(s.currencies.of(&row.team));
+        let cash = if is_total { cash } else { &team_cash };
+        money(ws, r, 7, amounts.then_some(row.costs.budget), cash)?;
+        money(ws, r, 8, amounts.then_some(row.costs.spent), cash)?;
+        share(ws, r, 9, row.costs.share_used(), pct)?;
         count(ws, r, 10, row.errors, int)?;
         count(ws, r, 11, row.warnings, int)?;
     }

@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, amount, date, share, table_header, text};
+use super::{Styles, amount, date, quantity, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
 use crate::messages::{problem_text, severity_word};
@@ -144,8 +144,8 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
         text(ws, r, 2, Some(&w.task), &st.text)?;
         text(ws, r, 3, Some(&w.plan_text), &st.text)?;
         text(ws, r, 4, Some(&w.actual_text), &st.text)?;
-        amount(ws, r, 5, w.plan.as_ref().map(|q| q.value), st)?;
-        amount(ws, r, 6, w.actual.as_ref().map(|q| q.value), st)?;
+        quantity(ws, r, 5, w.plan.as_ref(), st)?;
+        quantity(ws, r, 6, w.actual.as_ref(), st)?;
         let fmt = if v.deviation.is_some_and(|d| d < 0.0) {
             &behind
         } else {
