@@ -3,6 +3,7 @@
 mod check;
 mod common;
 mod costs;
+mod figures;
 mod fuzz_regressions;
 mod gantt;
 mod init;
