@@ -4,6 +4,7 @@
 pub mod check;
 pub mod costs;
 pub mod init;
+mod keep;
 pub mod report;
 
 use std::path::{Path, PathBuf};

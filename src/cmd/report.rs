@@ -15,7 +15,7 @@ use crate::lang::Lang;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
 use crate::read::team_name;
-use crate::render::{RenderOptions, save_atomic, summary_workbook};
+use crate::render::{RenderOptions, save_atomic};
 
 fn output_stem(inputs: &[PathBuf]) -> String {
     inputs
@@ -92,8 +92,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             find_previous(&folder, &output_stem(inputs), as_of).map(|p| (p, false))
         }
     };
-    if let Some((path, explicit)) = previous {
-        match read_snapshot(&path) {
+    if let Some((path, explicit)) = &previous {
+        let explicit = *explicit;
+        match read_snapshot(path) {
             Ok(before) => {
                 summary.changes = Some(compare(&before, &snapshot(&summary)));
                 eprintln!(
@@ -113,7 +114,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             ),
         }
     }
-    let mut wb = summary_workbook(&summary, &opts)?;
+    let last_week = previous.as_ref().map(|(p, _)| p.as_path());
+    super::keep::carry_team_work(&output, last_week, &mut summary, lang)?;
+    let mut wb = super::keep::fingerprinted(&summary, &opts)?;
     save_atomic(&mut wb, &output)?;
 
     let tasks = summary.tasks.len();

@@ -18,7 +18,7 @@ pub mod weekly;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::{Dataset, Problem, Severity, TaskStatus};
+use crate::model::{Dataset, Problem, Severity, TaskStatus, TeamNotes};
 use costs::{CostBook, CostReport, CostSettings, Period};
 use goals::GoalNode;
 use owners::OwnerLoad;
@@ -99,6 +99,8 @@ pub struct Summary {
     pub problems: Vec<Problem>,
     /// What changed since the previous summary, when there is one.
     pub changes: Option<changes::Changes>,
+    /// What the team typed into the summary's invited cells, carried forward.
+    pub notes: TeamNotes,
 }
 
 impl Summary {
@@ -172,6 +174,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         trend,
         problems,
         changes: None,
+        notes: TeamNotes::default(),
     }
 }
 

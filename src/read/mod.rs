@@ -8,6 +8,7 @@
 mod cells;
 pub mod limits;
 mod merges;
+pub mod notes;
 pub mod previous;
 pub mod records;
 pub mod schema;

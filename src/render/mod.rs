@@ -43,10 +43,15 @@ pub struct RenderOptions {
     pub currency: String,
 }
 
-/// Builds the weekly summary workbook.
+/// Builds the weekly summary workbook; `fingerprint` (see read::notes) goes into the
+/// snapshot, so the next run can tell whether someone edited the cells plantrack wrote.
 ///
 /// Errors: a cell cannot be written (rust_xlsxwriter's limits, such as a sheet name).
-pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workbook> {
+pub fn summary_workbook(
+    summary: &Summary,
+    opts: &RenderOptions,
+    fingerprint: Option<&str>,
+) -> Result<Workbook> {
     let mut wb = Workbook::new();
     let styles = Styles::new(opts);
     let lang = opts.lang;
@@ -72,6 +77,7 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     snapshot::write(
         wb.add_worksheet(),
         &crate::compute::changes::snapshot(summary),
+        fingerprint,
     )?;
     Ok(wb)
 }

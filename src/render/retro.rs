@@ -9,6 +9,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 use super::{Styles, amount, date, money, quantity, share, text, wrapped_row_height};
 use crate::compute::Summary;
 use crate::compute::retro::goal_sentence;
+use crate::model::{NOTE_LABELS, RETRO_SHEET};
 
 /// The input cells' fill: a light yellow, the usual "fill me in".
 const INPUT_FILL: u32 = 0xFFF2CC;
@@ -19,7 +20,7 @@ const WIDTHS: [f64; 8] = [14.0, 44.0, 14.0, 14.0, 11.0, 14.0, 36.0, 36.0];
 
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
-    ws.set_name(l.pick("复盘", "Retrospective"))?;
+    ws.set_name(l.pick(RETRO_SHEET.0, RETRO_SHEET.1))?;
     super::print_setup(ws, 0);
     ws.set_screen_gridlines(false);
     for (c, w) in WIDTHS.iter().enumerate() {
@@ -242,16 +243,14 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
         .set_border_color(0xD9D9D9);
     let label = st.label.clone().set_align(FormatAlign::Top);
-    for name in [
-        l.pick("亮点", "Highlights"),
-        l.pick("不足", "Shortcomings"),
-        l.pick("改进措施", "Improvements"),
-        l.pick("经验沉淀", "Lessons to keep"),
-    ] {
+    // What the team typed here before is carried forward (read::notes, cmd::keep).
+    for (&(zh, en), note) in NOTE_LABELS.iter().zip(&s.notes.0) {
         r += 1;
-        ws.write_string_with_format(r, 0, name, &label)?;
-        ws.merge_range(r, 1, r, LAST, "", &input)?;
-        ws.set_row_height(r, 54)?;
+        ws.write_string_with_format(r, 0, l.pick(zh, en), &label)?;
+        let note = note.as_deref().unwrap_or_default();
+        ws.merge_range(r, 1, r, LAST, note, &input)?;
+        let lines = wrapped_row_height(&[(note, WIDTHS[1..].iter().sum())]);
+        ws.set_row_height(r, lines.unwrap_or(0.0).max(54.0))?;
     }
     Ok(())
 }

@@ -8,11 +8,16 @@ use crate::model::{
     SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET, SNAPSHOT_VERSION as VERSION, Snapshot,
 };
 
-pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
+/// Writes the snapshot; `fingerprint` (of every other cell, see read::notes) goes in D1.
+pub fn write(
+    ws: &mut Worksheet,
+    snap: &Snapshot,
+    fingerprint: Option<&str>,
+) -> Result<(), XlsxError> {
     ws.set_name(SHEET)?;
     ws.set_hidden(true);
     let as_of = snap.as_of.map(|d| d.to_string()).unwrap_or_default();
-    row(ws, 0, &[MARKER, VERSION, &as_of])?;
+    row(ws, 0, &[MARKER, VERSION, &as_of, fingerprint.unwrap_or("-")])?;
     let mut r = 1;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for t in &snap.tasks {

@@ -8,6 +8,7 @@ mod fuzz_regressions;
 mod gantt;
 mod init;
 mod inputs;
+mod keep;
 mod limits;
 mod nothing_lost;
 mod outputs;
