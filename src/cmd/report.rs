@@ -77,6 +77,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let not_read = failure_problems(&loaded.failures);
     loaded.data.problems.extend(not_read);
     let mut summary = summarize(loaded.data, &Settings::new(as_of));
+    if let Some(stale) = &summary.stale {
+        eprintln!("plantrack: {}", crate::messages::stale_as_of(stale, lang));
+    }
     let opts = RenderOptions {
         lang,
         currency: summary.currency().unwrap_or_default().to_string(),

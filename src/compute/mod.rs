@@ -10,6 +10,7 @@ pub mod owners;
 pub mod retro;
 pub mod risks;
 pub mod schedule;
+pub mod stale;
 pub mod status;
 pub mod teams;
 pub mod trend;
@@ -101,6 +102,8 @@ pub struct Summary {
     pub changes: Option<changes::Changes>,
     /// What the team typed into the summary's invited cells, carried forward.
     pub notes: TeamNotes,
+    /// Set when the as-of date is well past every due date or the last spending.
+    pub stale: Option<stale::StaleAsOf>,
 }
 
 impl Summary {
@@ -153,6 +156,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
     let costs = cost_report(&data, settings, &mut problems);
     let currencies = currency::Currencies::of_dataset(&data);
+    let stale = stale::check(&data, as_of);
     risks::check(&data.risks, &mut problems);
     let owners = owners::rollup(&data.plan, &tasks);
     let key_risks = risks::key_risks(&data.risks);
@@ -175,6 +179,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         problems,
         changes: None,
         notes: TeamNotes::default(),
+        stale,
     }
 }
 

@@ -33,6 +33,10 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.set_row_height(0, 26)?;
     ws.write_string_with_format(1, 0, l.pick("统计日期", "As of"), &st.label)?;
     date(ws, 1, 1, Some(s.settings.as_of), &st.date)?;
+    if let Some(stale) = &s.stale {
+        let note = crate::messages::stale_as_of(stale, l);
+        ws.write_string_with_format(1, 2, note, &st.note)?;
+    }
     ws.write_string_with_format(2, 0, l.pick("团队", "Teams"), &st.label)?;
     ws.write_string_with_format(2, 1, s.data.teams.join(l.pick("、", ", ")), &st.subtitle)?;
 

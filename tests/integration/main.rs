@@ -14,6 +14,7 @@ mod nothing_lost;
 mod outputs;
 mod report;
 mod rhythm;
+mod stale;
 mod streaming;
 mod teams;
 mod workbooks;
