@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod costs;
+pub mod critical;
 pub mod currency;
 pub mod goals;
 pub mod owners;
@@ -83,6 +84,8 @@ pub struct Summary {
     pub goals: Vec<GoalNode>,
     /// Dependencies, float, critical path and forecast dates.
     pub schedule: Schedule,
+    /// The critical tasks and late finishes as the Overview lists them.
+    pub critical: critical::CriticalView,
     /// Parallel to `data.weekly`.
     pub weekly: Vec<WeeklyView>,
     pub costs: CostReport,
@@ -152,6 +155,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         .collect::<Vec<TaskView>>();
     let statuses: Vec<TaskStatus> = tasks.iter().map(|t| t.status).collect();
     let schedule = schedule::schedule(&data.plan, &statuses, as_of, &mut problems);
+    let critical = critical::view(&data.plan, &schedule);
     let goals = goals::rollup(&data.plan, &mut problems);
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
     let costs = cost_report(&data, settings, &mut problems);
@@ -169,6 +173,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         tasks,
         goals,
         schedule,
+        critical,
         weekly,
         costs,
         currencies,

@@ -173,9 +173,31 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         share(ws, r, 4, t.progress, &st.pct)?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
     }
-    // The critical path: the longest chain of dependent tasks, which sets the end date.
+    r = critical_path(ws, r, s, st)?;
+    super::risks::overview_section(ws, s, st, r + 2)?;
+    ws.set_active(true);
+    Ok(())
+}
+
+/// The critical tasks (those the Tasks sheet marks), each with the critical tasks it waits
+/// for, then the tasks forecast to finish after the campaign's end. Returns the last row.
+fn critical_path(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Result<u32, XlsxError> {
+    let l = st.lang;
+    let cv = &s.critical;
     r += 2;
     ws.write_string_with_format(r, 0, l.pick("关键路径", "Critical path"), &st.section)?;
+    let note = if cv.linked {
+        l.pick(
+            "决定结束日期的任务链：没有浮动时间的任务，与任务表中标为关键路径的相同；任一延误都会推迟结束日期",
+            "the chain that decides the end date: the tasks with no float, as marked on the Tasks sheet; any delay to one moves the end date",
+        )
+    } else {
+        l.pick(
+            "计划中没有填写前置任务，下列只是截止日期为最后一天的任务；填写前置任务后才能看出决定结束日期的任务链",
+            "the plan names no predecessors, so these are only the tasks due on the last day; name predecessors to see the chain that decides the end date",
+        )
+    };
+    ws.write_string_with_format(r, 2, note, &st.note)?;
     r += 1;
     for (c, h) in [
         l.pick("任务", "Task"),
@@ -184,26 +206,58 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         l.pick("截止", "Due"),
         l.pick("状态", "Status"),
         l.pick("团队", "Team"),
+        l.pick("紧接在后（关键前置）", "After (critical)"),
     ]
     .iter()
     .enumerate()
     {
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
-    for &i in &s.schedule.critical_path {
+    for ct in &cv.tasks {
         r += 1;
-        let t = &s.data.plan[i];
+        let t = &s.data.plan[ct.task];
         text(ws, r, 0, Some(&t.name), &st.text)?;
         text(ws, r, 1, t.owner.as_deref(), &st.text)?;
         date(ws, r, 2, t.start, &st.date)?;
         date(ws, r, 3, t.due, &st.date)?;
-        let status = s.tasks[i].status;
+        let status = s.tasks[ct.task].status;
         ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
+        let after: Vec<&str> = ct.after.iter().map(|&p| s.data.plan[p].name.as_str()).collect();
+        text(ws, r, 6, Some(&after.join(l.pick("、", ", "))), &st.text)?;
     }
-    super::risks::overview_section(ws, s, st, r + 2)?;
-    ws.set_active(true);
-    Ok(())
+    if cv.past_end.is_empty() {
+        return Ok(r);
+    }
+    r += 2;
+    let title = l.pick("预计晚于活动结束的任务", "Forecast to finish after the campaign ends");
+    ws.write_string_with_format(r, 0, title, &st.section)?;
+    r += 1;
+    for (c, h) in [
+        l.pick("任务", "Task"),
+        l.pick("负责人", "Owner"),
+        l.pick("截止", "Due"),
+        l.pick("预计完成", "Forecast finish"),
+        l.pick("活动结束", "Campaign ends"),
+        l.pick("团队", "Team"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(r, c as u16, *h, &st.header)?;
+    }
+    let late = st.date.clone().set_font_color(0x9C0006).set_bold();
+    for p in &cv.past_end {
+        r += 1;
+        let t = &s.data.plan[p.task];
+        text(ws, r, 0, Some(&t.name), &st.text)?;
+        text(ws, r, 1, t.owner.as_deref(), &st.text)?;
+        date(ws, r, 2, t.due, &st.date)?;
+        date(ws, r, 3, Some(p.finish), &late)?;
+        date(ws, r, 4, Some(p.end), &st.date)?;
+        text(ws, r, 5, Some(&t.team), &st.text)?;
+    }
+    Ok(r)
 }
 
 /// One row per team and a total: the manager's view of many teams at once. Returns the row

@@ -3,6 +3,7 @@
 mod check;
 mod common;
 mod costs;
+mod critical;
 mod figures;
 mod fuzz_regressions;
 mod gantt;
