@@ -225,29 +225,6 @@ pub fn amount(d: rust_decimal::Decimal) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn amounts_in_messages_are_grouped() {
-        assert_eq!(amount(Decimal::new(500000000, 2)), "5,000,000");
-        assert_eq!(amount(Decimal::new(-123456, 2)), "-1,234.56");
-        assert_eq!(amount(Decimal::new(999, 0)), "999");
-    }
-
-    #[test]
-    fn messages_say_found_and_expected() {
-        let k = ProblemKind::Unreadable {
-            found: "abc".into(),
-            expected: Expected::Money,
-        };
-        assert!(problem_text(&k, Lang::En).starts_with("\"abc\" is not an amount"));
-        assert!(problem_text(&k, Lang::Zh).contains("应为金额"));
-    }
-}
-
 /// The note on a stale as-of date (see `compute::stale`), or "" when there is nothing to say.
 pub fn stale_as_of(s: &crate::compute::stale::StaleAsOf, lang: Lang) -> String {
     let as_of = s.as_of.format("%Y-%m-%d");
@@ -276,5 +253,28 @@ pub fn stale_as_of(s: &crate::compute::stale::StaleAsOf, lang: Lang) -> String {
             "note: the as-of date {as_of} is {}. If this summary is for an earlier week, give its date with --as-of, or every open task counts as overdue",
             why.join(", and ")
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn amounts_in_messages_are_grouped() {
+        assert_eq!(amount(Decimal::new(500000000, 2)), "5,000,000");
+        assert_eq!(amount(Decimal::new(-123456, 2)), "-1,234.56");
+        assert_eq!(amount(Decimal::new(999, 0)), "999");
+    }
+
+    #[test]
+    fn messages_say_found_and_expected() {
+        let k = ProblemKind::Unreadable {
+            found: "abc".into(),
+            expected: Expected::Money,
+        };
+        assert!(problem_text(&k, Lang::En).starts_with("\"abc\" is not an amount"));
+        assert!(problem_text(&k, Lang::Zh).contains("应为金额"));
     }
 }

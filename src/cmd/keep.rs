@@ -63,7 +63,8 @@ pub fn carry_team_work(
             "{}",
             match lang {
                 Lang::Zh => format!("已保留团队在复盘表黄色单元格中填写的 {kept} 项内容"),
-                Lang::En => format!("kept {kept} of the team's notes in the Retrospective's yellow cells"),
+                Lang::En =>
+                    format!("kept {kept} of the team's notes in the Retrospective's yellow cells"),
             }
         );
     }
@@ -89,7 +90,11 @@ fn dated_copy(path: &Path) -> PathBuf {
     let dir = path.parent().unwrap_or(Path::new(""));
     (1..)
         .map(|n| {
-            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
             dir.join(format!("{stem}.edited-{modified}{suffix}.{ext}"))
         })
         .find(|p| !p.exists())

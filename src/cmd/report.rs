@@ -5,11 +5,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use super::{
-    Outcome, failure_problems, is_an_input, load, output_lang, report_failures, today,
-};
+use super::{Outcome, failure_problems, is_an_input, load, output_lang, report_failures, today};
 use crate::cli::ReportArgs;
-use crate::compute::changes::{compare, snapshot};
+use crate::compute::changes::compare;
 use crate::compute::{Settings, summarize};
 use crate::lang::Lang;
 use crate::model::{Severity, TaskStatus};
@@ -99,7 +97,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         let explicit = *explicit;
         match read_snapshot(path) {
             Ok(before) => {
-                summary.changes = Some(compare(&before, &snapshot(&summary)));
+                summary.changes = Some(compare(&before, &summary.snapshot));
                 eprintln!(
                     "{} {}",
                     lang.pick("对比上周汇总：", "compared with"),

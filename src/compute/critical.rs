@@ -58,12 +58,21 @@ pub fn view(plan: &[PlanRow], schedule: &Schedule) -> CriticalView {
                 .collect(),
         })
         .collect();
-    let end_of = |team: &str| plan.iter().filter(|t| t.team == team).filter_map(|t| t.due).max();
+    let end_of = |team: &str| {
+        plan.iter()
+            .filter(|t| t.team == team)
+            .filter_map(|t| t.due)
+            .max()
+    };
     let mut past_end: Vec<PastEnd> = (0..plan.len())
         .filter_map(|i| {
             let finish = schedule.tasks.get(i)?.forecast_finish?;
             let end = end_of(&plan[i].team)?;
-            (finish > end).then_some(PastEnd { task: i, finish, end })
+            (finish > end).then_some(PastEnd {
+                task: i,
+                finish,
+                end,
+            })
         })
         .collect();
     past_end.sort_by_key(|p| (std::cmp::Reverse(p.finish), p.task));

@@ -39,9 +39,7 @@ impl Currencies {
 
     /// The currencies of a collected dataset's teams.
     pub fn of_dataset(data: &Dataset) -> Currencies {
-        Currencies::new(
-            (data.currencies.iter()).map(|(t, c, l)| (t.as_str(), c.as_deref(), *l)),
-        )
+        Currencies::new((data.currencies.iter()).map(|(t, c, l)| (t.as_str(), c.as_deref(), *l)))
     }
 
     /// Records a team's currency (the first one decided for a team stays).
@@ -83,15 +81,17 @@ mod tests {
     #[test]
     fn a_chinese_and_an_english_team_naming_no_currency_are_not_added_up() {
         // Issue 15: one said ¥ and "", the other added them into ¥19,000.
-        let c = Currencies::new(
-            [("华东", None, Some(Lang::Zh)), ("West", None, Some(Lang::En))],
-        );
+        let c = Currencies::new([
+            ("华东", None, Some(Lang::Zh)),
+            ("West", None, Some(Lang::En)),
+        ]);
         assert_eq!((c.of("华东"), c.of("West")), ("¥", ""));
         assert_eq!(c.common(["华东", "West"]), None);
         assert_eq!(c.common(["华东"]), Some("¥"));
-        let same = Currencies::new(
-            [("a", Some("¥"), Some(Lang::En)), ("b", None, Some(Lang::Zh))],
-        );
+        let same = Currencies::new([
+            ("a", Some("¥"), Some(Lang::En)),
+            ("b", None, Some(Lang::Zh)),
+        ]);
         assert_eq!(same.common(["a", "b"]), Some("¥"));
     }
 }

@@ -91,6 +91,11 @@ pub struct Summary {
     pub costs: CostReport,
     /// Each team's currency (one resolver for every sheet and chart).
     pub currencies: currency::Currencies,
+    /// One row per team for the Overview's team table, and their total.
+    pub teams: Vec<teams::TeamRow>,
+    pub teams_total: teams::TeamRow,
+    /// This week's snapshot, as the hidden sheet carries it and the Changes sheet compares.
+    pub snapshot: crate::model::Snapshot,
     /// Per owner: open, overdue and at-risk tasks, next due date.
     pub owners: Vec<OwnerLoad>,
     /// Open risks with high likelihood or impact, indexes into `data.risks`.
@@ -167,7 +172,10 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
     let retro = retro::draft(&goals, &tasks, &costs, &weekly);
     let trend = trend::build(&data.weekly, &weekly, &data.plan, as_of);
     problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
-    Summary {
+    let mut summary = Summary {
+        teams: Vec::new(),
+        teams_total: teams::TeamRow::default(),
+        snapshot: crate::model::Snapshot::default(),
         settings: settings.clone(),
         data,
         tasks,
@@ -185,7 +193,12 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         changes: None,
         notes: TeamNotes::default(),
         stale,
-    }
+    };
+    summary.teams = teams::per_team(&summary);
+    let same_currency = summary.currency().is_some();
+    summary.teams_total = teams::total(&summary.teams, same_currency);
+    summary.snapshot = changes::snapshot(&summary);
+    summary
 }
 
 /// The cost report of a collected dataset: each team's budget and plan, then its expenses,
@@ -215,4 +228,16 @@ pub fn cost_report(data: &Dataset, settings: &Settings, problems: &mut Vec<Probl
         }
     }
     book.finish(&settings.costs(), problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_share_helper_for_every_part_of_a_whole() {
+        assert_eq!(share(Decimal::ONE, Decimal::from(4)), Some(0.25));
+        assert_eq!(share(Decimal::from(-1), Decimal::from(4)), Some(-0.25));
+        assert_eq!(share(Decimal::ONE, Decimal::ZERO), None);
+    }
 }

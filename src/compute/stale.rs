@@ -99,6 +99,9 @@ mod tests {
         assert_eq!(check(&data(), day("2026-06-12")), None);
         assert_eq!(check(&data(), day("2026-06-25")), None);
         let s = check(&data(), day("2026-06-26")).unwrap();
-        assert_eq!((s.after_last_due.unwrap().1, s.after_last_expense), (8, None));
+        assert_eq!(
+            (s.after_last_due.unwrap().1, s.after_last_expense),
+            (8, None)
+        );
     }
 }

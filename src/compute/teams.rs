@@ -6,11 +6,11 @@ use rust_decimal::Decimal;
 
 use super::Summary;
 use super::costs::CostTotals;
-use super::share;
 use super::goals::NodeLevel;
+use super::share;
 use crate::model::{Severity, TaskStatus};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TeamRow {
     pub team: String,
     /// Sum of the team's goal targets and actuals (goals without a unit: amounts).

@@ -54,8 +54,8 @@ pub fn read_summary_work(path: &Path) -> Result<SummaryWork, String> {
 ///
 /// Errors: the bytes are not a workbook (they always are, from the writer).
 pub fn fingerprint(bytes: &[u8]) -> Result<String, String> {
-    let mut wb: Xlsx<_> =
-        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| e.to_string())?;
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| e.to_string())?;
     let names = wb.sheet_names();
     Ok(fingerprint_of(&mut wb, &names))
 }
@@ -119,7 +119,9 @@ fn fingerprint_of<R: Reader<RS>, RS: std::io::Read + std::io::Seek>(
                     Data::Float(x) => format!("{x:.9e}"),
                     other => other.to_string(),
                 };
-                let label = NOTE_LABELS.iter().any(|(zh, en)| text == *zh || text == *en);
+                let label = NOTE_LABELS
+                    .iter()
+                    .any(|(zh, en)| text == *zh || text == *en);
                 if retro && c == 0 && label {
                     invited_rows.insert(r);
                 }

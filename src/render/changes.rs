@@ -89,7 +89,9 @@ pub fn write(ws: &mut Worksheet, c: &Changes, st: &Styles) -> Result<(), XlsxErr
                 -days
             ),
             crate::lang::Lang::Zh => {
-                format!("注意：对比的汇总是 {days} 天前的（不是上周的），下列变化是这 {days} 天的累计")
+                format!(
+                    "注意：对比的汇总是 {days} 天前的（不是上周的），下列变化是这 {days} 天的累计"
+                )
             }
             crate::lang::Lang::En if days < 0 => format!(
                 "note: the summary compared with is dated {} days after this one (not last week's)",

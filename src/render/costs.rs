@@ -433,7 +433,10 @@ fn totals_row(
     // (CostTotals): the unbudgeted rows have no remaining, and are left out of the forecast.
     let remaining = plain(t.remaining());
     formula(ws, r, REMAINING, sum(REMAINING), remaining, &money_fmt)?;
-    let (c, f) = (format!("{}{x}", col(BUDGET)), format!("{}{x}", col(REMAINING)));
+    let (c, f) = (
+        format!("{}{x}", col(BUDGET)),
+        format!("{}{x}", col(REMAINING)),
+    );
     match t.share_used() {
         Some(s) => {
             let share = format!("({c}-{f})/{c}");

@@ -41,7 +41,10 @@ fn ratio(d: Decimal) -> Decimal {
 
 /// A share of the compute layer's, rounded to six places for the export.
 fn six(share: Option<f64>) -> Option<f64> {
-    share.and_then(Decimal::from_f64).map(ratio).and_then(number)
+    share
+        .and_then(Decimal::from_f64)
+        .map(ratio)
+        .and_then(number)
 }
 
 /// Escapes a text cell against formula injection (OWASP): a leading = + - @ tab or CR gets a

@@ -74,11 +74,7 @@ pub fn summary_workbook(
     gantt::write(wb.add_worksheet(), summary, &styles)?;
     retro::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
-    snapshot::write(
-        wb.add_worksheet(),
-        &crate::compute::changes::snapshot(summary),
-        fingerprint,
-    )?;
+    snapshot::write(wb.add_worksheet(), &summary.snapshot, fingerprint)?;
     Ok(wb)
 }
 
@@ -219,8 +215,13 @@ pub(crate) fn quantity(
     // A share typed in text ("完成页面设计30%") is read as 0.3 with the unit "%": shown
     // as a percent, 30%, like every other share.
     if q.unit.as_deref() == Some("%") {
-        let whole = (q.value * rust_decimal::Decimal::ONE_HUNDRED).fract().is_zero();
-        let f = st.text.clone().set_num_format(if whole { "0%" } else { "0.0#%" });
+        let whole = (q.value * rust_decimal::Decimal::ONE_HUNDRED)
+            .fract()
+            .is_zero();
+        let f = st
+            .text
+            .clone()
+            .set_num_format(if whole { "0%" } else { "0.0#%" });
         return ws.write_number_with_format(row, col, x, &f).map(|_| ());
     }
     // Decimals only where there are some: "#,##0.##" would show 10 as "10.".

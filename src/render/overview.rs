@@ -4,8 +4,8 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::{Styles, amount, date, money, share, text};
+use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
-use crate::compute::{Summary, teams};
 use crate::model::{Severity, TaskStatus};
 
 /// How many overdue tasks the overview lists.
@@ -98,7 +98,10 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         // The Costs sheet's totals row, by the one definition (compute::costs::CostTotals).
         let rows = [
             (l.pick("总预算", "Budget"), Some(t.budget)),
-            (l.pick("已支出（含无预算支出）", "Spent (all)"), Some(t.spent)),
+            (
+                l.pick("已支出（含无预算支出）", "Spent (all)"),
+                Some(t.spent),
+            ),
             (
                 l.pick("其中无预算支出", "of which without a budget"),
                 Some(t.unbudgeted),
@@ -181,7 +184,12 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
 
 /// The critical tasks (those the Tasks sheet marks), each with the critical tasks it waits
 /// for, then the tasks forecast to finish after the campaign's end. Returns the last row.
-fn critical_path(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Result<u32, XlsxError> {
+fn critical_path(
+    ws: &mut Worksheet,
+    mut r: u32,
+    s: &Summary,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
     let l = st.lang;
     let cv = &s.critical;
     r += 2;
@@ -223,14 +231,21 @@ fn critical_path(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Re
         let status = s.tasks[ct.task].status;
         ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
-        let after: Vec<&str> = ct.after.iter().map(|&p| s.data.plan[p].name.as_str()).collect();
+        let after: Vec<&str> = ct
+            .after
+            .iter()
+            .map(|&p| s.data.plan[p].name.as_str())
+            .collect();
         text(ws, r, 6, Some(&after.join(l.pick("、", ", "))), &st.text)?;
     }
     if cv.past_end.is_empty() {
         return Ok(r);
     }
     r += 2;
-    let title = l.pick("预计晚于活动结束的任务", "Forecast to finish after the campaign ends");
+    let title = l.pick(
+        "预计晚于活动结束的任务",
+        "Forecast to finish after the campaign ends",
+    );
     ws.write_string_with_format(r, 0, title, &st.section)?;
     r += 1;
     for (c, h) in [
@@ -283,13 +298,12 @@ fn team_table(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Resul
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
-    let rows = teams::per_team(s);
+    let (rows, total) = (&s.teams, &s.teams_total);
     let same_currency = s.currency().is_some();
-    let total = teams::total(&rows, same_currency);
     let count = |ws: &mut Worksheet, r: u32, c: u16, n: usize, f| {
         ws.write_number_with_format(r, c, n as f64, f).map(|_| ())
     };
-    for (i, row) in rows.iter().chain([&total]).enumerate() {
+    for (i, row) in rows.iter().chain([total]).enumerate() {
         r += 1;
         let is_total = i == rows.len();
         let (t, num, pct, int, cash) = if is_total {

@@ -8,6 +8,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::{Styles, amount, date, money, quantity, share, text, wrapped_row_height};
 use crate::compute::Summary;
+use crate::compute::goals::Verdict;
 use crate::compute::retro::goal_sentence;
 use crate::model::{NOTE_LABELS, RETRO_SHEET};
 
@@ -110,15 +111,11 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         amount(ws, r, 2, g.target, st)?;
         amount(ws, r, 3, g.actual, st)?;
         share(ws, r, 4, g.completion(), &st.pct)?;
-        let gap = g.actual.zip(g.target).map(|(a, t)| a - t);
-        amount(ws, r, 5, gap, st)?;
-        let c = g.completion().unwrap_or(0.0);
-        let (word, f) = if c > 1.0 {
-            (l.pick("超额完成", "Over target"), &over)
-        } else if c == 1.0 {
-            (l.pick("达成", "Met"), &over)
-        } else {
-            (l.pick("未达成", "Under target"), &under)
+        amount(ws, r, 5, g.actual_minus_target(), st)?;
+        let (word, f) = match g.verdict() {
+            Some(Verdict::Over) => (l.pick("超额完成", "Over target"), &over),
+            Some(Verdict::Met) => (l.pick("达成", "Met"), &over),
+            _ => (l.pick("未达成", "Under target"), &under),
         };
         text(ws, r, 6, Some(word), f)?;
     }

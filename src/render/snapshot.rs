@@ -17,7 +17,11 @@ pub fn write(
     ws.set_name(SHEET)?;
     ws.set_hidden(true);
     let as_of = snap.as_of.map(|d| d.to_string()).unwrap_or_default();
-    row(ws, 0, &[MARKER, VERSION, &as_of, fingerprint.unwrap_or("-")])?;
+    row(
+        ws,
+        0,
+        &[MARKER, VERSION, &as_of, fingerprint.unwrap_or("-")],
+    )?;
     let mut r = 1;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for t in &snap.tasks {

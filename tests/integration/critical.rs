@@ -11,7 +11,10 @@ use crate::common::*;
 /// The rows of the Overview section titled `title`, below its header row, up to the first
 /// empty row.
 fn section<'a>(rows: &'a [Vec<Data>], title: &str) -> Vec<&'a [Data]> {
-    let Some(at) = rows.iter().position(|r| r.first().is_some_and(|c| *c == title)) else {
+    let Some(at) = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| *c == title))
+    else {
         return Vec::new();
     };
     rows[at + 2..]
@@ -47,7 +50,14 @@ fn forecast_finishes_after_the_campaign_end_are_named_on_the_overview() {
     // Three weeks after the sample's last due date (2026-12-20): its open tasks slip past.
     let dir = tempfile::tempdir().unwrap();
     let input = samples().join(ZH_SAMPLE);
-    let args = ["report", input.to_str().unwrap(), "--as-of", "2027-01-10", "-o", "o.xlsx"];
+    let args = [
+        "report",
+        input.to_str().unwrap(),
+        "--as-of",
+        "2027-01-10",
+        "-o",
+        "o.xlsx",
+    ];
     assert!(plantrack(dir.path(), &args).status.success());
     let out = dir.path().join("o.xlsx");
     let overview = sheet(&out, "概览");

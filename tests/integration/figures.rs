@@ -93,7 +93,11 @@ fn a_figure_shown_twice_is_the_same_figure() {
             assert_eq!(text(&a[1]), jl["budget_line"].as_str().unwrap(), "{case}");
             assert_eq!(text(&a[7]), text(&b[7]), "{case}: status");
             for c in FIGURES {
-                same(&format!("{case} line {i} col {c}"), opt_num(a.get(c)), opt_num(b.get(c)));
+                same(
+                    &format!("{case} line {i} col {c}"),
+                    opt_num(a.get(c)),
+                    opt_num(b.get(c)),
+                );
             }
             for (c, key) in [
                 (2, "budget"),
@@ -103,13 +107,25 @@ fn a_figure_shown_twice_is_the_same_figure() {
                 (10, "forecast"),
                 (11, "variance"),
             ] {
-                same(&format!("{case} {key}"), opt_num(a.get(c)), json_num(&jl[key]));
+                same(
+                    &format!("{case} {key}"),
+                    opt_num(a.get(c)),
+                    json_num(&jl[key]),
+                );
             }
             // Each line: remaining = budget - spent, variance = budget - forecast.
             if let (Some(bud), Some(sp)) = (opt_num(a.get(2)), opt_num(a.get(3))) {
-                same(&format!("{case} remaining"), opt_num(a.get(5)), Some(bud - sp));
+                same(
+                    &format!("{case} remaining"),
+                    opt_num(a.get(5)),
+                    Some(bud - sp),
+                );
                 if let Some(f) = opt_num(a.get(10)) {
-                    same(&format!("{case} variance"), opt_num(a.get(11)), Some(bud - f));
+                    same(
+                        &format!("{case} variance"),
+                        opt_num(a.get(11)),
+                        Some(bud - f),
+                    );
                 }
             }
         }
@@ -121,14 +137,26 @@ fn a_figure_shown_twice_is_the_same_figure() {
         if let Some(t) = total {
             let t2 = labelled(&costs_costs, "合计", "Total").unwrap();
             for c in FIGURES {
-                same(&format!("{case} total col {c}"), opt_num(t.get(c)), opt_num(t2.get(c)));
+                same(
+                    &format!("{case} total col {c}"),
+                    opt_num(t.get(c)),
+                    opt_num(t2.get(c)),
+                );
             }
             let jt = &json["totals"];
             for (c, key) in [(2, "budget"), (3, "spent"), (5, "remaining"), (6, "used")] {
-                same(&format!("{case} total {key}"), opt_num(t.get(c)), json_num(&jt[key]));
+                same(
+                    &format!("{case} total {key}"),
+                    opt_num(t.get(c)),
+                    json_num(&jt[key]),
+                );
             }
             for (c, key) in [(10, "forecast"), (11, "variance")] {
-                same(&format!("{case} total {key}"), opt_num(t.get(c)), json_num(&jt[key]));
+                same(
+                    &format!("{case} total {key}"),
+                    opt_num(t.get(c)),
+                    json_num(&jt[key]),
+                );
             }
             let budget = opt_num(t.get(2)).unwrap();
             let unbudgeted = json_num(&jt["unbudgeted"]).unwrap();
@@ -147,14 +175,26 @@ fn a_figure_shown_twice_is_the_same_figure() {
                 opt_num(labelled(&overview, zh_label, en_label).and_then(|r| r.get(1)))
             };
             same(&case, at("总预算", "Budget"), Some(budget));
-            same(&case, at("已支出（含无预算支出）", "Spent (all)"), Some(spent));
-            same(&case, at("其中无预算支出", "of which without a budget"), Some(unbudgeted));
+            same(
+                &case,
+                at("已支出（含无预算支出）", "Spent (all)"),
+                Some(spent),
+            );
+            same(
+                &case,
+                at("其中无预算支出", "of which without a budget"),
+                Some(unbudgeted),
+            );
             same(
                 &case,
                 at("剩余（有预算的科目）", "Remaining (budgeted lines)"),
                 Some(remaining),
             );
-            same(&case, at("已用比例（有预算的科目）", "Used (budgeted lines)"), Some(used));
+            same(
+                &case,
+                at("已用比例（有预算的科目）", "Used (budgeted lines)"),
+                Some(used),
+            );
         }
 
         // Per team: the JSON's team totals and the Overview's team table.
@@ -187,7 +227,13 @@ fn early_in_the_period_no_line_is_forecast_over_that_its_status_calls_ok() {
     let json = {
         let dir = tempfile::tempdir().unwrap();
         let input = samples().join(ZH_SAMPLE);
-        let out = run(dir.path(), "costs", &[input], &["--as-of", "2026-11-05"], &["--json"]);
+        let out = run(
+            dir.path(),
+            "costs",
+            &[input],
+            &["--as-of", "2026-11-05"],
+            &["--json"],
+        );
         serde_json::from_slice::<serde_json::Value>(&out).unwrap()
     };
     let mut checked = 0;

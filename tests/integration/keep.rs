@@ -51,7 +51,14 @@ fn report(dir: &Path, as_of: &str, out: &str) -> String {
     let input = samples().join(ZH_SAMPLE);
     let o = plantrack(
         dir,
-        &["report", input.to_str().unwrap(), "--as-of", as_of, "-o", out],
+        &[
+            "report",
+            input.to_str().unwrap(),
+            "--as-of",
+            as_of,
+            "-o",
+            out,
+        ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -79,7 +86,10 @@ fn notes_typed_into_the_yellow_cells_survive_a_re_run() {
     assert_eq!(note(&out, "亮点"), "直播转化超预期");
     assert_eq!(note(&out, "不足"), "物料晚了两天");
     assert_eq!(note(&out, "经验沉淀"), "");
-    assert!(said.contains("已保留团队在复盘表黄色单元格中填写的 2 项内容"), "{said}");
+    assert!(
+        said.contains("已保留团队在复盘表黄色单元格中填写的 2 项内容"),
+        "{said}"
+    );
     // Only the yellow cells were typed into: no copy.
     assert!(copies(dir.path()).is_empty(), "{:?}", copies(dir.path()));
     // A third run keeps them too (the carried text is not mistaken for an edit).
@@ -100,7 +110,10 @@ fn a_summary_edited_elsewhere_is_kept_as_a_dated_copy() {
     let said = report(dir.path(), AS_OF, "summary.xlsx");
     let kept = copies(dir.path());
     assert_eq!(kept.len(), 1, "{kept:?}");
-    assert!(said.contains("已另存一份") && said.contains(&kept[0]), "{said}");
+    assert!(
+        said.contains("已另存一份") && said.contains(&kept[0]),
+        "{said}"
+    );
     let copy = dir.path().join(&kept[0]);
     assert_eq!(text(&sheet(&copy, "概览")[0][0]), "我们改过的标题");
     // The new summary is plantrack's again, with the team's note carried.

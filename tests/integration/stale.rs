@@ -6,7 +6,14 @@ use crate::common::*;
 
 fn run(dir: &std::path::Path, as_of: &str, out: &str, extra: &[&str]) -> String {
     let input = samples().join(ZH_SAMPLE);
-    let mut args = vec!["report", input.to_str().unwrap(), "--as-of", as_of, "-o", out];
+    let mut args = vec![
+        "report",
+        input.to_str().unwrap(),
+        "--as-of",
+        as_of,
+        "-o",
+        out,
+    ];
     args.extend_from_slice(extra);
     let o = plantrack(dir, &args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -18,7 +25,10 @@ fn an_as_of_date_months_after_the_campaign_is_called_out() {
     let dir = tempfile::tempdir().unwrap();
     // The sample's last due date is 2026-12-20.
     let said = run(dir.path(), "2027-03-01", "late.xlsx", &[]);
-    assert!(said.contains("晚于所有任务的截止日期（最晚 2026-12-20）71 天"), "{said}");
+    assert!(
+        said.contains("晚于所有任务的截止日期（最晚 2026-12-20）71 天"),
+        "{said}"
+    );
     let overview = sheet(&dir.path().join("late.xlsx"), "概览");
     assert!(text(&overview[1][2]).contains("请用 --as-of 指定当时的日期"));
     // On the sample's own as-of date, nothing.
@@ -32,10 +42,23 @@ fn an_as_of_date_months_after_the_campaign_is_called_out() {
 fn the_changes_sheet_says_how_old_a_previous_summary_is() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), "2026-11-19", "week1.xlsx", &[]);
-    run(dir.path(), AS_OF, "week2.xlsx", &["--previous", "week1.xlsx"]);
+    run(
+        dir.path(),
+        AS_OF,
+        "week2.xlsx",
+        &["--previous", "week1.xlsx"],
+    );
     let changes = sheet(&dir.path().join("week2.xlsx"), "本周变化");
-    assert!(changes[1].get(2).is_none_or(|c| text(c).is_empty()), "a week: no note");
-    run(dir.path(), "2026-12-18", "later.xlsx", &["--previous", "week1.xlsx"]);
+    assert!(
+        changes[1].get(2).is_none_or(|c| text(c).is_empty()),
+        "a week: no note"
+    );
+    run(
+        dir.path(),
+        "2026-12-18",
+        "later.xlsx",
+        &["--previous", "week1.xlsx"],
+    );
     let changes = sheet(&dir.path().join("later.xlsx"), "本周变化");
     assert_eq!(
         text(&changes[1][2]),
