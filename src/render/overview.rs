@@ -214,7 +214,7 @@ fn critical_path(
         l.pick("截止", "Due"),
         l.pick("状态", "Status"),
         l.pick("团队", "Team"),
-        l.pick("紧接在后（关键前置）", "After (critical)"),
+        l.pick("关键前置", "Follows"),
     ]
     .iter()
     .enumerate()
