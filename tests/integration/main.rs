@@ -15,6 +15,7 @@ mod nothing_lost;
 mod outputs;
 mod report;
 mod rhythm;
+mod shares;
 mod stale;
 mod streaming;
 mod teams;
