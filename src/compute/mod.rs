@@ -74,6 +74,29 @@ pub struct TaskView {
     pub elapsed: Option<f64>,
 }
 
+/// One plan task with everything judged about it, so a sheet lays out one record instead of
+/// joining parallel vectors by index: the row as written, its status, its schedule.
+#[derive(Debug, Clone, Copy)]
+pub struct TaskRecord<'a> {
+    pub index: usize,
+    pub plan: &'a crate::model::PlanRow,
+    pub view: &'a TaskView,
+    pub schedule: &'a schedule::TaskSchedule,
+}
+
+impl TaskRecord<'_> {
+    pub fn status(&self) -> TaskStatus {
+        self.view.status
+    }
+}
+
+/// One weekly row as written and as analysed.
+#[derive(Debug, Clone, Copy)]
+pub struct WeeklyRecord<'a> {
+    pub row: &'a crate::model::WeeklyRow,
+    pub view: &'a WeeklyView,
+}
+
 /// Everything the summary workbook shows, computed.
 #[derive(Debug, Clone)]
 pub struct Summary {
@@ -115,6 +138,42 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Task `i` of the plan with its status and schedule; None past the end.
+    pub fn task(&self, i: usize) -> Option<TaskRecord<'_>> {
+        Some(TaskRecord {
+            index: i,
+            plan: self.data.plan.get(i)?,
+            view: self.tasks.get(i)?,
+            schedule: self.schedule.tasks.get(i)?,
+        })
+    }
+
+    /// Every task, in plan order.
+    pub fn task_records(&self) -> impl Iterator<Item = TaskRecord<'_>> {
+        (0..self.data.plan.len()).filter_map(|i| self.task(i))
+    }
+
+    /// The tasks at these plan indices, in that order.
+    pub fn tasks_at<'a>(
+        &'a self,
+        indices: impl IntoIterator<Item = &'a usize> + 'a,
+    ) -> impl Iterator<Item = TaskRecord<'a>> + 'a {
+        indices.into_iter().filter_map(|&i| self.task(i))
+    }
+
+    /// Weekly row `i` with its analysis; None past the end.
+    pub fn weekly_record(&self, i: usize) -> Option<WeeklyRecord<'_>> {
+        Some(WeeklyRecord {
+            row: self.data.weekly.get(i)?,
+            view: self.weekly.get(i)?,
+        })
+    }
+
+    /// Every weekly row, in input order.
+    pub fn weekly_records(&self) -> impl Iterator<Item = WeeklyRecord<'_>> {
+        (0..self.data.weekly.len()).filter_map(|i| self.weekly_record(i))
+    }
+
     /// The one currency of every team, or None when they differ.
     pub fn currency(&self) -> Option<&str> {
         self.currencies

@@ -166,13 +166,13 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         r += 1;
         ws.write_string_with_format(r, 0, l.pick("无逾期任务", "none"), &st.note)?;
     }
-    for &i in overdue.iter().take(TOP_OVERDUE) {
+    for task in s.tasks_at(overdue.iter().take(TOP_OVERDUE)) {
         r += 1;
-        let t = &s.data.plan[i];
+        let t = task.plan;
         text(ws, r, 0, Some(&t.name), &st.text)?;
         text(ws, r, 1, t.owner.as_deref(), &st.text)?;
         date(ws, r, 2, t.due, &st.date)?;
-        ws.write_number_with_format(r, 3, s.tasks[i].days_late as f64, &st.int)?;
+        ws.write_number_with_format(r, 3, task.view.days_late as f64, &st.int)?;
         share(ws, r, 4, t.progress, &st.pct)?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
     }
@@ -222,19 +222,21 @@ fn critical_path(
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
     for ct in &cv.tasks {
+        let Some(task) = s.task(ct.task) else {
+            continue;
+        };
         r += 1;
-        let t = &s.data.plan[ct.task];
+        let t = task.plan;
         text(ws, r, 0, Some(&t.name), &st.text)?;
         text(ws, r, 1, t.owner.as_deref(), &st.text)?;
         date(ws, r, 2, t.start, &st.date)?;
         date(ws, r, 3, t.due, &st.date)?;
-        let status = s.tasks[ct.task].status;
+        let status = task.status();
         ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
-        let after: Vec<&str> = ct
-            .after
-            .iter()
-            .map(|&p| s.data.plan[p].name.as_str())
+        let after: Vec<&str> = s
+            .tasks_at(&ct.after)
+            .map(|p| p.plan.name.as_str())
             .collect();
         text(ws, r, 6, Some(&after.join(l.pick("、", ", "))), &st.text)?;
     }
@@ -263,8 +265,10 @@ fn critical_path(
     }
     let late = st.date.clone().set_font_color(0x9C0006).set_bold();
     for p in &cv.past_end {
+        let Some(t) = s.task(p.task).map(|t| t.plan) else {
+            continue;
+        };
         r += 1;
-        let t = &s.data.plan[p.task];
         text(ws, r, 0, Some(&t.name), &st.text)?;
         text(ws, r, 1, t.owner.as_deref(), &st.text)?;
         date(ws, r, 2, t.due, &st.date)?;

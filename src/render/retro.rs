@@ -136,15 +136,15 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         st,
     )?;
     r = empty_note(ws, r, rt.late.is_empty(), none, st)?;
-    for &i in &rt.late {
+    for task in s.tasks_at(&rt.late) {
         r += 1;
-        let t = &s.data.plan[i];
+        let t = task.plan;
         text(ws, r, 0, Some(&t.team), &st.text)?;
         text(ws, r, 1, Some(&t.name), &st.text)?;
         text(ws, r, 2, t.owner.as_deref(), &st.text)?;
         date(ws, r, 3, t.due, &st.date)?;
         date(ws, r, 4, t.done_on, &st.date)?;
-        ws.write_number_with_format(r, 5, s.tasks[i].days_late as f64, &st.int)?;
+        ws.write_number_with_format(r, 5, task.view.days_late as f64, &st.int)?;
     }
 
     // 4. Budget lines over budget.
@@ -195,15 +195,15 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     let behind = st.pct.clone().set_font_color(0x9C0006);
     let missing = wrap.clone().set_font_color(0x9C0006).set_italic();
     let unwritten = l.pick("（未填写）", "(not written)");
-    for &i in &rt.shortfalls {
+    for rec in rt.shortfalls.iter().filter_map(|&i| s.weekly_record(i)) {
         r += 1;
-        let w = &s.data.weekly[i];
+        let w = rec.row;
         text(ws, r, 0, Some(&w.team), &st.text)?;
         text(ws, r, 1, Some(&w.task), &st.text)?;
         text(ws, r, 2, w.week.as_deref(), &st.text)?;
         quantity(ws, r, 3, w.plan.as_ref(), st)?;
         quantity(ws, r, 4, w.actual.as_ref(), st)?;
-        share(ws, r, 5, s.weekly[i].deviation, &behind)?;
+        share(ws, r, 5, rec.view.deviation, &behind)?;
         for (c, v) in [(6, &w.cause), (7, &w.fix)] {
             match v {
                 Some(v) => text(ws, r, c, Some(v), &wrap)?,

@@ -77,8 +77,8 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         .set_align(rust_xlsxwriter::FormatAlign::Center);
     let warn = flag.clone().set_font_color(0x9C0006).set_bold();
     table_header(ws, 0, &headers, s.data.plan.len(), st)?;
-    for (i, (t, v)) in s.data.plan.iter().zip(&s.tasks).enumerate() {
-        let r = i as u32 + 1;
+    for (r, task) in (1..).zip(s.task_records()) {
+        let (t, v, sched) = (task.plan, task.view, task.schedule);
         text(ws, r, 0, Some(&t.team), &st.text)?;
         text(ws, r, 1, t.id.as_deref(), &st.text)?;
         text(ws, r, 2, t.stage.as_deref(), &st.text)?;
@@ -95,11 +95,8 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         } else {
             ws.write_blank(r, 11, &st.int)?;
         }
-        let sched = &s.schedule.tasks[i];
-        let preds: Vec<&str> = sched
-            .predecessors
-            .iter()
-            .map(|&p| s.data.plan[p].name.as_str())
+        let preds: Vec<&str> = (s.tasks_at(&sched.predecessors))
+            .map(|p| p.plan.name.as_str())
             .collect();
         text(ws, r, 12, Some(&preds.join(l.pick("、", ", "))), &st.text)?;
         match sched.float_days {
@@ -137,8 +134,8 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
     ];
     table_header(ws, 0, &headers, s.data.weekly.len(), st)?;
     let behind = st.pct.clone().set_font_color(0x9C0006);
-    for (i, (w, v)) in s.data.weekly.iter().zip(&s.weekly).enumerate() {
-        let r = i as u32 + 1;
+    for (r, rec) in (1..).zip(s.weekly_records()) {
+        let (w, v) = (rec.row, rec.view);
         text(ws, r, 0, Some(&w.team), &st.text)?;
         text(ws, r, 1, w.week.as_deref(), &st.text)?;
         text(ws, r, 2, Some(&w.task), &st.text)?;

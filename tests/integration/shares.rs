@@ -61,7 +61,9 @@ fn a_share_typed_in_weekly_text_is_a_percent_on_every_sheet() {
     let found: serde_json::Value = serde_json::from_str(&found).unwrap();
     // The actual 30% on each sheet, as the number 0.3 shown as a percent.
     for sheet in ["周度跟踪", "周趋势", "复盘"] {
-        let formats = found[sheet].as_array().unwrap_or_else(|| panic!("{sheet}: {found}"));
+        let formats = found[sheet]
+            .as_array()
+            .unwrap_or_else(|| panic!("{sheet}: {found}"));
         assert!(!formats.is_empty(), "{sheet}");
         for f in formats {
             let f = f.as_str().unwrap();
