@@ -140,7 +140,7 @@ pub fn forecast(
 }
 
 /// One budget line (or one unbudgeted category) of one team.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CostLine {
     /// The line's number: fixed when the line is first seen, so ledger rows written while
     /// the expenses stream can name it (the workbook's formulas select ledger rows by it).
@@ -190,7 +190,7 @@ impl CostLine {
 /// shown as `unbudgeted`, and left OUT of remaining, share used, forecast and variance, which
 /// are about the budgeted lines only, so that share used + remaining share = 100% and
 /// variance = budget - forecast on the totals row as on every line.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CostTotals {
     pub budget: Decimal,
     /// All net spending, unbudgeted spending included.
@@ -264,7 +264,7 @@ impl CostTotals {
 }
 
 /// One team's lines (a run of [`CostReport::lines`]) and totals.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TeamCosts {
     pub team: String,
     pub period: Option<Period>,
@@ -286,7 +286,7 @@ pub struct CostSettings {
     pub period: Option<Period>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CostReport {
     /// Grouped by team (in the order teams were first seen); within a team the budgeted
     /// lines in the order written, then the unbudgeted ones as first spent on.
