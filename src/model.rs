@@ -531,6 +531,8 @@ impl Dataset {
 pub const SNAPSHOT_SHEET: &str = "_plantrack";
 pub const SNAPSHOT_MARKER: &str = "plantrack snapshot";
 pub const SNAPSHOT_VERSION: &str = "1";
+/// D1 of the snapshot when the summary has no fingerprint (see read::notes).
+pub const NO_FINGERPRINT: &str = "-";
 
 /// The Retrospective sheet's names (zh, en) and the labels of the cells it invites the team
 /// to fill (column A; the text goes in B, merged across to H). Shared by the writer (render)

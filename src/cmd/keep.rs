@@ -12,7 +12,7 @@ use crate::compute::Summary;
 use crate::lang::Lang;
 use crate::model::TeamNotes;
 use crate::read::notes::{fingerprint, read_summary_work};
-use crate::render::{RenderOptions, summary_workbook};
+use crate::render::{RenderOptions, set_fingerprint, summary_workbook};
 
 /// Fills `summary.notes` from the summary at `output` (about to be replaced) and from
 /// last week's summary `previous`; keeps a dated copy of `output` when cells other than the
@@ -101,14 +101,24 @@ fn dated_copy(path: &Path) -> PathBuf {
         .unwrap_or_else(|| dir.join(format!("{stem}.edited.{ext}")))
 }
 
-/// The summary workbook with its fingerprint: rendered once to learn what it holds, then
-/// again with the fingerprint in its snapshot (rendering is deterministic, so both hold the
-/// same cells).
+/// Plans up to this many plan and weekly rows get a fingerprint. Taking one means saving the
+/// workbook twice and reading it back: a few milliseconds for a team's workbook, seconds for
+/// a plan of 10,000 tasks. Above it the fingerprint is left out, and the next run carries
+/// the team's notes forward without telling edited cells apart (no dated copy).
+pub const FINGERPRINT_UP_TO_ROWS: usize = 5_000;
+
+/// The summary workbook with its fingerprint: rendered once, saved to memory to learn what
+/// it holds, then the fingerprint is written into its snapshot (D1) before the real save.
 ///
 /// Errors: as [`summary_workbook`].
 pub fn fingerprinted(summary: &Summary, opts: &RenderOptions) -> Result<Workbook> {
-    let mut first = summary_workbook(summary, opts, None)?;
-    let bytes = first.save_to_buffer()?;
-    let print = fingerprint(&bytes).ok();
-    summary_workbook(summary, opts, print.as_deref())
+    let mut wb = summary_workbook(summary, opts)?;
+    if summary.data.plan.len() + summary.data.weekly.len() > FINGERPRINT_UP_TO_ROWS {
+        return Ok(wb);
+    }
+    let bytes = wb.save_to_buffer()?;
+    if let Ok(print) = fingerprint(&bytes) {
+        set_fingerprint(&mut wb, &print)?;
+    }
+    Ok(wb)
 }

@@ -4,8 +4,8 @@
 //!
 //! "Changed" is decided by a fingerprint: a hash of every cell of every sheet but the
 //! snapshot, leaving out the invited cells, with formulas hashed by their text (a spreadsheet
-//! that recalculates on opening, or a tool that drops cached results, changes no formula) and
-//! numbers to nine significant digits. plantrack stores the fingerprint of what it wrote in
+//! that recalculates on opening, or a tool that drops cached results, changes no formula; only
+//! the cost sheet has formulas) and numbers to ten significant digits. plantrack stores the fingerprint of what it wrote in
 //! the snapshot's first row (D1) and compares it with the fingerprint of the file found.
 
 use std::io::Cursor;
@@ -13,7 +13,12 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_auto, open_workbook_from_rs};
 
-use crate::model::{NOTE_LABELS, RETRO_SHEET, SNAPSHOT_MARKER, SNAPSHOT_SHEET, TeamNotes};
+use crate::model::{
+    NO_FINGERPRINT, NOTE_LABELS, RETRO_SHEET, SNAPSHOT_MARKER, SNAPSHOT_SHEET, TeamNotes,
+};
+
+/// The summary sheets that hold formulas (the cost sheet, in either language).
+const COST_SHEETS: [&str; 2] = ["成本预算", "Costs"];
 
 /// What a summary about to be replaced holds of the team's work.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,8 +47,8 @@ pub fn read_summary_work(path: &Path) -> Result<SummaryWork, String> {
         .filter(|r| r.get_value((0, 0)).is_some_and(|c| *c == SNAPSHOT_MARKER))
         .and_then(|r| r.get_value((0, 3)).map(|c| c.to_string()));
     let edited = match stored {
-        // A summary from before fingerprints: nothing to compare with.
-        Some(s) if s.is_empty() => false,
+        // A summary from before fingerprints, or too big to take one: nothing to compare.
+        Some(s) if s.is_empty() || s == NO_FINGERPRINT => false,
         Some(s) => s != fingerprint_of(&mut wb, &names),
         None => true,
     };
@@ -128,7 +133,10 @@ fn fingerprint_of<R: Reader<RS>, RS: std::io::Read + std::io::Seek>(
                 cells.insert((r, c), text);
             }
         }
-        if let Ok(formulas) = wb.worksheet_formula(name)
+        // Only the cost sheet holds formulas; reading a big sheet's formulas would parse it
+        // twice for nothing.
+        if COST_SHEETS.contains(&name.as_str())
+            && let Ok(formulas) = wb.worksheet_formula(name)
             && let Some((top, left)) = formulas.start()
         {
             for (r, c, f) in formulas.used_cells() {

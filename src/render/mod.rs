@@ -43,15 +43,10 @@ pub struct RenderOptions {
     pub currency: String,
 }
 
-/// Builds the weekly summary workbook; `fingerprint` (see read::notes) goes into the
-/// snapshot, so the next run can tell whether someone edited the cells plantrack wrote.
+/// Builds the weekly summary workbook (its fingerprint is added by [`set_fingerprint`]).
 ///
 /// Errors: a cell cannot be written (rust_xlsxwriter's limits, such as a sheet name).
-pub fn summary_workbook(
-    summary: &Summary,
-    opts: &RenderOptions,
-    fingerprint: Option<&str>,
-) -> Result<Workbook> {
+pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workbook> {
     let mut wb = Workbook::new();
     let styles = Styles::new(opts);
     let lang = opts.lang;
@@ -74,8 +69,17 @@ pub fn summary_workbook(
     gantt::write(wb.add_worksheet(), summary, &styles)?;
     retro::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
-    snapshot::write(wb.add_worksheet(), &summary.snapshot, fingerprint)?;
+    snapshot::write(wb.add_worksheet(), &summary.snapshot)?;
     Ok(wb)
+}
+
+/// Writes the fingerprint (see read::notes) into a rendered summary's snapshot sheet.
+///
+/// Errors: the workbook has no snapshot sheet.
+pub fn set_fingerprint(wb: &mut Workbook, fingerprint: &str) -> Result<()> {
+    let ws = wb.worksheet_from_name(crate::model::SNAPSHOT_SHEET)?;
+    snapshot::set_fingerprint(ws, fingerprint)?;
+    Ok(())
 }
 
 /// Fixed document properties: the creation time is the as-of date, not the clock, so the

@@ -5,23 +5,17 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::model::{
-    SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET, SNAPSHOT_VERSION as VERSION, Snapshot,
+    NO_FINGERPRINT, SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET,
+    SNAPSHOT_VERSION as VERSION, Snapshot,
 };
 
-/// Writes the snapshot; `fingerprint` (of every other cell, see read::notes) goes in D1.
-pub fn write(
-    ws: &mut Worksheet,
-    snap: &Snapshot,
-    fingerprint: Option<&str>,
-) -> Result<(), XlsxError> {
+/// Writes the snapshot; D1 holds "-" until [`set_fingerprint`] writes the fingerprint of
+/// every other cell (see read::notes) there.
+pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
     ws.set_name(SHEET)?;
     ws.set_hidden(true);
     let as_of = snap.as_of.map(|d| d.to_string()).unwrap_or_default();
-    row(
-        ws,
-        0,
-        &[MARKER, VERSION, &as_of, fingerprint.unwrap_or("-")],
-    )?;
+    row(ws, 0, &[MARKER, VERSION, &as_of, NO_FINGERPRINT])?;
     let mut r = 1;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for t in &snap.tasks {
@@ -60,6 +54,11 @@ pub fn write(
         r += 1;
     }
     Ok(())
+}
+
+/// Writes the fingerprint into D1 of a written snapshot sheet.
+pub fn set_fingerprint(ws: &mut Worksheet, fingerprint: &str) -> Result<(), XlsxError> {
+    ws.write_string(0, 3, fingerprint).map(|_| ())
 }
 
 fn row(ws: &mut Worksheet, r: u32, cells: &[&str]) -> Result<(), XlsxError> {
