@@ -19,4 +19,5 @@ mod shares;
 mod stale;
 mod streaming;
 mod teams;
+mod typed;
 mod workbooks;
