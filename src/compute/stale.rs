@@ -74,6 +74,7 @@ mod tests {
             progress: None,
             status: None,
             predecessors: Vec::new(),
+            cells: Default::default(),
         });
         d.expenses.add(&Expense {
             team: "A".into(),
