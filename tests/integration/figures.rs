@@ -208,6 +208,41 @@ fn a_figure_shown_twice_is_the_same_figure() {
             }
         }
 
+        // Each goal's target, actual and completion: the Goals sheet's, on the Overview
+        // and in the Retrospective.
+        let goals = sheet(&summary, if zh { "目标达成" } else { "Goals" });
+        let overview = sheet(&summary, if zh { "概览" } else { "Overview" });
+        let retro_rows = sheet(&summary, if zh { "复盘" } else { "Retrospective" });
+        let goal_word = if zh { "总目标" } else { "Goal" };
+        let mut goals_seen = 0;
+        for g in goals[1..]
+            .iter()
+            .filter(|r| r.get(1).is_some_and(|c| *c == goal_word))
+        {
+            goals_seen += 1;
+            let name = text(&g[2]);
+            let o = row_with(&overview, 0, &name);
+            for (a, b) in [(3, 1), (4, 2), (5, 3)] {
+                same(
+                    &format!("{case} goal {name}"),
+                    opt_num(g.get(a)),
+                    opt_num(o.get(b)),
+                );
+            }
+            let r = retro_rows
+                .iter()
+                .find(|r| r.get(1).is_some_and(|c| text(c).starts_with(&name)))
+                .unwrap_or_else(|| panic!("{case}: {name} in the Retrospective"));
+            for (a, b) in [(3, 2), (4, 3), (5, 4)] {
+                same(
+                    &format!("{case} retro {name}"),
+                    opt_num(g.get(a)),
+                    opt_num(r.get(b)),
+                );
+            }
+        }
+        assert!(goals_seen > 0, "{case}");
+
         // The Retrospective's over-budget lines: the cost sheet's figures.
         let retro = sheet(&summary, if zh { "复盘" } else { "Retrospective" });
         for jl in lines.iter().filter(|l| l["status"] == "over") {
