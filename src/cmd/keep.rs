@@ -108,7 +108,7 @@ fn dated_copy(path: &Path) -> PathBuf {
 pub const FINGERPRINT_UP_TO_ROWS: usize = 5_000;
 
 /// The summary workbook with its fingerprint: rendered once, saved to memory to learn what
-/// it holds, then the fingerprint is written into its snapshot (D1) before the real save.
+/// it holds, then the fingerprint is written into its snapshot (E1) before the real save.
 ///
 /// Errors: as [`summary_workbook`].
 pub fn fingerprinted(summary: &Summary, opts: &RenderOptions) -> Result<Workbook> {

@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use super::{Outcome, failure_problems, is_an_input, load, output_lang, report_failures, today};
+use super::{
+    Outcome, failure_problems, is_an_input, load, output_lang, report_failures, settings, today,
+};
 use crate::cli::ReportArgs;
-use crate::compute::changes::compare;
-use crate::compute::{Settings, summarize};
+use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};
+use crate::compute::summarize;
 use crate::lang::Lang;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
@@ -74,7 +76,8 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // The summary of the files that could be read, with the others listed in it.
     let not_read = failure_problems(&loaded.failures);
     loaded.data.problems.extend(not_read);
-    let mut summary = summarize(loaded.data, &Settings::new(as_of));
+    let settings = settings(as_of, args.calendar, &loaded.data);
+    let mut summary = summarize(loaded.data, &settings);
     if let Some(stale) = &summary.stale {
         eprintln!("plantrack: {}", crate::messages::stale_as_of(stale, lang));
     }
@@ -97,7 +100,15 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         let explicit = *explicit;
         match read_snapshot(path) {
             Ok(before) => {
-                summary.changes = Some(compare(&before, &summary.snapshot));
+                if !args.rebaseline {
+                    summary.baseline = carry_baseline(&before, &summary);
+                    // The snapshot carries the baseline: taken again with the carried one.
+                    summary.snapshot = snapshot(&summary);
+                }
+                let mut changes = compare(&before, &summary.snapshot);
+                changes.baseline_set = summary.baseline.set_on;
+                changes.baseline_slips = baseline_slips(&summary);
+                summary.changes = Some(changes);
                 eprintln!(
                     "{} {}",
                     lang.pick("对比上周汇总：", "compared with"),

@@ -6,7 +6,7 @@
 //! snapshot, leaving out the invited cells, with formulas hashed by their text (a spreadsheet
 //! that recalculates on opening, or a tool that drops cached results, changes no formula; only
 //! the cost sheet has formulas) and numbers to ten significant digits. plantrack stores the fingerprint of what it wrote in
-//! the snapshot's first row (D1) and compares it with the fingerprint of the file found.
+//! the snapshot's first row (E1) and compares it with the fingerprint of the file found.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -14,7 +14,8 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook_auto, open_workbook_from_rs};
 
 use crate::model::{
-    NO_FINGERPRINT, NOTE_LABELS, RETRO_SHEET, SNAPSHOT_MARKER, SNAPSHOT_SHEET, TeamNotes,
+    FINGERPRINT_COLUMN, NO_FINGERPRINT, NOTE_LABELS, RETRO_SHEET, SNAPSHOT_MARKER, SNAPSHOT_SHEET,
+    TeamNotes,
 };
 
 /// The summary sheets that hold formulas (the cost sheet, in either language).
@@ -45,7 +46,10 @@ pub fn read_summary_work(path: &Path) -> Result<SummaryWork, String> {
         .worksheet_range(SNAPSHOT_SHEET)
         .ok()
         .filter(|r| r.get_value((0, 0)).is_some_and(|c| *c == SNAPSHOT_MARKER))
-        .and_then(|r| r.get_value((0, 3)).map(|c| c.to_string()));
+        .and_then(|r| {
+            let at = (0, u32::from(FINGERPRINT_COLUMN));
+            r.get_value(at).map(|c| c.to_string())
+        });
     let edited = match stored {
         // A summary from before fingerprints, or too big to take one: nothing to compare.
         Some(s) if s.is_empty() || s == NO_FINGERPRINT => false,
