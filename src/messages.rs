@@ -537,6 +537,37 @@ fn in_use(raw: Option<i32>, kind: std::io::ErrorKind, windows: bool) -> bool {
     }
 }
 
+/// The note on a stale as-of date (see `compute::stale`), or "" when there is nothing to say.
+pub fn stale_as_of(s: &crate::compute::stale::StaleAsOf, lang: Lang) -> String {
+    let as_of = s.as_of.format("%Y-%m-%d");
+    let mut why = Vec::new();
+    if let Some((d, days)) = s.after_last_due {
+        why.push(match lang {
+            Lang::Zh => format!("晚于所有任务的截止日期（最晚 {d}）{days} 天"),
+            Lang::En => format!("{days} days after every task's due date (the latest is {d})"),
+        });
+    }
+    if let Some((d, days)) = s.after_last_expense {
+        why.push(match lang {
+            Lang::Zh => format!("比最后一笔支出所在月份的月底（{d}）晚 {days} 天"),
+            Lang::En => format!("{days} days after the month of the last expense ({d})"),
+        });
+    }
+    if why.is_empty() {
+        return String::new();
+    }
+    match lang {
+        Lang::Zh => format!(
+            "注意：统计日期 {as_of} {}。如果是补做以前的汇总，请用 --as-of 指定当时的日期，否则未完成的任务都会算作逾期",
+            why.join("，并且")
+        ),
+        Lang::En => format!(
+            "note: the as-of date {as_of} is {}. If this summary is for an earlier week, give its date with --as-of, or every open task counts as overdue",
+            why.join(", and ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,6 @@
 //! The reader hands over a workbook's plan and budget before its expenses, so the line each
 //! expense belongs to is known when it is written.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -16,6 +15,7 @@ use chrono::NaiveDate;
 use super::{Outcome, choose_lang, is_an_input, locked_files, report_failures, today};
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
+use crate::compute::currency::{Currencies, resolve};
 use crate::lang::Lang;
 use crate::messages::{Said, SaveStep, save_failed};
 use crate::model::{BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, WeeklyRow};
@@ -84,7 +84,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         file: String::new(),
         currency: String::new(),
         seen: Vec::new(),
-        currencies: HashMap::new(),
+        currencies: Currencies::default(),
     };
     let mut problems = Vec::new();
     let mut read = 0;
@@ -105,8 +105,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
                 problems.extend(info.problems);
                 stream.seen.push(info.team);
                 for team in stream.seen.drain(..) {
-                    let currency = stream.currency.clone();
-                    stream.currencies.entry(team).or_insert(currency);
+                    stream.currencies.set(&team, stream.currency.clone());
                 }
             }
             Err(e) => failures.push((path.clone(), e)),
@@ -136,13 +135,11 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
 
     let report = stream.book.finish(&settings, &mut problems);
     problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
-    let default_currency = lang.pick("¥", "");
     let view = CostView {
         report: &report,
         warn_at: settings.warn_at,
         as_of,
         currencies: &stream.currencies,
-        currency: default_currency,
     };
     let written = match &target {
         Target::Workbook(out) => {
@@ -151,7 +148,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
                 None => {
                     let opts = RenderOptions {
                         lang,
-                        currency: default_currency.to_string(),
+                        currency: view.common_currency().unwrap_or_default().to_string(),
                     };
                     CostsWorkbook::new(&opts, as_of)?
                 }
@@ -242,8 +239,8 @@ struct Stream<'a> {
     file: String,
     currency: String,
     seen: Vec<String>,
-    /// Currency mark per team.
-    currencies: HashMap<String, String>,
+    /// Each team's currency, by the one resolver.
+    currencies: Currencies,
 }
 
 impl Stream<'_> {
@@ -290,11 +287,7 @@ impl RecordSink for Stream<'_> {
         let lang = *self
             .lang
             .get_or_insert_with(|| choose_lang(self.lang_arg, info.lang, self.inputs));
-        // The currency the headers name; failing that, ¥ for a Chinese workbook.
-        self.currency = info.currency.clone().unwrap_or_else(|| {
-            let zh = info.lang == Some(Lang::Zh);
-            (if zh { "¥" } else { "" }).to_string()
-        });
+        self.currency = resolve(info.currency.as_deref(), info.lang);
         if self.want_workbook && self.workbook.is_none() && self.error.is_none() {
             let opts = RenderOptions {
                 lang,

@@ -6,8 +6,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{
-    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, settings,
-    today,
+    Outcome, failure_problems, is_an_input, load, output_lang, report_failures, settings, today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};
@@ -17,7 +16,7 @@ use crate::messages::Said;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
 use crate::read::team_name;
-use crate::render::{RenderOptions, save_atomic, summary_workbook};
+use crate::render::{RenderOptions, save_atomic};
 
 fn output_stem(inputs: &[PathBuf]) -> String {
     inputs
@@ -86,12 +85,15 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // The summary of the files that could be read, with the others listed in it.
     let not_read = failure_problems(&loaded.failures);
     loaded.data.problems.extend(not_read);
-    let opts = RenderOptions {
-        lang,
-        currency: currency(&loaded.data, lang),
-    };
     let settings = settings(as_of, args.calendar, &loaded.data);
     let mut summary = summarize(loaded.data, &settings);
+    if let Some(stale) = &summary.stale {
+        eprintln!("plantrack: {}", crate::messages::stale_as_of(stale, lang));
+    }
+    let opts = RenderOptions {
+        lang,
+        currency: summary.currency().unwrap_or_default().to_string(),
+    };
     let previous = match (&args.previous, args.no_previous) {
         (_, true) => None,
         (Some(p), _) => Some((p.clone(), true)),
@@ -103,13 +105,16 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             find_previous(&folder, &output_stem(inputs), as_of).map(|p| (p, false))
         }
     };
-    if let Some((path, explicit)) = previous {
-        match read_snapshot(&path) {
+    if let Some((path, explicit)) = &previous {
+        let explicit = *explicit;
+        match read_snapshot(path) {
             Ok(before) => {
                 if !args.rebaseline {
                     summary.baseline = carry_baseline(&before, &summary);
+                    // The snapshot carries the baseline: taken again with the carried one.
+                    summary.snapshot = snapshot(&summary);
                 }
-                let mut changes = compare(&before, &snapshot(&summary));
+                let mut changes = compare(&before, &summary.snapshot);
                 changes.baseline_set = summary.baseline.set_on;
                 changes.baseline_slips = baseline_slips(&summary);
                 summary.changes = Some(changes);
@@ -133,7 +138,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             ),
         }
     }
-    let mut wb = summary_workbook(&summary, &opts)?;
+    let last_week = previous.as_ref().map(|(p, _)| p.as_path());
+    super::keep::carry_team_work(&output, last_week, &mut summary, lang)?;
+    let mut wb = super::keep::fingerprinted(&summary, &opts)?;
     save_atomic(&mut wb, &output)?;
 
     let tasks = summary.tasks.len();

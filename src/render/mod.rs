@@ -44,7 +44,7 @@ pub struct RenderOptions {
     pub currency: String,
 }
 
-/// Builds the weekly summary workbook.
+/// Builds the weekly summary workbook (its fingerprint is added by [`set_fingerprint`]).
 ///
 /// Errors: a cell cannot be written (rust_xlsxwriter's limits, such as a sheet name).
 pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workbook> {
@@ -70,11 +70,17 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     gantt::write(wb.add_worksheet(), summary, &styles)?;
     retro::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
-    snapshot::write(
-        wb.add_worksheet(),
-        &crate::compute::changes::snapshot(summary),
-    )?;
+    snapshot::write(wb.add_worksheet(), &summary.snapshot)?;
     Ok(wb)
+}
+
+/// Writes the fingerprint (see read::notes) into a rendered summary's snapshot sheet.
+///
+/// Errors: the workbook has no snapshot sheet.
+pub fn set_fingerprint(wb: &mut Workbook, fingerprint: &str) -> Result<()> {
+    let ws = wb.worksheet_from_name(crate::model::SNAPSHOT_SHEET)?;
+    snapshot::set_fingerprint(ws, fingerprint)?;
+    Ok(())
 }
 
 /// Fixed document properties: the creation time is the as-of date, not the clock, so the
@@ -217,6 +223,18 @@ pub(crate) fn quantity(
     let Some((q, x)) = q.and_then(|q| Some((q, q.value.to_f64()?))) else {
         return ws.write_blank(row, col, &st.text).map(|_| ());
     };
+    // A share typed in text ("完成页面设计30%") is read as 0.3 with the unit "%": shown
+    // as a percent, 30%, like every other share.
+    if q.unit.as_deref() == Some("%") {
+        let whole = (q.value * rust_decimal::Decimal::ONE_HUNDRED)
+            .fract()
+            .is_zero();
+        let f = st
+            .text
+            .clone()
+            .set_num_format(if whole { "0%" } else { "0.0#%" });
+        return ws.write_number_with_format(row, col, x, &f).map(|_| ());
+    }
     // Decimals only where there are some: "#,##0.##" would show 10 as "10.".
     let digits = if q.value.fract().is_zero() {
         "#,##0"
