@@ -544,6 +544,10 @@ impl Dataset {
 pub const SNAPSHOT_SHEET: &str = "_plantrack";
 pub const SNAPSHOT_MARKER: &str = "plantrack snapshot";
 pub const SNAPSHOT_VERSION: &str = "1";
+/// The document titles of plantrack's outputs (zh, en): written by render, and recognised
+/// by read so that an output lying in a team folder is never read as team data.
+pub const SUMMARY_TITLE: (&str, &str) = ("plantrack 周度汇总", "plantrack weekly summary");
+pub const COSTS_TITLE: (&str, &str) = ("plantrack 成本预算", "plantrack cost vs budget");
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Snapshot {

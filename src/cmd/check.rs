@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Outcome, load, output_lang, report_failures, today};
+use super::{Outcome, load, output_lang, report_failures, report_skipped, today};
 use crate::cli::CheckArgs;
 use crate::compute::{Settings, summarize};
 use crate::messages::{problem_text, severity_word};
@@ -13,6 +13,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let loaded = load(&args.input.inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
     report_failures(&loaded.locked, &loaded.failures, lang);
+    report_skipped(&loaded.skipped, &args.input.inputs, lang);
     let several = loaded.data.teams.len() > 1;
     let summary = summarize(loaded.data, &Settings::new(as_of));
     for p in &summary.problems {

@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
-use super::{Outcome, choose_lang, is_an_input, locked_files, report_failures, today};
+use super::{
+    Outcome, choose_lang, is_an_input, locked_files, report_failures, report_skipped,
+    split_skipped, today,
+};
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
 use crate::lang::Lang;
@@ -109,7 +112,9 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
     let lang = stream
         .lang
         .unwrap_or_else(|| choose_lang(args.input.lang, None, inputs));
+    let skipped = split_skipped(&mut failures);
     report_failures(&locked_files(&files), &failures, lang);
+    report_skipped(&skipped, inputs, lang);
     if read == 0 {
         eprintln!(
             "{}",

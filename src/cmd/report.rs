@@ -6,7 +6,8 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{
-    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, today,
+    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures,
+    report_skipped, today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::changes::{compare, snapshot};
@@ -63,6 +64,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let mut loaded = load(inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
     report_failures(&loaded.locked, &loaded.failures, lang);
+    report_skipped(&loaded.skipped, inputs, lang);
     if loaded.data.teams.is_empty() {
         eprintln!(
             "{}",
@@ -76,6 +78,8 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // The summary of the files that could be read, with the others listed in it.
     let not_read = failure_problems(&loaded.failures);
     loaded.data.problems.extend(not_read);
+    let skipped = failure_problems(&loaded.skipped);
+    loaded.data.problems.extend(skipped);
     let opts = RenderOptions {
         lang,
         currency: currency(&loaded.data, lang),

@@ -64,6 +64,16 @@ pub enum ReadError {
     },
     /// Sheets were recognised, but each lacks a required column.
     MissingColumns(Vec<Problem>),
+    /// A workbook plantrack wrote (last week's summary beside the team's file): skipped, as
+    /// its figures are the teams' own, counted already.
+    OwnOutput(source::OwnOutput),
+}
+
+impl ReadError {
+    /// True for a file skipped on purpose (plantrack's own output), not a failure.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, ReadError::OwnOutput(_))
+    }
 }
 
 /// What a file that is not a workbook is, judged by its content.
@@ -209,6 +219,18 @@ impl ReadError {
                 .map(|p| format!("{}: {}", p.at, crate::messages::problem_text(&p.kind, lang)))
                 .collect::<Vec<_>>()
                 .join("; "),
+            (ReadError::OwnOutput(source::OwnOutput::Summary), Lang::Zh) => {
+                "这是 plantrack 生成的汇总，已跳过（不作为团队数据读取）".into()
+            }
+            (ReadError::OwnOutput(source::OwnOutput::Summary), Lang::En) => {
+                "a summary plantrack wrote: skipped, not read as team data".into()
+            }
+            (ReadError::OwnOutput(source::OwnOutput::Costs), Lang::Zh) => {
+                "这是 plantrack 生成的成本表，已跳过（不作为团队数据读取）".into()
+            }
+            (ReadError::OwnOutput(source::OwnOutput::Costs), Lang::En) => {
+                "a cost workbook plantrack wrote: skipped, not read as team data".into()
+            }
             (ReadError::EmptyDirectory { others }, Lang::Zh) if others.is_empty() => {
                 format!("目录中没有工作簿（{SUPPORTED}）")
             }
@@ -535,6 +557,9 @@ pub fn read_book<RS: Read + Seek + Send>(
     as_of: NaiveDate,
     sink: &mut dyn RecordSink,
 ) -> Result<WorkbookInfo, ReadError> {
+    if let Some(kind) = book.own_output() {
+        return Err(ReadError::OwnOutput(kind));
+    }
     let mut info = WorkbookInfo {
         team,
         ..WorkbookInfo::default()

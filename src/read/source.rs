@@ -74,7 +74,19 @@ pub struct Book<RS> {
     merged: HashMap<String, Vec<Dimensions>>,
     /// Streamed sheets are parsed on a second thread (a big workbook).
     pipelined: bool,
+    /// Set when the workbook is one plantrack wrote (see [`OwnOutput`]).
+    own_output: Option<OwnOutput>,
 }
+
+/// A workbook plantrack wrote, recognised by its content: the hidden snapshot sheet of a
+/// summary, or the title plantrack gives its summaries and cost workbooks in the document
+/// properties. Such a file in a team folder is last week's output, never team data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum OwnOutput {
+    Summary,
+    Costs,
+}
+
 
 /// Where a workbook's bytes can be read again, apart from calamine's reader.
 #[derive(Default)]
@@ -104,7 +116,11 @@ pub fn open(path: &Path) -> Result<Book<BufReader<File>>, ReadError> {
 ///
 /// Errors: as [`open`].
 pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
-    let (format, parts) = sniff(&mut rs)?;
+    let Sniffed {
+        format,
+        parts,
+        own_output,
+    } = sniff(&mut rs)?;
     rewind(&mut rs)?;
     let sheets = match format {
         Format::Xlsx => Sheets::Xlsx(Xlsx::new(rs).map_err(|e| opening(calamine::Error::Xlsx(e)))?),
@@ -112,12 +128,35 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
         Format::Xls => Sheets::Xls(Xls::new(rs).map_err(|e| opening(calamine::Error::Xls(e)))?),
         Format::Ods => Sheets::Ods(Ods::new(rs).map_err(|e| opening(calamine::Error::Ods(e)))?),
     };
+    let snapshot_sheet = sheets
+        .sheets_metadata()
+        .iter()
+        .any(|s| s.name == crate::model::SNAPSHOT_SHEET);
     Ok(Book {
         sheets,
         origin: Origin { path: None, parts },
         pipelined: false,
         merged: Default::default(),
+        own_output: own_output.or(snapshot_sheet.then_some(OwnOutput::Summary)),
     })
+}
+
+/// What [`sniff`] learns before calamine opens the file.
+struct Sniffed {
+    format: Format,
+    /// An .xlsx's sheet parts, when its package says.
+    parts: HashMap<String, String>,
+    own_output: Option<OwnOutput>,
+}
+
+impl From<Format> for Sniffed {
+    fn from(format: Format) -> Self {
+        Sniffed {
+            format,
+            parts: HashMap::new(),
+            own_output: None,
+        }
+    }
 }
 
 /// The formats calamine reads.
@@ -139,8 +178,7 @@ fn rewind<RS: Seek>(rs: &mut RS) -> Result<(), ReadError> {
 
 /// Tells the format from the first bytes and the container's table of contents, and holds
 /// the container to the limits.
-/// An .xlsx also gives its sheets' parts, when its package says.
-fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, String>), ReadError> {
+fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
     let mut head = Vec::with_capacity(1024);
     (&mut *rs)
         .take(1024)
@@ -150,13 +188,13 @@ fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, String
     if head.starts_with(ZIP_MAGIC) || head.starts_with(EMPTY_ZIP_MAGIC) {
         sniff_zip(rs)
     } else if head.starts_with(OLE_MAGIC) {
-        Ok((sniff_ole(rs)?, HashMap::new()))
+        Ok(sniff_ole(rs)?.into())
     } else {
         Err(ReadError::NotAWorkbook(other_kind(&head)))
     }
 }
 
-fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, String>), ReadError> {
+fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
     let mut zip = zip::ZipArchive::new(&mut *rs).map_err(|e| ReadError::Damaged(e.to_string()))?;
     let meta = zip.metadata();
     let mut names = Vec::with_capacity(meta.len());
@@ -187,7 +225,7 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, St
             if let Ok(content) = zip.by_name("content.xml") {
                 limits::check_ods_content(content)?;
             }
-            return Ok((Format::Ods, HashMap::new()));
+            return Ok(Format::Ods.into());
         }
         if mime.contains("opendocument") {
             return Err(ReadError::NotAWorkbook(FileKind::Document("OpenDocument")));
@@ -204,15 +242,37 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, St
             .iter()
             .any(|n| n.to_ascii_lowercase().ends_with("workbook.bin"));
         if binary {
-            return Ok((Format::Xlsb, HashMap::new()));
+            return Ok(Format::Xlsb.into());
         }
+        let own_output = titled_output(&mut zip);
         let parts = super::merges::sheet_parts(&mut zip).unwrap_or_default();
-        return Ok((Format::Xlsx, parts));
+        return Ok(Sniffed {
+            format: Format::Xlsx,
+            parts,
+            own_output,
+        });
     }
     if has_prefix("Index/") || has("Index.zip") {
         return Err(ReadError::NotAWorkbook(FileKind::Numbers));
     }
     Err(ReadError::NotAWorkbook(FileKind::Zip))
+}
+
+/// Our output by the title in its document properties (docProps/core.xml).
+fn titled_output<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<OwnOutput> {
+    let mut core = String::new();
+    let part = zip.by_name("docProps/core.xml").ok()?;
+    part.take(64 << 10).read_to_string(&mut core).ok()?;
+    let title = core.split_once("<dc:title>")?.1.split_once("</dc:title>")?.0;
+    // The team workbook `init` writes has another title: it is an input.
+    let is = |(zh, en): (&str, &str)| title == zh || title == en;
+    if is(crate::model::SUMMARY_TITLE) {
+        Some(OwnOutput::Summary)
+    } else if is(crate::model::COSTS_TITLE) {
+        Some(OwnOutput::Costs)
+    } else {
+        None
+    }
 }
 
 fn sniff_ole<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
@@ -292,6 +352,11 @@ fn opening(e: calamine::Error) -> ReadError {
 }
 
 impl<RS: Read + Seek + Send> Book<RS> {
+    /// Set when plantrack wrote this workbook (a summary or cost workbook).
+    pub fn own_output(&self) -> Option<OwnOutput> {
+        self.own_output
+    }
+
     /// Worksheet names in workbook order (chart sheets and macro sheets left out).
     pub fn sheet_names(&self) -> Vec<String> {
         self.sheets

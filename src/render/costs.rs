@@ -571,7 +571,7 @@ impl CostsWorkbook {
         let mut wb = Workbook::new();
         super::set_properties(
             &mut wb,
-            l.pick("plantrack 成本预算", "plantrack cost vs budget"),
+            l.pick(crate::model::COSTS_TITLE.0, crate::model::COSTS_TITLE.1),
             as_of,
         );
         let st = Styles::new(opts);

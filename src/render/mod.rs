@@ -52,7 +52,7 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     let lang = opts.lang;
     set_properties(
         &mut wb,
-        lang.pick("plantrack 周度汇总", "plantrack weekly summary"),
+        lang.pick(crate::model::SUMMARY_TITLE.0, crate::model::SUMMARY_TITLE.1),
         summary.settings.as_of,
     );
     overview::write(wb.add_worksheet(), summary, &styles)?;

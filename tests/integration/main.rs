@@ -5,6 +5,7 @@ mod common;
 mod costs;
 mod fuzz_regressions;
 mod gantt;
+mod guards;
 mod init;
 mod inputs;
 mod limits;
