@@ -14,6 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     plantrack::read::quiet_reader_panics();
+    cmd::output::install_cleanup();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Report(args) => cmd::report::run(args),

@@ -2,7 +2,8 @@
 
 use anyhow::Result;
 
-use super::{Outcome, load, output_lang, report_failures, report_skipped, today};
+use super::output::print;
+use super::{Outcome, escaped, load, output_lang, report_failures, report_skipped, today};
 use crate::cli::CheckArgs;
 use crate::compute::{Settings, summarize};
 use crate::messages::{problem_text, severity_word};
@@ -16,18 +17,21 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     report_skipped(&loaded.skipped, &args.input.inputs, lang);
     let several = loaded.data.teams.len() > 1;
     let summary = summarize(loaded.data, &Settings::new(as_of));
+    let mut out = String::new();
     for p in &summary.problems {
         let team = if several {
             format!("[{}] ", p.team)
         } else {
             String::new()
         };
-        println!(
+        let line = format!(
             "{team}{}: {}: {}",
             p.at,
             severity_word(p.severity, lang),
             problem_text(&p.kind, lang)
         );
+        out.push_str(&escaped(&line));
+        out.push('\n');
     }
     let errors = summary.problem_count(Severity::Error);
     let warnings = summary.problem_count(Severity::Warning);
@@ -50,7 +54,10 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
             s
         }
     };
-    println!("{count}");
+    out.push_str(&count);
+    out.push('\n');
+    // A reader that stopped early (`| head -1`) ends the printing, not the verdict.
+    print(&out, lang)?;
     Ok(if unreadable > 0 {
         Outcome::CouldNotRun
     } else if errors > 0 {

@@ -8,62 +8,49 @@
 //! expense belongs to is known when it is written.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
+use super::output::{Bytes, Target, default_name, print};
 use super::{
-    Outcome, choose_lang, is_an_input, locked_files, report_failures, report_skipped,
-    split_skipped, today,
+    Outcome, choose_lang, locked_files, report_failures, report_skipped, shown, split_skipped,
+    today,
 };
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
 use crate::lang::Lang;
 use crate::model::{BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, WeeklyRow};
 use crate::read::records::RecordSink;
-use crate::read::{WorkbookInfo, expand_inputs, read_workbook, team_name};
+use crate::read::{WorkbookInfo, expand_inputs, read_workbook};
 use crate::render::{
-    CostView, CostsWorkbook, LedgerEntry, RenderOptions, costs_csv, costs_json, save_atomic,
+    CostView, CostsWorkbook, LedgerEntry, RenderOptions, costs_csv, costs_json,
 };
 
 /// Where the figures go.
-enum Target {
-    Workbook(PathBuf),
-    Csv(PathBuf),
+enum Dest {
+    Workbook(Target),
+    Csv(Target),
     Json,
-}
-
-/// `<first input stem>-costs-<as-of>.xlsx` in the current directory.
-fn default_output(inputs: &[PathBuf], as_of: NaiveDate) -> PathBuf {
-    let stem = inputs
-        .first()
-        .map(|p| team_name(p))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "plantrack".into());
-    PathBuf::from(format!("{stem}-costs-{}.xlsx", as_of.format("%Y-%m-%d")))
 }
 
 pub fn run(args: CostsArgs) -> Result<Outcome> {
     let inputs = &args.input.inputs;
     let as_of = args.input.as_of.unwrap_or_else(today);
+    let early_lang = choose_lang(args.input.lang, None, inputs);
     let target = match (&args.csv, args.json) {
-        (Some(csv), _) => Target::Csv(csv.clone()),
-        (None, true) => Target::Json,
-        (None, false) => Target::Workbook(
+        (Some(csv), _) => Dest::Csv(Target::new(csv.clone(), inputs, None, early_lang)?),
+        (None, true) => Dest::Json,
+        (None, false) => Dest::Workbook(Target::new(
             args.output
                 .clone()
-                .unwrap_or_else(|| default_output(inputs, as_of)),
-        ),
+                .unwrap_or_else(|| default_name(inputs, "costs", as_of)),
+            inputs,
+            Some("xlsx"),
+            early_lang,
+        )?),
     };
-    if let Target::Workbook(out) | Target::Csv(out) = &target
-        && is_an_input(inputs, out)
-    {
-        bail!(
-            "the output {} is one of the inputs; choose another output path",
-            out.display()
-        );
-    }
     let settings = CostSettings {
         as_of,
         warn_at: args.warn_at,
@@ -75,7 +62,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         inputs,
         lang_arg: args.input.lang,
         as_of,
-        want_workbook: matches!(target, Target::Workbook(_)),
+        want_workbook: matches!(target, Dest::Workbook(_)),
         lang: None,
         book: CostBook::default(),
         workbook: None,
@@ -137,7 +124,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         currency: default_currency,
     };
     let written = match &target {
-        Target::Workbook(out) => {
+        Dest::Workbook(out) => {
             let wb = match stream.workbook.take() {
                 Some(wb) => wb,
                 None => {
@@ -149,17 +136,18 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
                 }
             };
             let mut wb = wb.finish(&view, &problems)?;
-            save_atomic(&mut wb, out)?;
-            Some(out)
+            out.save(&mut wb)?;
+            Some(out.path())
         }
-        Target::Csv(out) => {
+        Dest::Csv(out) => {
             let mut bytes = Vec::new();
             costs_csv(&view, lang, &mut bytes)?;
-            write_atomic(out, &bytes)?;
-            Some(out)
+            out.save(&mut Bytes(bytes))?;
+            Some(out.path())
         }
-        Target::Json => {
-            println!("{}", costs_json(&view)?);
+        Dest::Json => {
+            let json = costs_json(&view)?;
+            print(&format!("{json}\n"), lang)?;
             None
         }
     };
@@ -189,33 +177,9 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         ),
     }
     if let Some(out) = written {
-        eprintln!("{}{}", lang.pick("已写入 ", "wrote "), out.display());
+        eprintln!("{}{}", lang.pick("已写入 ", "wrote "), shown(out));
     }
     Ok(Outcome::Ok)
-}
-
-/// Writes a small file beside its target, then renames it into place.
-///
-/// Errors: the folder is not writable.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "costs.csv".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes)
-        .with_context(|| format!("writing {}", tmp.display()))
-        .and_then(|()| {
-            std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))
-        });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// The streaming consumer: books each record as it is read and writes the ledger row.

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod costs;
 pub mod init;
+pub mod output;
 pub mod report;
 
 use std::path::{Path, PathBuf};

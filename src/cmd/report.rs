@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
+use super::output::{Target, default_name, default_stem};
 use super::{
-    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures,
-    report_skipped, today,
+    Outcome, choose_lang, currency, failure_problems, load, output_lang, report_failures,
+    report_skipped, shown, today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::changes::{compare, snapshot};
@@ -15,22 +16,7 @@ use crate::compute::{Settings, summarize};
 use crate::lang::Lang;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
-use crate::read::team_name;
-use crate::render::{RenderOptions, save_atomic, summary_workbook};
-
-fn output_stem(inputs: &[PathBuf]) -> String {
-    inputs
-        .first()
-        .map(|p| team_name(p))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "plantrack".into())
-}
-
-/// `<first input stem>-summary-<as-of>.xlsx` in the current directory.
-pub fn default_output(inputs: &[PathBuf], as_of: NaiveDate) -> PathBuf {
-    let stem = output_stem(inputs);
-    PathBuf::from(format!("{stem}-summary-{}.xlsx", as_of.format("%Y-%m-%d")))
-}
+use crate::render::{RenderOptions, summary_workbook};
 
 /// The newest `<stem>-summary-<date>.xlsx` in `folder` dated before `as_of`.
 pub fn find_previous(folder: &Path, stem: &str, as_of: NaiveDate) -> Option<PathBuf> {
@@ -54,13 +40,10 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let output = args
         .output
         .clone()
-        .unwrap_or_else(|| default_output(inputs, as_of));
-    if is_an_input(inputs, &output) {
-        bail!(
-            "the output {} is one of the inputs; choose another -o path",
-            output.display()
-        );
-    }
+        .unwrap_or_else(|| default_name(inputs, "summary", as_of));
+    let early_lang = choose_lang(args.input.lang, None, inputs);
+    let target = Target::new(output, inputs, Some("xlsx"), early_lang)?;
+    let output = target.path().to_path_buf();
     let mut loaded = load(inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
     report_failures(&loaded.locked, &loaded.failures, lang);
@@ -93,7 +76,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            find_previous(&folder, &output_stem(inputs), as_of).map(|p| (p, false))
+            find_previous(&folder, &default_stem(inputs), as_of).map(|p| (p, false))
         }
     };
     if let Some((path, explicit)) = previous {
@@ -103,22 +86,22 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
                 eprintln!(
                     "{} {}",
                     lang.pick("对比上周汇总：", "compared with"),
-                    path.display()
+                    shown(&path)
                 );
             }
             Err(e) if explicit => {
-                bail!("{}: {}", path.display(), e.message(lang));
+                bail!("{}: {}", shown(&path), e.message(lang));
             }
             Err(e) => eprintln!(
                 "plantrack: {}: {} ({})",
-                path.display(),
+                shown(&path),
                 e.message(lang),
                 lang.pick("未生成本周变化表", "no Changes sheet")
             ),
         }
     }
     let mut wb = summary_workbook(&summary, &opts)?;
-    save_atomic(&mut wb, &output)?;
+    target.save(&mut wb)?;
 
     let tasks = summary.tasks.len();
     let overdue = summary.count(TaskStatus::Overdue);
@@ -128,11 +111,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     match lang {
         Lang::Zh => eprintln!(
             "{tasks} 项任务：{overdue} 项逾期，{at_risk} 项有风险；数据问题：{errors} 个错误，{warnings} 个警告\n已写入 {}",
-            output.display()
+            shown(&output)
         ),
         Lang::En => eprintln!(
             "{tasks} tasks: {overdue} overdue, {at_risk} at risk; data problems: {errors} errors, {warnings} warnings\nwrote {}",
-            output.display()
+            shown(&output)
         ),
     }
     Ok(Outcome::Ok)

@@ -4,7 +4,7 @@
 //! Every amount, share and date is written as a number with a number format (so Excel can
 //! sort, filter and sum), every formula with its cached result (so every reader sees the
 //! value without recalculating), and the document properties are fixed so the same input
-//! gives the same bytes. Files are written beside their target and renamed into place.
+//! gives the same bytes. cmd/output.rs writes the files.
 
 mod changes;
 mod costs;
@@ -22,7 +22,7 @@ mod trend;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -103,30 +103,32 @@ pub fn compression_level(ledger_rows: u32) -> u8 {
     }
 }
 
-/// Saves a workbook atomically: written to a temporary file in the target's folder, then
-/// renamed over the target, so a crash never leaves half a workbook.
-///
-/// Errors: the folder is not writable, or the workbook cannot be serialised.
-pub fn save_atomic(wb: &mut Workbook, path: &Path) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "summary.xlsx".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = wb
-        .save(&tmp)
-        .with_context(|| format!("writing {}", tmp.display()))
-        .and_then(|()| {
-            std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))
-        });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// A file plantrack writes, as cmd/output.rs needs it: saved to a path (the temporary file
+/// renamed into place), or as bytes for a target that cannot be renamed over (a device, a
+/// FIFO, standard output).
+pub trait Document {
+    /// Errors: the file cannot be written (the system's reason).
+    fn save_to(&mut self, path: &Path) -> std::io::Result<()>;
+    /// Errors: the document cannot be serialised.
+    fn to_bytes(&mut self) -> std::io::Result<Vec<u8>>;
+}
+
+impl Document for Workbook {
+    fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
+        self.save(path).map_err(io_error)
     }
-    result
+    fn to_bytes(&mut self) -> std::io::Result<Vec<u8>> {
+        self.save_to_buffer().map_err(io_error)
+    }
+}
+
+/// rust_xlsxwriter's error as the I/O error under it (so the message is the system's, not
+/// the library's debug text).
+fn io_error(e: XlsxError) -> std::io::Error {
+    match e {
+        XlsxError::IoError(e) => e,
+        other => std::io::Error::other(other.to_string()),
+    }
 }
 
 /// Writes an amount as a number, or nothing when there is none.

@@ -66,3 +66,177 @@ fn a_summary_named_as_input_is_skipped_with_a_note() {
     let o = plantrack(dir.path(), &["costs", "s.xlsx", "--json", "--as-of", AS_OF]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// A ledger of `rows` expenses over six budget lines, as an export makes it.
+pub fn big_ledger(path: &Path, rows: u32) {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let lines = ["Paid social", "Search", "Events", "Print", "Video", "PR"];
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name("Budget").unwrap();
+        ws.write_row(0, 0, ["Category", "Budget"]).unwrap();
+        for (i, l) in lines.iter().enumerate() {
+            ws.write_string(i as u32 + 1, 0, *l).unwrap();
+            ws.write_number(i as u32 + 1, 1, 1_000_000.0).unwrap();
+        }
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("Costs").unwrap();
+    ws.write_row(0, 0, ["Date", "Category", "Item", "Amount"])
+        .unwrap();
+    for r in 1..=rows {
+        ws.write_string(r, 0, format!("2026-11-{:02}", r % 28 + 1))
+            .unwrap();
+        ws.write_string(r, 1, lines[r as usize % 6]).unwrap();
+        ws.write_string(r, 2, format!("item {r} {}", r * 7919 % 10007))
+            .unwrap();
+        ws.write_number(r, 3, 20.0 + f64::from(r % 50)).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+fn no_leftovers(dir: &Path, keep: &[&str]) {
+    let left: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !keep.contains(&n.as_str()))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn devices_are_written_directly_and_stay_devices() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = samples().join(EN_SAMPLE);
+    let input = input.to_str().unwrap();
+    let o = plantrack(dir.path(), &["report", input, "--as-of", AS_OF, "-o", "/dev/null"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // CSV to standard output, a pipe here.
+    let o = plantrack(dir.path(), &["costs", input, "--as-of", AS_OF, "--csv", "/dev/stdout"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Paid social,50000.00,40050.00"));
+    // A full device: the error names it, in one line, exit 2, no truncated success.
+    let o = plantrack(dir.path(), &["report", input, "--as-of", AS_OF, "-o", "/dev/full"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot write /dev/full: No space left on device"), "{err}");
+    assert!(!err.contains("IoError") && !err.contains(".tmp"), "{err}");
+    no_leftovers(dir.path(), &[]);
+}
+
+#[test]
+fn a_full_disk_under_json_is_an_error_not_a_truncated_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_plantrack"))
+        .current_dir(dir.path())
+        .args(["costs", samples().join(EN_SAMPLE).to_str().unwrap(), "--json"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot write to standard output: No space left on device"), "{err}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_the_documented_exit_code() {
+    for (args, code) in [
+        (vec!["check", "--as-of", AS_OF], 0),
+        (vec!["costs", "--json", "--as-of", AS_OF], 0),
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_plantrack"))
+            .args(&args)
+            .arg(samples().join(ZH_SAMPLE))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before anything is written (`| head -0`).
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        // check: the Chinese sample has errors (exit 1) whether or not they were all shown.
+        let expected = if args[0] == "check" { 1 } else { code };
+        assert_eq!(o.status.code(), Some(expected), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_non_xlsx_name_for_a_workbook_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = samples().join(EN_SAMPLE);
+    for name in ["out.ods", "out.csv", "out"] {
+        let o = plantrack(
+            dir.path(),
+            &["report", input.to_str().unwrap(), "--as-of", AS_OF, "-o", name],
+        );
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("does not end in .xlsx"), "{err}");
+    }
+    no_leftovers(dir.path(), &[]);
+}
+
+#[test]
+fn a_second_run_on_one_output_fails_with_a_message_while_the_first_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = samples().join(EN_SAMPLE);
+    let input = input.to_str().unwrap();
+    // A live run holds the lock (this test's own process id stands for it).
+    let lock = dir.path().join(".out.xlsx.plantrack-lock");
+    std::fs::write(&lock, std::process::id().to_string()).unwrap();
+    let o = plantrack(dir.path(), &["report", input, "--as-of", AS_OF, "-o", "out.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("another plantrack run"), "{err}");
+    assert!(!dir.path().join("out.xlsx").exists());
+    // A lock left by a run that died is taken over, and removed after.
+    std::fs::write(&lock, "4194999").unwrap();
+    let o = plantrack(dir.path(), &["report", input, "--as-of", AS_OF, "-o", "out.xlsx"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    no_leftovers(dir.path(), &["out.xlsx"]);
+}
+
+/// Kills `costs -o` at moments spread over its run with each signal; nothing but the input
+/// (and, if the kill came after the rename, the complete output) is left.
+#[test]
+fn signals_at_any_moment_leave_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    big_ledger(&dir.path().join("ledger.xlsx"), 30_000);
+    // How long one run takes here.
+    let started = std::time::Instant::now();
+    let o = plantrack(dir.path(), &["costs", "ledger.xlsx", "--as-of", AS_OF, "-o", "out.xlsx"]);
+    assert!(o.status.success());
+    let full = started.elapsed();
+    std::fs::remove_file(dir.path().join("out.xlsx")).unwrap();
+    for (i, signal) in ["TERM", "INT", "HUP", "TERM", "INT", "HUP", "TERM", "TERM"]
+        .iter()
+        .enumerate()
+    {
+        let at = full.mul_f64(0.3 + 0.1 * i as f64);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_plantrack"))
+            .current_dir(dir.path())
+            .args(["costs", "ledger.xlsx", "--as-of", AS_OF, "-o", "out.xlsx"])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(at);
+        let _ = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status();
+        child.wait().unwrap();
+        no_leftovers(dir.path(), &["ledger.xlsx", "out.xlsx"]);
+        let out = dir.path().join("out.xlsx");
+        if out.exists() {
+            // Only ever the complete workbook.
+            assert!(sheet_names(&out).len() >= 3, "{signal} at {at:?}");
+            std::fs::remove_file(out).unwrap();
+        }
+    }
+}
