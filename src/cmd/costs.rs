@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use super::output::{Bytes, Target, default_name, print};
 use super::{
-    Outcome, choose_lang, locked_files, report_failures, report_skipped, shown, split_skipped,
+    Outcome, choose_lang, failure_problems, locked_files, report_failures, report_skipped, shown, split_skipped,
     today,
 };
 use crate::cli::CostsArgs;
@@ -23,9 +23,9 @@ use crate::compute::costs::{CostBook, CostSettings, CostStatus};
 use crate::lang::Lang;
 use crate::model::{BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, WeeklyRow};
 use crate::read::records::RecordSink;
-use crate::read::{WorkbookInfo, expand_inputs, read_workbook};
+use crate::read::{ReadError, WorkbookInfo, expand_inputs, read_workbook};
 use crate::render::{
-    CostView, CostsWorkbook, LedgerEntry, RenderOptions, costs_csv, costs_json,
+    CostView, CostsWorkbook, LedgerEntry, NotRead, RenderOptions, costs_csv, costs_json,
 };
 
 /// Where the figures go.
@@ -57,49 +57,71 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         period: args.period,
     };
 
-    let (files, mut failures) = expand_inputs(inputs);
-    let mut stream = Stream {
-        inputs,
-        lang_arg: args.input.lang,
-        as_of,
-        want_workbook: matches!(target, Dest::Workbook(_)),
-        lang: None,
-        book: CostBook::default(),
-        workbook: None,
-        error: None,
-        file: String::new(),
-        currency: String::new(),
-        seen: Vec::new(),
-        currencies: HashMap::new(),
-    };
-    let mut problems = Vec::new();
-    let mut read = 0;
-    for path in &files {
-        stream.file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        stream.seen.clear();
-        match read_workbook(path, as_of, &mut stream) {
-            Ok(info) => {
-                read += 1;
-                problems.extend(info.problems);
-                stream.seen.push(info.team);
-                for team in stream.seen.drain(..) {
-                    let currency = stream.currency.clone();
-                    stream.currencies.entry(team).or_insert(currency);
-                }
+    let (files, expand_failures) = expand_inputs(inputs);
+    // A file that breaks after some of its records were booked is read whole or not at all:
+    // the pass starts again without it (rare; each new pass leaves out one more file).
+    let mut broken: Vec<(PathBuf, ReadError)> = Vec::new();
+    let (mut stream, mut failures, mut problems, read) = loop {
+        let mut stream = Stream {
+            inputs,
+            lang_arg: args.input.lang,
+            as_of,
+            want_workbook: matches!(target, Dest::Workbook(_)),
+            lang: None,
+            book: CostBook::default(),
+            workbook: None,
+            error: None,
+            file: String::new(),
+            currency: String::new(),
+            seen: Vec::new(),
+            currencies: HashMap::new(),
+            taken: 0,
+        };
+        let mut failures = expand_failures.clone();
+        let mut problems = Vec::new();
+        let mut read = 0;
+        let mut restart = false;
+        for path in &files {
+            if let Some(failed) = broken.iter().find(|(p, _)| p == path) {
+                failures.push(failed.clone());
+                continue;
             }
-            Err(e) => failures.push((path.clone(), e)),
+            stream.file = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            stream.seen.clear();
+            stream.taken = 0;
+            match read_workbook(path, as_of, &mut stream) {
+                Ok(info) => {
+                    read += 1;
+                    problems.extend(info.problems);
+                    stream.seen.push(info.team);
+                    for team in stream.seen.drain(..) {
+                        let currency = stream.currency.clone();
+                        stream.currencies.entry(team).or_insert(currency);
+                    }
+                }
+                Err(e) if stream.taken > 0 => {
+                    broken.push((path.clone(), e));
+                    restart = true;
+                    break;
+                }
+                Err(e) => failures.push((path.clone(), e)),
+            }
+            if let Some(e) = stream.error.take() {
+                return Err(e).context("writing the ledger");
+            }
         }
-        if let Some(e) = stream.error.take() {
-            return Err(e).context("writing the ledger");
+        if !restart {
+            break (stream, failures, problems, read);
         }
-    }
+    };
     let lang = stream
         .lang
         .unwrap_or_else(|| choose_lang(args.input.lang, None, inputs));
     let skipped = split_skipped(&mut failures);
+    problems.extend(failure_problems(&failures));
     report_failures(&locked_files(&files), &failures, lang);
     report_skipped(&skipped, inputs, lang);
     if read == 0 {
@@ -123,6 +145,14 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         currencies: &stream.currencies,
         currency: default_currency,
     };
+    // The files not read, by name, for the CSV and JSON (the workbook has its problems sheet).
+    let not_read: Vec<NotRead> = failures
+        .iter()
+        .map(|(path, e)| NotRead {
+            file: path.display().to_string(),
+            reason: e.message(lang),
+        })
+        .collect();
     let written = match &target {
         Dest::Workbook(out) => {
             let wb = match stream.workbook.take() {
@@ -141,12 +171,12 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         }
         Dest::Csv(out) => {
             let mut bytes = Vec::new();
-            costs_csv(&view, lang, &mut bytes)?;
+            costs_csv(&view, lang, &not_read, &mut bytes)?;
             out.save(&mut Bytes(bytes))?;
             Some(out.path())
         }
         Dest::Json => {
-            let json = costs_json(&view)?;
+            let json = costs_json(&view, &not_read)?;
             print(&format!("{json}\n"), lang)?;
             None
         }
@@ -200,10 +230,13 @@ struct Stream<'a> {
     seen: Vec<String>,
     /// Currency mark per team.
     currencies: HashMap<String, String>,
+    /// Records taken from the workbook being read.
+    taken: usize,
 }
 
 impl Stream<'_> {
     fn saw(&mut self, team: &str) {
+        self.taken += 1;
         if self.seen.last().is_none_or(|t| t != team) && !self.seen.iter().any(|t| t == team) {
             self.seen.push(team.to_string());
         }

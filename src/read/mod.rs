@@ -270,12 +270,12 @@ fn limit_text(limit: Limit, place: &str, found: u64, lang: Lang) -> String {
             count(found)
         ),
         (Limit::Rows, Lang::Zh) => format!(
-            "工作表 \"{place}\" 有第 {} 行，超过 Excel 的最后一行 {}：其后的行未读取",
+            "工作表 \"{place}\" 有第 {} 行，超过 Excel 的最后一行 {}：电子表格软件不会写出这样的行，整个文件未读取",
             count(found),
             count(max)
         ),
         (Limit::Rows, Lang::En) => format!(
-            "sheet \"{place}\" has a row {}, past Excel's last row {}: the rows from there on were not read",
+            "sheet \"{place}\" has a row {}, past Excel's last row {}: no spreadsheet program writes such a row, so the file is not read",
             count(found),
             count(max)
         ),
@@ -532,9 +532,9 @@ pub(crate) fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<
     })
 }
 
-/// Streams every recognised sheet of a workbook into `sink`. A panic inside the reader fails
-/// this file alone (see [`ReadError::ReaderFailed`]); the records already passed to `sink`
-/// stay there.
+/// Streams every recognised sheet of a workbook into `sink`. A panic inside the reader, or a
+/// sheet that breaks part-way, fails this file alone (see [`ReadError::ReaderFailed`]); the
+/// records already passed to `sink` are then the caller's to drop.
 ///
 /// Errors: the file cannot be opened, or no sheet is recognised.
 pub fn read_workbook(
@@ -575,8 +575,8 @@ pub fn read_book<RS: Read + Seek + Send>(
             continue;
         }
         let mut sheet = SheetRead::new(name, kind_from_name(name), &info.team, as_of);
-        let result = book.for_each_row(name, |row| sheet.row(row, sink));
-        sheet.report_error(result);
+        book.for_each_row(name, |row| sheet.row(row, sink))
+            .map_err(|e| broke_at(name, e))?;
         let kind = sheet.finish();
         if let Some(map) = &sheet.map {
             match map.lang() {
@@ -614,11 +614,22 @@ pub fn read_book<RS: Read + Seek + Send>(
     };
     sink.before_expenses(&info);
     for mut sheet in deferred {
-        let result = book.for_each_row(sheet.name, |row| sheet.row(row, sink));
-        sheet.report_error(result);
+        book.for_each_row(sheet.name, |row| sheet.row(row, sink))
+            .map_err(|e| broke_at(sheet.name, e))?;
         info.problems.append(&mut sheet.problems);
     }
     Ok(info)
+}
+
+/// A sheet that breaks part-way fails its whole file: the records already passed to the
+/// sink are dropped by the caller (a file is read whole or not at all, never a total over
+/// part of it). The error names the sheet.
+fn broke_at(sheet: &str, e: ReadError) -> ReadError {
+    match e {
+        ReadError::Damaged(why) => ReadError::Damaged(format!("{sheet}: {why}")),
+        ReadError::Unreadable(why) => ReadError::Unreadable(format!("{sheet}: {why}")),
+        other => other,
+    }
 }
 
 fn currency_of(map: &HeaderMap) -> Option<String> {
@@ -670,18 +681,6 @@ impl<'a> SheetRead<'a> {
         sheet.map = self.map.clone();
         sheet.skip_through = Some(header);
         Some(sheet)
-    }
-
-    /// A sheet whose data could not be decoded is a problem at the sheet, not a failure.
-    fn report_error(&mut self, result: Result<(), ReadError>) {
-        if let Err(e) = result {
-            self.problems.push(Problem {
-                team: self.team.to_string(),
-                at: CellRef::sheet_only(self.name),
-                severity: Severity::Error,
-                kind: ProblemKind::NotRead { reason: e },
-            });
-        }
     }
 
     /// Takes one row; returns false when the rest of the sheet need not be read.

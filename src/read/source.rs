@@ -535,9 +535,14 @@ fn stream<RS: Read + Seek>(
         ($reader:expr) => {{
             let mut reader = $reader.map_err(|e| bad(&e))?;
             let mut rows = RowAssembler::default();
+            let mut last_row = 0;
             while let Some(cell) = reader.next_cell().map_err(|e| bad(&e))? {
                 let (r, c) = cell.get_position();
                 past_last_row(r, sheet)?;
+                if r < last_row {
+                    return Err(twice(sheet, r, c));
+                }
+                last_row = r;
                 if let Some(done) = rows.start(r) {
                     let (go, spare) = emit(done);
                     rows.recycle(spare);
@@ -545,7 +550,8 @@ fn stream<RS: Read + Seek>(
                         return Ok(());
                     }
                 }
-                rows.put(c, cell.get_value());
+                rows.put(c, cell.get_value())
+                    .map_err(|()| twice(sheet, r, c))?;
             }
             if let Some(last) = rows.finish() {
                 emit(last);
@@ -558,6 +564,13 @@ fn stream<RS: Read + Seek>(
         Sheets::Xlsb(x) => assemble!(x.worksheet_cells_reader(sheet)),
         _ => Ok(()),
     }
+}
+
+/// A cell met twice in one row: two rows with the same number (a writer's bug, or an edit
+/// by hand). Which one a spreadsheet program shows is not defined, so neither is guessed.
+fn twice(sheet: &str, r: u32, c: u32) -> ReadError {
+    let cell = crate::model::CellRef::new(sheet, r, c);
+    ReadError::Damaged(format!("{cell}: two rows numbered {}", r + 1))
 }
 
 fn bad(e: &dyn std::fmt::Display) -> ReadError {
@@ -595,6 +608,8 @@ struct RowAssembler {
     /// cleared when the row is done.
     set: Vec<bool>,
     spare: Vec<Row>,
+    /// The last column met in the current row.
+    last_col: Option<u32>,
 }
 
 impl RowAssembler {
@@ -604,6 +619,7 @@ impl RowAssembler {
             return None;
         }
         let done = self.finish();
+        self.last_col = None;
         let mut row = self.spare.pop().unwrap_or_default();
         row.index = r;
         self.current = Some(row);
@@ -611,9 +627,15 @@ impl RowAssembler {
     }
 
     /// Sets a cell of the current row (empty values and columns past the limit are left out).
-    fn put(&mut self, c: u32, value: &DataRef<'_>) {
+    ///
+    /// Errors: the cell comes at or before one already met in this row (a row numbered twice).
+    fn put(&mut self, c: u32, value: &DataRef<'_>) -> Result<(), ()> {
+        if self.last_col.is_some_and(|last| c <= last) {
+            return Err(());
+        }
+        self.last_col = Some(c);
         if c >= MAX_COLUMNS || self.current.is_none() {
-            return;
+            return Ok(());
         }
         let c = c as usize;
         match value {
@@ -628,6 +650,7 @@ impl RowAssembler {
                 }
             }
         }
+        Ok(())
     }
 
     fn put_text(&mut self, c: usize, t: &str) {
@@ -839,14 +862,14 @@ mod tests {
     fn assembler_groups_cells_by_row_and_pads_gaps() {
         let mut a = RowAssembler::default();
         assert!(a.start(0).is_none());
-        a.put(0, &DataRef::SharedString("a"));
-        a.put(2, &DataRef::Float(1.0));
-        a.put(3, &DataRef::SharedString("  "));
+        a.put(0, &DataRef::SharedString("a")).unwrap();
+        a.put(2, &DataRef::Float(1.0)).unwrap();
+        a.put(3, &DataRef::SharedString("  ")).unwrap();
         let first = a.start(3).unwrap();
         assert_eq!(first.index, 0);
         assert_eq!(first.cells.len(), 3);
         assert_eq!(first.cells[1], CellValue::Empty);
-        a.put(1, &DataRef::Bool(true));
+        a.put(1, &DataRef::Bool(true)).unwrap();
         let last = a.finish().unwrap();
         assert_eq!(last.index, 3);
         assert_eq!(last.get(1), &CellValue::Bool(true));
@@ -856,13 +879,13 @@ mod tests {
     fn a_recycled_row_keeps_nothing_of_its_last_use() {
         let mut a = RowAssembler::default();
         a.start(0);
-        a.put(0, &DataRef::SharedString("a"));
-        a.put(2, &DataRef::SharedString("c"));
-        a.put(4, &DataRef::Float(5.0));
+        a.put(0, &DataRef::SharedString("a")).unwrap();
+        a.put(2, &DataRef::SharedString("c")).unwrap();
+        a.put(4, &DataRef::Float(5.0)).unwrap();
         let first = a.start(1).unwrap();
         a.recycle(Some(first));
-        a.put(0, &DataRef::SharedString("#N/A"));
-        a.put(2, &DataRef::SharedString("again"));
+        a.put(0, &DataRef::SharedString("#N/A")).unwrap();
+        a.put(2, &DataRef::SharedString("again")).unwrap();
         let second = a.start(2).unwrap();
         assert_eq!(second.index, 1);
         assert_eq!(
@@ -875,8 +898,8 @@ mod tests {
         );
         a.recycle(Some(second));
         // An empty cell over a recycled one's text leaves nothing behind.
-        a.put(0, &DataRef::Empty);
-        a.put(1, &DataRef::Int(7));
+        a.put(0, &DataRef::Empty).unwrap();
+        a.put(1, &DataRef::Int(7)).unwrap();
         let third = a.finish().unwrap();
         assert_eq!(third.index, 2);
         assert_eq!(third.cells, vec![CellValue::Empty, CellValue::Number(7.0)]);

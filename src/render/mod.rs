@@ -31,7 +31,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 use crate::compute::Summary;
 use crate::lang::Lang;
 pub use costs::{CostView, CostsWorkbook, LedgerEntry};
-pub use export::{costs_csv, costs_json};
+pub use export::{NotRead, costs_csv, costs_json};
 pub use styles::Styles;
 pub use template::template_workbook;
 

@@ -240,3 +240,51 @@ fn signals_at_any_moment_leave_no_temporary_file() {
         }
     }
 }
+
+/// 64 bytes flipped in the middle of a big ledger: the file is read whole or not at all.
+#[test]
+fn a_file_that_breaks_part_way_is_not_counted_in_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("ledger.xlsx");
+    big_ledger(&ledger, 30_000);
+    std::fs::copy(samples().join(EN_SAMPLE), dir.path().join(EN_SAMPLE)).unwrap();
+    let whole = plantrack(dir.path(), &["costs", ".", "--json", "--as-of", AS_OF]);
+    let expenses = |json: &serde_json::Value| -> u64 {
+        let teams = json["teams"].as_array().unwrap();
+        teams.iter().map(|t| t["expenses"].as_u64().unwrap()).sum()
+    };
+    let whole: serde_json::Value = serde_json::from_slice(&whole.stdout).unwrap();
+    assert_eq!(expenses(&whole), 30_012);
+
+    let mut bytes = std::fs::read(&ledger).unwrap();
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 64] {
+        *b = !*b;
+    }
+    std::fs::write(&ledger, bytes).unwrap();
+    let o = plantrack(dir.path(), &["costs", ".", "--json", "--as-of", AS_OF]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("ledger.xlsx: the workbook is damaged"), "{err}");
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // Only the good team's 12 expenses: none of the broken file's.
+    assert_eq!(expenses(&json), 12, "{json}");
+    assert_eq!(json["failed"][0]["file"], "./ledger.xlsx");
+    assert!(json["teams"].as_array().unwrap().len() == 1);
+    // CSV: a row marks the file not read.
+    let o = plantrack(dir.path(), &["costs", ".", "--csv", "out.csv", "--as-of", AS_OF]);
+    assert!(o.status.success());
+    let csv = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
+    let marker = csv.lines().find(|l| l.starts_with("./ledger.xlsx")).unwrap();
+    assert!(marker.contains("Not read"), "{marker}");
+    // The workbook: no ledger row of the broken file, and the file on Data problems.
+    let o = plantrack(dir.path(), &["costs", ".", "-o", "c.xlsx", "--as-of", AS_OF]);
+    assert!(o.status.success());
+    let names = sheet_names(&dir.path().join("c.xlsx"));
+    let ledger_rows = sheet(&dir.path().join("c.xlsx"), &names[2]);
+    assert_eq!(ledger_rows.len(), 13, "header and the good team's 12 expenses");
+    // check: a file not read exits 2; report lists it as an error.
+    let o = plantrack(dir.path(), &["check", ".", "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = plantrack(dir.path(), &["report", ".", "--as-of", AS_OF, "-o", "s.xlsx"]);
+    assert!(o.status.success());
+}
