@@ -616,7 +616,7 @@ impl CostsWorkbook {
         // Text and counts go unformatted: a million rows need no cell borders, and each
         // format costs a lookup per cell.
         let plain_text = |ws: &mut Worksheet, c: u16, v: Option<&str>| match v {
-            Some(v) if !v.is_empty() => ws.write_string(r, c, v).map(|_| ()),
+            Some(v) if !v.is_empty() => ws.write_string(r, c, super::fit(v)).map(|_| ()),
             _ => Ok(()),
         };
         plain_text(ws, L_FILE, Some(entry.file))?;

@@ -187,6 +187,8 @@ pub(crate) fn date(
     }
 }
 
+/// Writes a text, cut to fit a cell ([`fit`]), or a blank cell when there is none. Every
+/// text plantrack writes goes through here or [`fit`], so no cell can fail the run.
 pub(crate) fn text(
     ws: &mut Worksheet,
     row: u32,
@@ -195,9 +197,63 @@ pub(crate) fn text(
     f: &Format,
 ) -> Result<(), XlsxError> {
     match v {
-        Some(s) if !s.is_empty() => ws.write_string_with_format(row, col, s, f).map(|_| ()),
+        Some(s) if !s.is_empty() => ws
+            .write_string_with_format(row, col, fit(s).as_ref(), f)
+            .map(|_| ()),
         _ => ws.write_blank(row, col, f).map(|_| ()),
     }
+}
+
+/// The most a cell holds: Excel's limit, in UTF-16 units (rust_xlsxwriter refuses more,
+/// and then the whole workbook is lost).
+pub(crate) const MAX_CELL_TEXT: usize = 32_767;
+/// The tallest row Excel allows, in points.
+pub(crate) const MAX_ROW_HEIGHT: f64 = 409.0;
+/// Items a list cell names before "… and 37 more": a cell shows about 30 wrapped lines.
+pub(crate) const MAX_LIST_ITEMS: usize = 50;
+
+/// A text cut to fit a cell, ending with a note at its place that says it was cut and how
+/// long it was (in the text's own language).
+pub(crate) fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    // A UTF-8 length within the limit is a UTF-16 length within it too.
+    if s.len() <= MAX_CELL_TEXT || s.encode_utf16().count() <= MAX_CELL_TEXT {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let total = crate::messages::amount(Decimal::from(s.chars().count()));
+    let note = match Lang::of_text(s) {
+        Some(Lang::Zh) => format!("……［已截断：原文共 {total} 字］"),
+        _ => format!("… [cut: {total} characters in all]"),
+    };
+    let room = MAX_CELL_TEXT - note.encode_utf16().count();
+    let mut used = 0;
+    let mut out: String = s
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= room
+        })
+        .collect();
+    out.push_str(&note);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Names joined by `sep`, at most [`MAX_LIST_ITEMS`] of them, then "… and 37 more".
+pub(crate) fn capped_list<S: AsRef<str>>(items: &[S], sep: &str, lang: Lang) -> String {
+    let shown: Vec<&str> = items
+        .iter()
+        .take(MAX_LIST_ITEMS)
+        .map(AsRef::as_ref)
+        .collect();
+    let mut out = shown.join(sep);
+    let more = items.len().saturating_sub(MAX_LIST_ITEMS);
+    if more > 0 {
+        let n = crate::messages::amount(Decimal::from(more));
+        out.push_str(&match lang {
+            Lang::Zh => format!("……等另外 {n} 项"),
+            Lang::En => format!("… and {n} more"),
+        });
+    }
+    out
 }
 
 /// A quantity as a number with its unit in the number format, so "发布笔记10篇" is the
@@ -245,7 +301,7 @@ pub(crate) fn wrapped_row_height(cells: &[(&str, f64)]) -> Option<f64> {
             (units / width.max(1.0)).ceil()
         })
         .fold(1.0, f64::max);
-    (lines > 1.0).then_some(lines * 13.5)
+    (lines > 1.0).then_some((lines * 13.5).min(MAX_ROW_HEIGHT))
 }
 
 /// A table's header row with widths, frozen below it, and an autofilter over `rows` data

@@ -34,7 +34,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.write_string_with_format(1, 0, l.pick("统计日期", "As of"), &st.label)?;
     date(ws, 1, 1, Some(s.settings.as_of), &st.date)?;
     ws.write_string_with_format(2, 0, l.pick("团队", "Teams"), &st.label)?;
-    ws.write_string_with_format(2, 1, s.data.teams.join(l.pick("、", ", ")), &st.subtitle)?;
+    ws.write_string_with_format(2, 1, super::capped_list(&s.data.teams, l.pick("、", ", "), l), &st.subtitle)?;
 
     let mut r = 4;
     if s.data.teams.len() > 1 {
@@ -245,7 +245,7 @@ fn team_table(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Resul
         } else {
             row.team.as_str()
         };
-        ws.write_string_with_format(r, 0, name, t)?;
+        ws.write_string_with_format(r, 0, super::fit(name), t)?;
         money(ws, r, 1, row.goal_target, num)?;
         money(ws, r, 2, row.goal_actual, num)?;
         share(ws, r, 3, row.completion(), pct)?;

@@ -56,7 +56,7 @@ pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
 fn row(ws: &mut Worksheet, r: u32, cells: &[&str]) -> Result<(), XlsxError> {
     for (c, v) in cells.iter().enumerate() {
         if !v.is_empty() {
-            ws.write_string(r, c as u16, *v)?;
+            ws.write_string(r, c as u16, super::fit(v))?;
         }
     }
     Ok(())

@@ -288,3 +288,99 @@ fn a_file_that_breaks_part_way_is_not_counted_in_part() {
     let o = plantrack(dir.path(), &["report", ".", "--as-of", AS_OF, "-o", "s.xlsx"]);
     assert!(o.status.success());
 }
+
+/// The English sample with a 40,000-character text in every text cell of each sheet's first
+/// data row, and 2,000 overdue tasks for one owner (openpyxl: it writes what Excel would not).
+fn overlong_workbook(path: &Path) {
+    let script = r#"
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb:
+    for cell in ws[2]:
+        if isinstance(cell.value, str):
+            cell.value = cell.value + " @@LONG@@"
+plan = wb["Plan"]
+for i in range(2000):
+    plan.append([f"9.{i}", None, None, f"Overdue task {i}", "Dana Brooks",
+                 datetime.datetime(2026, 10, 1), datetime.datetime(2026, 11, 1), None,
+                 None, None, None, None, 10, "In progress", None])
+wb.save(sys.argv[2] + ".tmp")
+# openpyxl cuts texts at Excel's limit: the long texts go in afterwards, as other writers
+# (and hand edits) leave them.
+import zipfile
+src = zipfile.ZipFile(sys.argv[2] + ".tmp")
+out = zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
+for item in src.infolist():
+    data = src.read(item.filename)
+    out.writestr(item, data.replace(b"@@LONG@@", b"x" * 40000))
+out.close()
+"#;
+    let ok = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(samples().join(EN_SAMPLE))
+        .arg(path)
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(ok.success());
+}
+
+/// Every cell of every sheet of a written workbook, and every row height.
+fn longest_cell_and_tallest_row(path: &Path) -> (usize, f64) {
+    let mut longest = 0;
+    for name in sheet_names(path) {
+        for row in sheet(path, &name) {
+            for c in row {
+                if let calamine::Data::String(t) = c {
+                    longest = longest.max(t.encode_utf16().count());
+                }
+            }
+        }
+    }
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut tallest: f64 = 0.0;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        if !part.name().is_ok_and(|n| n.starts_with("xl/worksheets/")) {
+            continue;
+        }
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+        for piece in xml.split(" ht=\"").skip(1) {
+            let h: f64 = piece.split('"').next().unwrap().parse().unwrap();
+            tallest = tallest.max(h);
+        }
+    }
+    (longest, tallest)
+}
+
+#[test]
+fn overlong_texts_and_lists_are_capped_and_the_summary_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("long.xlsx");
+    overlong_workbook(&input);
+    let o = plantrack(dir.path(), &["report", "long.xlsx", "--as-of", AS_OF, "-o", "s.xlsx"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let summary = dir.path().join("s.xlsx");
+    let (longest, tallest) = longest_cell_and_tallest_row(&summary);
+    assert!(longest <= 32_767, "{longest}");
+    assert!(longest > 30_000, "the long texts are kept up to the limit: {longest}");
+    assert!(tallest <= 409.0, "{tallest}");
+    // Dana's 2,001 overdue tasks: the first 50 named, then the count of the others.
+    let owners = sheet(&summary, "Owners");
+    let dana = row_with(&owners, 1, "Dana Brooks");
+    assert_eq!(num(&dana[4]), 2001.0);
+    assert!(text(&dana[8]).ends_with("… and 1,951 more"), "{}", text(&dana[8]));
+    // A cut text says so at its place.
+    let tasks = sheet(&summary, "Tasks");
+    assert!(
+        tasks
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, calamine::Data::String(t) if t.ends_with("characters in all]"))),
+        "no cut note"
+    );
+    let o = plantrack(dir.path(), &["costs", "long.xlsx", "--as-of", AS_OF, "-o", "c.xlsx"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (longest, tallest) = longest_cell_and_tallest_row(&dir.path().join("c.xlsx"));
+    assert!(longest <= 32_767 && tallest <= 409.0, "{longest} {tallest}");
+}
