@@ -384,3 +384,39 @@ fn overlong_texts_and_lists_are_capped_and_the_summary_is_written() {
     let (longest, tallest) = longest_cell_and_tallest_row(&dir.path().join("c.xlsx"));
     assert!(longest <= 32_767 && tallest <= 409.0, "{longest} {tallest}");
 }
+
+/// Runs plantrack under a 2 GiB address-space limit (an allocation past it aborts).
+fn bounded(dir: &Path, args: &str) -> std::process::Output {
+    let script = format!(
+        "ulimit -v 2097152; exec \"{}\" {args}",
+        env!("CARGO_BIN_EXE_plantrack")
+    );
+    assert_cmd::Command::new("sh")
+        .current_dir(dir)
+        .args(["-c", &script])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn decoys_that_parse_differently_are_refused_and_previous_is_guarded_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let decoys = root().join("tests/fuzz-regressions");
+    for f in ["guard-decoy-first-repeat.ods", "guard-decoy-end-tag.ods"] {
+        let o = bounded(dir.path(), &format!("check {} --as-of {AS_OF}", decoys.join(f).display()));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{f}: {err}");
+        assert!(err.contains("cells, over plantrack's limit of 5,000,000"), "{f}: {err}");
+    }
+    // Last week's "summary" beside the output, found by the default --previous.
+    std::fs::copy(samples().join(EN_SAMPLE), dir.path().join(EN_SAMPLE)).unwrap();
+    std::fs::copy(
+        decoys.join("guard-decoy-previous-summary.xlsx"),
+        dir.path().join("launch-team-west-summary-2026-11-19.xlsx"),
+    )
+    .unwrap();
+    let o = bounded(dir.path(), &format!("report {EN_SAMPLE} --as-of {AS_OF}"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("launch-team-west-summary-2026-11-26.xlsx").is_file());
+}
