@@ -188,6 +188,8 @@ pub enum ProblemKind {
     },
     /// Two plan rows with the same id.
     DuplicateId { id: String },
+    /// A predecessor names an id two tasks share: which one is meant is not guessed.
+    AmbiguousPredecessor { id: String },
     /// A sheet, or a whole file, that could not be read (at the sheet, or at the file name).
     NotRead { reason: crate::read::ReadError },
     /// A risk that is not closed and names nobody to follow it up.

@@ -15,8 +15,8 @@ use chrono::NaiveDate;
 
 use super::output::{Bytes, Target, default_name, print};
 use super::{
-    Outcome, choose_lang, failure_problems, locked_files, report_failures, report_skipped, shown, split_skipped,
-    today,
+    Outcome, choose_lang, failure_problems, locked_files, report_failures, report_skipped, shown,
+    split_skipped, today,
 };
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};

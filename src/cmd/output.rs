@@ -106,7 +106,8 @@ impl Target {
         if is_an_input(inputs, &path) {
             bail!(
                 "{}",
-                msg(lang, 
+                msg(
+                    lang,
                     format!("输出 {} 是输入文件之一：请用 -o 指定其他文件", shown(&path)),
                     format!(
                         "the output {} is one of the inputs; choose another -o path",
@@ -119,7 +120,8 @@ impl Target {
         if !special && path.is_dir() {
             bail!(
                 "{}",
-                msg(lang, 
+                msg(
+                    lang,
                     format!("输出 {} 是一个文件夹：请给出文件名", shown(&path)),
                     format!("the output {} is a folder: name a file", shown(&path)),
                 )
@@ -133,7 +135,8 @@ impl Target {
         {
             bail!(
                 "{}",
-                msg(lang, 
+                msg(
+                    lang,
                     format!(
                         "输出 {} 的扩展名不是 .{ext}：写入的是 .{ext} 工作簿，请将文件命名为 *.{ext}",
                         shown(&path)
@@ -219,7 +222,8 @@ impl Target {
         let why = io_reason(e, self.lang);
         anyhow!(
             "{}",
-            msg(self.lang, 
+            msg(
+                self.lang,
                 format!("无法写入 {path}：{why}"),
                 format!("cannot write {path}: {why}")
             )
@@ -263,7 +267,8 @@ fn take_lock(target: &Path, lang: Lang) -> Result<PathBuf> {
                 match holder {
                     Some(pid) if process_alive(pid) => bail!(
                         "{}",
-                        msg(lang, 
+                        msg(
+                            lang,
                             format!(
                                 "另一个 plantrack 进程（{pid}）正在写入 {}：请等它结束后再运行（若没有，请删除 {}）",
                                 shown(target),
@@ -286,7 +291,8 @@ fn take_lock(target: &Path, lang: Lang) -> Result<PathBuf> {
                 let why = io_reason(&e, lang);
                 bail!(
                     "{}",
-                    msg(lang, 
+                    msg(
+                        lang,
                         format!("无法写入 {}：{why}", shown(target)),
                         format!("cannot write {}: {why}", shown(target))
                     )
@@ -296,7 +302,8 @@ fn take_lock(target: &Path, lang: Lang) -> Result<PathBuf> {
     }
     bail!(
         "{}",
-        msg(lang, 
+        msg(
+            lang,
             format!("无法锁定 {}", shown(&lock)),
             format!("cannot take the lock {}", shown(&lock))
         )
@@ -375,7 +382,8 @@ pub fn print(text: &str, lang: Lang) -> Result<bool> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
         Err(e) => Err(anyhow!(
             "{}",
-            msg(lang, 
+            msg(
+                lang,
                 format!("无法写入标准输出：{}", io_reason(&e, lang)),
                 format!("cannot write to standard output: {}", io_reason(&e, lang))
             )

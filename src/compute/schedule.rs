@@ -8,7 +8,9 @@
 //! **Predecessors.** The reader has already split the predecessor cell into pieces. Each
 //! piece names a task of the *same team*: first by id (compared after [`fold`]: trimmed,
 //! case-, space- and width-insensitive, so `" T1.1 "` and `"ｔ１.１"` both name id `t1.1`),
-//! then by task name (folded the same way). With duplicate ids or names the first row wins.
+//! then by task name (folded the same way). An id used twice is a [`ProblemKind::DuplicateId`]
+//! at its second row, and a predecessor naming it links nothing (a problem, not a guess); with
+//! duplicate names the first row wins.
 //! A piece that matches nothing is a [`ProblemKind::UnknownPredecessor`] warning at the
 //! task's row; a task naming the same predecessor twice gets one link.
 //!
@@ -376,11 +378,23 @@ impl Graph<'_> {
 fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
     let mut by_id: HashMap<(&str, String), usize> = HashMap::new();
     let mut by_name: HashMap<(&str, String), usize> = HashMap::new();
+    // Ids used twice: a link to one names no single task, so it is a problem, not a choice.
+    let mut twice: std::collections::HashSet<(&str, String)> = Default::default();
     for (i, t) in plan.iter().enumerate() {
         if let Some(id) = &t.id {
-            let key = fold(id);
-            if !key.is_empty() {
-                by_id.entry((t.team.as_str(), key)).or_insert(i);
+            let key = (t.team.as_str(), fold(id));
+            if by_id.contains_key(&key) {
+                problems.push(Problem {
+                    team: t.team.clone(),
+                    at: t.row.clone(),
+                    severity: Severity::Warning,
+                    kind: ProblemKind::DuplicateId {
+                        id: id.trim().to_string(),
+                    },
+                });
+                twice.insert(key);
+            } else if !key.1.is_empty() {
+                by_id.insert(key, i);
             }
         }
         let key = fold(&t.name);
@@ -396,6 +410,17 @@ fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
         for piece in &t.predecessors {
             let key = (t.team.as_str(), fold(piece));
             if key.1.is_empty() {
+                continue;
+            }
+            if twice.contains(&key) {
+                problems.push(Problem {
+                    team: t.team.clone(),
+                    at: t.row.clone(),
+                    severity: Severity::Warning,
+                    kind: ProblemKind::AmbiguousPredecessor {
+                        id: piece.trim().to_string(),
+                    },
+                });
                 continue;
             }
             match by_id.get(&key).or_else(|| by_name.get(&key)) {
@@ -741,6 +766,30 @@ mod tests {
     }
 
     #[test]
+    fn an_id_used_twice_is_a_problem_and_a_link_to_it_links_nothing() {
+        let p = plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-05", &[]),
+            task("1", "B", "2026-11-01", "2026-11-06", &[]),
+            task("2", "C", "2026-11-07", "2026-11-10", &["1"]),
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        let warn = |row, kind| Problem {
+            team: "t".into(),
+            at: CellRef::new("Plan", row, 0),
+            severity: Severity::Warning,
+            kind,
+        };
+        assert_eq!(
+            problems,
+            vec![
+                warn(2, ProblemKind::DuplicateId { id: "1".into() }),
+                warn(3, ProblemKind::AmbiguousPredecessor { id: "1".into() }),
+            ]
+        );
+        assert!(s.tasks[2].predecessors.is_empty());
+    }
+
+    #[test]
     fn predecessors_match_by_id_then_name_within_the_team() {
         let mut other = task("1.1", "Other team's task", "2026-11-01", "2026-11-02", &[]);
         other.team = "u".into();
@@ -759,8 +808,8 @@ mod tests {
             // A name that is another team's only: unknown here.
             task("", "X", "2026-11-01", "2026-11-02", &["Other team's task"]),
             other,
-            // Duplicate id: the first row wins.
-            task("1.1", "dup", "2026-11-01", "2026-11-02", &[]),
+            // (An id used twice is a problem: see the test above.)
+            task("1.2", "dup", "2026-11-01", "2026-11-02", &[]),
             task("", "Y", "2026-11-05", "2026-11-06", &["1.1"]),
         ]);
         let (s, problems) = run(&p, "2026-10-01");

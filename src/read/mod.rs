@@ -6,6 +6,7 @@
 //! read at all is a [`ReadError`].
 
 mod cells;
+mod delimited;
 pub mod limits;
 mod merges;
 pub mod previous;
@@ -67,12 +68,17 @@ pub enum ReadError {
     /// A workbook plantrack wrote (last week's summary beside the team's file): skipped, as
     /// its figures are the teams' own, counted already.
     OwnOutput(source::OwnOutput),
+    /// Not a file: a FIFO, a device, a socket (reading would hang or never end).
+    NotAFile(source::NotAFile),
+    /// Entries of a folder with a workbook's name that are not files (name, what it is):
+    /// skipped, reported on one line.
+    NotFiles(Vec<(String, source::NotAFile)>),
 }
 
 impl ReadError {
     /// True for a file skipped on purpose (plantrack's own output), not a failure.
     pub fn is_skip(&self) -> bool {
-        matches!(self, ReadError::OwnOutput(_))
+        matches!(self, ReadError::OwnOutput(_) | ReadError::NotFiles(_))
     }
 }
 
@@ -95,7 +101,7 @@ pub enum FileKind {
     Unknown,
 }
 
-const SUPPORTED: &str = ".xlsx .xlsm .xlsb .xls .ods";
+const SUPPORTED: &str = ".xlsx .xlsm .xlsb .xls .ods .csv";
 
 impl FileKind {
     fn what(self, lang: Lang) -> String {
@@ -231,6 +237,25 @@ impl ReadError {
             (ReadError::OwnOutput(source::OwnOutput::Costs), Lang::En) => {
                 "a cost workbook plantrack wrote: skipped, not read as team data".into()
             }
+            (ReadError::NotAFile(what), lang) => what.message(lang),
+            (ReadError::NotFiles(entries), Lang::Zh) => format!(
+                "跳过了 {} 个不是文件的条目：{}",
+                entries.len(),
+                entries
+                    .iter()
+                    .map(|(n, w)| format!("\"{n}\"（{}）", w.what(Lang::Zh)))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+            (ReadError::NotFiles(entries), Lang::En) => format!(
+                "skipped {} entries that are not files: {}",
+                entries.len(),
+                entries
+                    .iter()
+                    .map(|(n, w)| format!("\"{n}\" ({})", w.what(Lang::En)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             (ReadError::EmptyDirectory { others }, Lang::Zh) if others.is_empty() => {
                 format!("目录中没有工作簿（{SUPPORTED}）")
             }
@@ -313,7 +338,7 @@ fn quoted(names: &[String]) -> String {
         .join(", ")
 }
 
-const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+const WORKBOOK_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"];
 
 fn is_hidden_or_lock(path: &Path) -> bool {
     path.file_name()
@@ -357,6 +382,10 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, ReadErr
                 .cloned()
                 .collect();
             found.sort();
+            let odd = source::not_files(entries.iter().filter(|p| is_workbook_name(p)));
+            if !odd.is_empty() {
+                errors.push((input.clone(), ReadError::NotFiles(odd)));
+            }
             if found.is_empty() {
                 let mut others: Vec<String> = entries
                     .iter()
@@ -372,11 +401,13 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, ReadErr
             errors.push((input.clone(), ReadError::Missing));
         } else if is_lock_file(input) {
             errors.push((input.clone(), ReadError::NotAWorkbook(FileKind::Lock)));
+        } else if let Some(what) = source::not_a_file(input) {
+            errors.push((input.clone(), ReadError::NotAFile(what)));
         } else {
             files.push(input.clone());
         }
     }
-    (files, errors)
+    (source::once_each(files), errors)
 }
 
 /// The lock file Excel, WPS or LibreOffice keeps beside a workbook while it is open, if there

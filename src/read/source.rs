@@ -21,6 +21,103 @@ use chrono::NaiveDate;
 
 use super::limits::{self, Limit, MAX_COLUMNS, MAX_ROWS, ZipPart};
 use super::{FileKind, ReadError};
+use crate::lang::Lang;
+
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum NotAFile {
+    Fifo,
+    Device,
+    Socket,
+    Folder,
+    BrokenLink,
+    /// A symbolic link that leads back to itself.
+    LinkLoop,
+}
+
+impl NotAFile {
+    pub fn what(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NotAFile::Fifo, Lang::Zh) => "命名管道",
+            (NotAFile::Fifo, Lang::En) => "a FIFO (named pipe)",
+            (NotAFile::Device, Lang::Zh) => "设备",
+            (NotAFile::Device, Lang::En) => "a device",
+            (NotAFile::Socket, Lang::Zh) => "套接字",
+            (NotAFile::Socket, Lang::En) => "a socket",
+            (NotAFile::Folder, Lang::Zh) => "文件夹",
+            (NotAFile::Folder, Lang::En) => "a folder",
+            (NotAFile::BrokenLink, Lang::Zh) => "指向不存在文件的链接",
+            (NotAFile::BrokenLink, Lang::En) => "a link to nothing",
+            (NotAFile::LinkLoop, Lang::Zh) => "循环链接",
+            (NotAFile::LinkLoop, Lang::En) => "a link loop",
+        }
+    }
+
+    /// The one-line error for such a path given as an input.
+    pub fn message(self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "这是{}，不是文件：plantrack 只读取文件（管道只能读一次，可能永远等不到结尾），请先保存为文件",
+                self.what(lang)
+            ),
+            Lang::En => format!(
+                "this is {}, not a file: plantrack reads files only (a pipe can be read once and may never end); save it to a file first",
+                self.what(lang)
+            ),
+        }
+    }
+}
+
+/// What `path` is, when it is neither a regular file nor missing altogether.
+pub fn not_a_file(path: &Path) -> Option<NotAFile> {
+    use std::os::unix::fs::FileTypeExt;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            std::fs::symlink_metadata(path).ok()?;
+            // The link exists, what it leads to does not (or leads back to itself).
+            return Some(if e.raw_os_error() == Some(40) {
+                NotAFile::LinkLoop
+            } else {
+                NotAFile::BrokenLink
+            });
+        }
+    };
+    let t = meta.file_type();
+    if t.is_file() {
+        None
+    } else if t.is_dir() {
+        Some(NotAFile::Folder)
+    } else if t.is_fifo() {
+        Some(NotAFile::Fifo)
+    } else if t.is_socket() {
+        Some(NotAFile::Socket)
+    } else {
+        Some(NotAFile::Device)
+    }
+}
+
+/// The entries of a folder that carry a workbook's name but are not files (sorted).
+pub fn not_files<'p>(entries: impl Iterator<Item = &'p PathBuf>) -> Vec<(String, NotAFile)> {
+    let mut odd: Vec<(String, NotAFile)> = entries
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some((name, not_a_file(p)?))
+        })
+        .collect();
+    odd.sort_by(|a, b| a.0.cmp(&b.0));
+    odd
+}
+
+/// The files in order, each once however it is reached (the same team linked twice, or
+/// named twice, is one team).
+pub fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .filter(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())))
+        .collect()
+}
 
 /// A cell's value with calamine's types removed.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +161,11 @@ impl Row {
 
 /// An open workbook, over a file or over bytes in memory.
 pub struct Book<RS> {
-    sheets: Sheets<RS>,
+    /// calamine's reader; None when the sheets were read whole at opening ([`Book::memory`]).
+    sheets: Option<Sheets<RS>>,
+    /// Sheets already in memory: a CSV file (one sheet named after the file), or an .ods
+    /// that calamine cannot open as it is (no mimetype entry).
+    memory: Vec<(String, Vec<Row>)>,
     /// The file (not for bytes in memory) and, for an .xlsx, each sheet's zip part: merged
     /// regions are then found by scanning the part's bytes (see [`merges`](super::merges))
     /// rather than by calamine.
@@ -87,7 +188,6 @@ pub enum OwnOutput {
     Costs,
 }
 
-
 /// Where a workbook's bytes can be read again, apart from calamine's reader.
 #[derive(Default)]
 struct Origin {
@@ -108,6 +208,13 @@ pub fn open(path: &Path) -> Result<Book<BufReader<File>>, ReadError> {
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut book = open_reader(BufReader::new(file))?;
     book.pipelined = size >= PIPELINE_FROM_BYTES;
+    if book.sheets.is_none()
+        && let [(name, _)] = book.memory.as_mut_slice()
+        && name == CSV_SHEET
+    {
+        // A CSV's one sheet is named after the file ("预算.csv": a budget).
+        *name = super::team_name(path);
+    }
     book.origin.path = Some(path.to_path_buf());
     Ok(book)
 }
@@ -122,24 +229,100 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
         own_output,
     } = sniff(&mut rs)?;
     rewind(&mut rs)?;
+    let mut memory = Vec::new();
     let sheets = match format {
         Format::Xlsx => Sheets::Xlsx(Xlsx::new(rs).map_err(|e| opening(calamine::Error::Xlsx(e)))?),
         Format::Xlsb => Sheets::Xlsb(Xlsb::new(rs).map_err(|e| opening(calamine::Error::Xlsb(e)))?),
         Format::Xls => Sheets::Xls(Xls::new(rs).map_err(|e| opening(calamine::Error::Xls(e)))?),
         Format::Ods => Sheets::Ods(Ods::new(rs).map_err(|e| opening(calamine::Error::Ods(e)))?),
+        Format::OdsWithoutMimetype => {
+            memory = ods_without_mimetype(rs)?;
+            return Ok(Book::in_memory(memory, parts));
+        }
+        Format::Csv => {
+            memory.push((
+                CSV_SHEET.to_string(),
+                super::delimited::rows(&all_bytes(rs)?)?,
+            ));
+            return Ok(Book::in_memory(memory, parts));
+        }
     };
     let snapshot_sheet = sheets
         .sheets_metadata()
         .iter()
         .any(|s| s.name == crate::model::SNAPSHOT_SHEET);
     Ok(Book {
-        sheets,
+        sheets: Some(sheets),
+        memory,
         origin: Origin { path: None, parts },
         pipelined: false,
         merged: Default::default(),
         own_output: own_output.or(snapshot_sheet.then_some(OwnOutput::Summary)),
     })
 }
+
+/// The name of a CSV's one sheet read from memory (a file's is its stem).
+const CSV_SHEET: &str = "CSV";
+
+/// The whole of a source, within the limit of one zip part.
+fn all_bytes<RS: Read>(rs: RS) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    rs.take(limits::MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > limits::MAX_PART_BYTES {
+        return Err(ReadError::OverLimit {
+            limit: Limit::PartBytes,
+            place: CSV_SHEET.into(),
+            found: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// An .ods saved without its mimetype entry (LibreOffice opens it; calamine does not): the
+/// package is copied in memory with the entry added, then read whole, as calamine reads
+/// every .ods (its content was held to the limits already).
+fn ods_without_mimetype<RS: Read + Seek>(rs: RS) -> Result<Vec<(String, Vec<Row>)>, ReadError> {
+    let damaged = |e: &dyn std::fmt::Display| ReadError::Damaged(e.to_string());
+    let mut zip = zip::ZipArchive::new(rs).map_err(|e| damaged(&e))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    out.start_file("mimetype", stored)
+        .map_err(|e| damaged(&e))?;
+    std::io::Write::write_all(&mut out, ODS_MIME.as_bytes()).map_err(|e| damaged(&e))?;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| damaged(&e))?;
+        out.raw_copy_file(entry).map_err(|e| damaged(&e))?;
+    }
+    let bytes = out.finish().map_err(|e| damaged(&e))?.into_inner();
+    let mut ods =
+        Ods::new(std::io::Cursor::new(bytes)).map_err(|e| opening(calamine::Error::Ods(e)))?;
+    let mut sheets = Vec::new();
+    for name in ods.sheet_names() {
+        let range = ods.worksheet_range(&name).map_err(|e| bad(&e))?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::new();
+        for (i, cells) in range.rows().enumerate() {
+            let index = top.saturating_add(i as u32);
+            past_last_row(index, &name)?;
+            let mut row = Row {
+                index,
+                cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
+            };
+            let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
+            row.cells.extend(cells.iter().take(room).map(from_data));
+            if !row.is_empty() {
+                rows.push(row);
+            }
+        }
+        sheets.push((name, rows));
+    }
+    Ok(sheets)
+}
+
+const ODS_MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
 
 /// What [`sniff`] learns before calamine opens the file.
 struct Sniffed {
@@ -159,12 +342,14 @@ impl From<Format> for Sniffed {
     }
 }
 
-/// The formats calamine reads.
+/// The formats plantrack reads: calamine's, and two it reads whole into memory.
 enum Format {
     Xlsx,
     Xlsb,
     Xls,
     Ods,
+    OdsWithoutMimetype,
+    Csv,
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -190,7 +375,10 @@ fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
     } else if head.starts_with(OLE_MAGIC) {
         Ok(sniff_ole(rs)?.into())
     } else {
-        Err(ReadError::NotAWorkbook(other_kind(&head)))
+        match other_kind(&head) {
+            FileKind::Csv => Ok(Format::Csv.into()),
+            kind => Err(ReadError::NotAWorkbook(kind)),
+        }
     }
 }
 
@@ -221,15 +409,18 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
             let _ = f.take(200).read_to_end(&mut mime);
         }
         let mime = String::from_utf8_lossy(&mime).trim().to_string();
-        if mime == "application/vnd.oasis.opendocument.spreadsheet" {
-            if let Ok(content) = zip.by_name("content.xml") {
-                limits::check_ods_content(content)?;
-            }
+        if mime == ODS_MIME {
+            check_ods(&mut zip)?;
             return Ok(Format::Ods.into());
         }
         if mime.contains("opendocument") {
             return Err(ReadError::NotAWorkbook(FileKind::Document("OpenDocument")));
         }
+    }
+    // LibreOffice opens an .ods whose mimetype entry is missing, by its manifest.
+    if !has("mimetype") && has("content.xml") && manifest(&mut zip).contains(ODS_MIME) {
+        check_ods(&mut zip)?;
+        return Ok(Format::OdsWithoutMimetype.into());
     }
     if has("[Content_Types].xml") {
         if has_prefix("word/") {
@@ -258,12 +449,37 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
     Err(ReadError::NotAWorkbook(FileKind::Zip))
 }
 
+/// An .ods package's manifest (the start of it), or nothing.
+fn manifest<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> String {
+    let mut manifest = String::new();
+    if let Ok(m) = zip.by_name("META-INF/manifest.xml") {
+        let _ = m.take(64 << 10).read_to_string(&mut manifest);
+    }
+    manifest
+}
+
+/// An .ods: refused when encrypted (its content cannot be parsed), else its content held to
+/// the limits.
+fn check_ods<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), ReadError> {
+    if manifest(zip).contains("encryption-data") {
+        return Err(ReadError::Password);
+    }
+    if let Ok(content) = zip.by_name("content.xml") {
+        limits::check_ods_content(content)?;
+    }
+    Ok(())
+}
+
 /// Our output by the title in its document properties (docProps/core.xml).
 fn titled_output<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<OwnOutput> {
     let mut core = String::new();
     let part = zip.by_name("docProps/core.xml").ok()?;
     part.take(64 << 10).read_to_string(&mut core).ok()?;
-    let title = core.split_once("<dc:title>")?.1.split_once("</dc:title>")?.0;
+    let title = core
+        .split_once("<dc:title>")?
+        .1
+        .split_once("</dc:title>")?
+        .0;
     // The team workbook `init` writes has another title: it is an input.
     let is = |(zh, en): (&str, &str)| title == zh || title == en;
     if is(crate::model::SUMMARY_TITLE) {
@@ -351,6 +567,19 @@ fn opening(e: calamine::Error) -> ReadError {
     }
 }
 
+impl<RS> Book<RS> {
+    fn in_memory(memory: Vec<(String, Vec<Row>)>, parts: HashMap<String, String>) -> Self {
+        Book {
+            sheets: None,
+            memory,
+            origin: Origin { path: None, parts },
+            pipelined: false,
+            merged: Default::default(),
+            own_output: None,
+        }
+    }
+}
+
 impl<RS: Read + Seek + Send> Book<RS> {
     /// Set when plantrack wrote this workbook (a summary or cost workbook).
     pub fn own_output(&self) -> Option<OwnOutput> {
@@ -359,12 +588,15 @@ impl<RS: Read + Seek + Send> Book<RS> {
 
     /// Worksheet names in workbook order (chart sheets and macro sheets left out).
     pub fn sheet_names(&self) -> Vec<String> {
-        self.sheets
-            .sheets_metadata()
-            .iter()
-            .filter(|s| s.typ == calamine::SheetType::WorkSheet)
-            .map(|s| s.name.clone())
-            .collect()
+        match &self.sheets {
+            Some(sheets) => sheets
+                .sheets_metadata()
+                .iter()
+                .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+                .map(|s| s.name.clone())
+                .collect(),
+            None => self.memory.iter().map(|(n, _)| n.clone()).collect(),
+        }
     }
 
     /// Calls `each` with every non-empty row of `sheet`, in order. Stops early when `each`
@@ -380,7 +612,16 @@ impl<RS: Read + Seek + Send> Book<RS> {
         sheet: &str,
         mut each: impl FnMut(&Row) -> bool,
     ) -> Result<(), ReadError> {
-        let streams = matches!(self.sheets, Sheets::Xlsx(_) | Sheets::Xlsb(_));
+        let Some(sheets) = &mut self.sheets else {
+            let rows = self.memory.iter().find(|(n, _)| n == sheet).map(|(_, r)| r);
+            for row in rows.into_iter().flatten() {
+                if !each(row) {
+                    break;
+                }
+            }
+            return Ok(());
+        };
+        let streams = matches!(sheets, Sheets::Xlsx(_) | Sheets::Xlsb(_));
         if streams && self.pipelined {
             return self.stream_pipelined(sheet, &mut each);
         }
@@ -390,10 +631,13 @@ impl<RS: Read + Seek + Send> Book<RS> {
             let go = !fill.pass(&mut row) || each(&row);
             (go, Some(row))
         };
+        let Some(sheets) = &mut self.sheets else {
+            return Ok(());
+        };
         if streams {
-            return stream(&mut self.sheets, sheet, &mut emit);
+            return stream(sheets, sheet, &mut emit);
         }
-        let range = self.sheets.worksheet_range(sheet).map_err(|e| bad(&e))?;
+        let range = sheets.worksheet_range(sheet).map_err(|e| bad(&e))?;
         let (top, left) = range.start().unwrap_or((0, 0));
         for (i, cells) in range.rows().enumerate() {
             let index = top.saturating_add(i as u32);
@@ -433,6 +677,9 @@ impl<RS: Read + Seek + Send> Book<RS> {
             merged,
             ..
         } = self;
+        let Some(sheets) = sheets.as_mut() else {
+            return Ok(());
+        };
         std::thread::scope(|scope| {
             let parser = scope.spawn(move || {
                 super::guarded(|| {
@@ -493,10 +740,10 @@ impl<RS: Read + Seek + Send> Book<RS> {
         if let Some(m) = self.merged.get(sheet) {
             return m.clone();
         }
-        let found = match (self.origin.scan_merges(sheet), &mut self.sheets) {
+        let found = match (self.origin.scan_merges(sheet), self.sheets.as_mut()) {
             (Some(found), _) => found,
-            (None, Sheets::Xlsx(x)) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            (None, Sheets::Xls(x)) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            (None, Some(Sheets::Xlsx(x))) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            (None, Some(Sheets::Xls(x))) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
             (None, _) => Vec::new(),
         };
         self.merged.insert(sheet.to_string(), found.clone());

@@ -34,7 +34,12 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.write_string_with_format(1, 0, l.pick("统计日期", "As of"), &st.label)?;
     date(ws, 1, 1, Some(s.settings.as_of), &st.date)?;
     ws.write_string_with_format(2, 0, l.pick("团队", "Teams"), &st.label)?;
-    ws.write_string_with_format(2, 1, super::capped_list(&s.data.teams, l.pick("、", ", "), l), &st.subtitle)?;
+    ws.write_string_with_format(
+        2,
+        1,
+        super::capped_list(&s.data.teams, l.pick("、", ", "), l),
+        &st.subtitle,
+    )?;
 
     let mut r = 4;
     if s.data.teams.len() > 1 {

@@ -35,7 +35,10 @@ fn weekly_runs_in_the_team_folder_do_not_change_the_figures() {
         assert_eq!(figures(dir.path()), before, "{sample}");
         // Three outputs lie beside the team's file; the summary lists the two read past.
         let summary = dir.path().join("plantrack-summary-2026-11-26.xlsx");
-        let o = plantrack(dir.path(), &["report", ".", "--as-of", AS_OF, "-o", "again.xlsx"]);
+        let o = plantrack(
+            dir.path(),
+            &["report", ".", "--as-of", AS_OF, "-o", "again.xlsx"],
+        );
         assert!(o.status.success());
         let problems = sheet_names(&dir.path().join("again.xlsx"))
             .into_iter()
@@ -56,11 +59,20 @@ fn weekly_runs_in_the_team_folder_do_not_change_the_figures() {
 fn a_summary_named_as_input_is_skipped_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(samples().join(EN_SAMPLE), dir.path().join("team.xlsx")).unwrap();
-    let o = plantrack(dir.path(), &["report", "team.xlsx", "--as-of", AS_OF, "-o", "s.xlsx"]);
+    let o = plantrack(
+        dir.path(),
+        &["report", "team.xlsx", "--as-of", AS_OF, "-o", "s.xlsx"],
+    );
     assert!(o.status.success());
-    let o = plantrack(dir.path(), &["check", "team.xlsx", "s.xlsx", "--as-of", AS_OF]);
+    let o = plantrack(
+        dir.path(),
+        &["check", "team.xlsx", "s.xlsx", "--as-of", AS_OF],
+    );
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("s.xlsx: a summary plantrack wrote: skipped"), "{err}");
+    assert!(
+        err.contains("s.xlsx: a summary plantrack wrote: skipped"),
+        "{err}"
+    );
     assert_ne!(o.status.code(), Some(2), "{err}");
     // Only the summary: nothing to read.
     let o = plantrack(dir.path(), &["costs", "s.xlsx", "--json", "--as-of", AS_OF]);
@@ -112,18 +124,35 @@ fn devices_are_written_directly_and_stay_devices() {
     let dir = tempfile::tempdir().unwrap();
     let input = samples().join(EN_SAMPLE);
     let input = input.to_str().unwrap();
-    let o = plantrack(dir.path(), &["report", input, "--as-of", AS_OF, "-o", "/dev/null"]);
+    let o = plantrack(
+        dir.path(),
+        &["report", input, "--as-of", AS_OF, "-o", "/dev/null"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     // CSV to standard output, a pipe here.
-    let o = plantrack(dir.path(), &["costs", input, "--as-of", AS_OF, "--csv", "/dev/stdout"]);
+    let o = plantrack(
+        dir.path(),
+        &["costs", input, "--as-of", AS_OF, "--csv", "/dev/stdout"],
+    );
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("Paid social,50000.00,40050.00"));
     // A full device: the error names it, in one line, exit 2, no truncated success.
-    let o = plantrack(dir.path(), &["report", input, "--as-of", AS_OF, "-o", "/dev/full"]);
+    let o = plantrack(
+        dir.path(),
+        &["report", input, "--as-of", AS_OF, "-o", "/dev/full"],
+    );
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("cannot write /dev/full: No space left on device"), "{err}");
+    assert!(
+        err.contains("cannot write /dev/full: No space left on device"),
+        "{err}"
+    );
     assert!(!err.contains("IoError") && !err.contains(".tmp"), "{err}");
     no_leftovers(dir.path(), &[]);
 }
@@ -131,16 +160,26 @@ fn devices_are_written_directly_and_stay_devices() {
 #[test]
 fn a_full_disk_under_json_is_an_error_not_a_truncated_success() {
     let dir = tempfile::tempdir().unwrap();
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_plantrack"))
         .current_dir(dir.path())
-        .args(["costs", samples().join(EN_SAMPLE).to_str().unwrap(), "--json"])
+        .args([
+            "costs",
+            samples().join(EN_SAMPLE).to_str().unwrap(),
+            "--json",
+        ])
         .stdout(full)
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("cannot write to standard output: No space left on device"), "{err}");
+    assert!(
+        err.contains("cannot write to standard output: No space left on device"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -174,7 +213,14 @@ fn a_non_xlsx_name_for_a_workbook_is_refused() {
     for name in ["out.ods", "out.csv", "out"] {
         let o = plantrack(
             dir.path(),
-            &["report", input.to_str().unwrap(), "--as-of", AS_OF, "-o", name],
+            &[
+                "report",
+                input.to_str().unwrap(),
+                "--as-of",
+                AS_OF,
+                "-o",
+                name,
+            ],
         );
         assert_eq!(o.status.code(), Some(2));
         let err = String::from_utf8_lossy(&o.stderr);
@@ -191,14 +237,20 @@ fn a_second_run_on_one_output_fails_with_a_message_while_the_first_holds_it() {
     // A live run holds the lock (this test's own process id stands for it).
     let lock = dir.path().join(".out.xlsx.plantrack-lock");
     std::fs::write(&lock, std::process::id().to_string()).unwrap();
-    let o = plantrack(dir.path(), &["report", input, "--as-of", AS_OF, "-o", "out.xlsx"]);
+    let o = plantrack(
+        dir.path(),
+        &["report", input, "--as-of", AS_OF, "-o", "out.xlsx"],
+    );
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("another plantrack run"), "{err}");
     assert!(!dir.path().join("out.xlsx").exists());
     // A lock left by a run that died is taken over, and removed after.
     std::fs::write(&lock, "4194999").unwrap();
-    let o = plantrack(dir.path(), &["report", input, "--as-of", AS_OF, "-o", "out.xlsx"]);
+    let o = plantrack(
+        dir.path(),
+        &["report", input, "--as-of", AS_OF, "-o", "out.xlsx"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     no_leftovers(dir.path(), &["out.xlsx"]);
 }
@@ -211,7 +263,10 @@ fn signals_at_any_moment_leave_no_temporary_file() {
     big_ledger(&dir.path().join("ledger.xlsx"), 30_000);
     // How long one run takes here.
     let started = std::time::Instant::now();
-    let o = plantrack(dir.path(), &["costs", "ledger.xlsx", "--as-of", AS_OF, "-o", "out.xlsx"]);
+    let o = plantrack(
+        dir.path(),
+        &["costs", "ledger.xlsx", "--as-of", AS_OF, "-o", "out.xlsx"],
+    );
     assert!(o.status.success());
     let full = started.elapsed();
     std::fs::remove_file(dir.path().join("out.xlsx")).unwrap();
@@ -264,28 +319,47 @@ fn a_file_that_breaks_part_way_is_not_counted_in_part() {
     std::fs::write(&ledger, bytes).unwrap();
     let o = plantrack(dir.path(), &["costs", ".", "--json", "--as-of", AS_OF]);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("ledger.xlsx: the workbook is damaged"), "{err}");
+    assert!(
+        err.contains("ledger.xlsx: the workbook is damaged"),
+        "{err}"
+    );
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // Only the good team's 12 expenses: none of the broken file's.
     assert_eq!(expenses(&json), 12, "{json}");
     assert_eq!(json["failed"][0]["file"], "./ledger.xlsx");
     assert!(json["teams"].as_array().unwrap().len() == 1);
     // CSV: a row marks the file not read.
-    let o = plantrack(dir.path(), &["costs", ".", "--csv", "out.csv", "--as-of", AS_OF]);
+    let o = plantrack(
+        dir.path(),
+        &["costs", ".", "--csv", "out.csv", "--as-of", AS_OF],
+    );
     assert!(o.status.success());
     let csv = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
-    let marker = csv.lines().find(|l| l.starts_with("./ledger.xlsx")).unwrap();
+    let marker = csv
+        .lines()
+        .find(|l| l.starts_with("./ledger.xlsx"))
+        .unwrap();
     assert!(marker.contains("Not read"), "{marker}");
     // The workbook: no ledger row of the broken file, and the file on Data problems.
-    let o = plantrack(dir.path(), &["costs", ".", "-o", "c.xlsx", "--as-of", AS_OF]);
+    let o = plantrack(
+        dir.path(),
+        &["costs", ".", "-o", "c.xlsx", "--as-of", AS_OF],
+    );
     assert!(o.status.success());
     let names = sheet_names(&dir.path().join("c.xlsx"));
     let ledger_rows = sheet(&dir.path().join("c.xlsx"), &names[2]);
-    assert_eq!(ledger_rows.len(), 13, "header and the good team's 12 expenses");
+    assert_eq!(
+        ledger_rows.len(),
+        13,
+        "header and the good team's 12 expenses"
+    );
     // check: a file not read exits 2; report lists it as an error.
     let o = plantrack(dir.path(), &["check", ".", "--as-of", AS_OF]);
     assert_eq!(o.status.code(), Some(2));
-    let o = plantrack(dir.path(), &["report", ".", "--as-of", AS_OF, "-o", "s.xlsx"]);
+    let o = plantrack(
+        dir.path(),
+        &["report", ".", "--as-of", AS_OF, "-o", "s.xlsx"],
+    );
     assert!(o.status.success());
 }
 
@@ -358,18 +432,28 @@ fn overlong_texts_and_lists_are_capped_and_the_summary_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("long.xlsx");
     overlong_workbook(&input);
-    let o = plantrack(dir.path(), &["report", "long.xlsx", "--as-of", AS_OF, "-o", "s.xlsx"]);
+    let o = plantrack(
+        dir.path(),
+        &["report", "long.xlsx", "--as-of", AS_OF, "-o", "s.xlsx"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let summary = dir.path().join("s.xlsx");
     let (longest, tallest) = longest_cell_and_tallest_row(&summary);
     assert!(longest <= 32_767, "{longest}");
-    assert!(longest > 30_000, "the long texts are kept up to the limit: {longest}");
+    assert!(
+        longest > 30_000,
+        "the long texts are kept up to the limit: {longest}"
+    );
     assert!(tallest <= 409.0, "{tallest}");
     // Dana's 2,001 overdue tasks: the first 50 named, then the count of the others.
     let owners = sheet(&summary, "Owners");
     let dana = row_with(&owners, 1, "Dana Brooks");
     assert_eq!(num(&dana[4]), 2001.0);
-    assert!(text(&dana[8]).ends_with("… and 1,951 more"), "{}", text(&dana[8]));
+    assert!(
+        text(&dana[8]).ends_with("… and 1,951 more"),
+        "{}",
+        text(&dana[8])
+    );
     // A cut text says so at its place.
     let tasks = sheet(&summary, "Tasks");
     assert!(
@@ -379,7 +463,10 @@ fn overlong_texts_and_lists_are_capped_and_the_summary_is_written() {
             .any(|c| matches!(c, calamine::Data::String(t) if t.ends_with("characters in all]"))),
         "no cut note"
     );
-    let o = plantrack(dir.path(), &["costs", "long.xlsx", "--as-of", AS_OF, "-o", "c.xlsx"]);
+    let o = plantrack(
+        dir.path(),
+        &["costs", "long.xlsx", "--as-of", AS_OF, "-o", "c.xlsx"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let (longest, tallest) = longest_cell_and_tallest_row(&dir.path().join("c.xlsx"));
     assert!(longest <= 32_767 && tallest <= 409.0, "{longest} {tallest}");
@@ -404,10 +491,16 @@ fn decoys_that_parse_differently_are_refused_and_previous_is_guarded_too() {
     let dir = tempfile::tempdir().unwrap();
     let decoys = root().join("tests/fuzz-regressions");
     for f in ["guard-decoy-first-repeat.ods", "guard-decoy-end-tag.ods"] {
-        let o = bounded(dir.path(), &format!("check {} --as-of {AS_OF}", decoys.join(f).display()));
+        let o = bounded(
+            dir.path(),
+            &format!("check {} --as-of {AS_OF}", decoys.join(f).display()),
+        );
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{f}: {err}");
-        assert!(err.contains("cells, over plantrack's limit of 5,000,000"), "{f}: {err}");
+        assert!(
+            err.contains("cells, over plantrack's limit of 5,000,000"),
+            "{f}: {err}"
+        );
     }
     // Last week's "summary" beside the output, found by the default --previous.
     std::fs::copy(samples().join(EN_SAMPLE), dir.path().join(EN_SAMPLE)).unwrap();
@@ -418,5 +511,180 @@ fn decoys_that_parse_differently_are_refused_and_previous_is_guarded_too() {
     .unwrap();
     let o = bounded(dir.path(), &format!("report {EN_SAMPLE} --as-of {AS_OF}"));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(dir.path().join("launch-team-west-summary-2026-11-26.xlsx").is_file());
+    assert!(
+        dir.path()
+            .join("launch-team-west-summary-2026-11-26.xlsx")
+            .is_file()
+    );
+}
+
+#[test]
+fn odd_folder_entries_are_reported_on_one_line_and_a_linked_team_counts_once() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let teams = dir.path().join("teams");
+    std::fs::create_dir(&teams).unwrap();
+    std::fs::copy(samples().join(EN_SAMPLE), teams.join("west.xlsx")).unwrap();
+    symlink("west.xlsx", teams.join("west-again.xlsx")).unwrap();
+    symlink("nowhere.xlsx", teams.join("gone.xlsx")).unwrap();
+    symlink("loop-b.xlsx", teams.join("loop-a.xlsx")).unwrap();
+    symlink("loop-a.xlsx", teams.join("loop-b.xlsx")).unwrap();
+    std::fs::create_dir(teams.join("old.xlsx")).unwrap();
+    let fifo = teams.join("pipe.xlsx");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let o = plantrack_with_timeout(
+        dir.path(),
+        &["costs", "teams", "--json", "--as-of", AS_OF],
+        std::time::Duration::from_secs(30),
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line: Vec<&str> = err.lines().filter(|l| l.contains("not files")).collect();
+    assert_eq!(
+        line,
+        vec![
+            "plantrack: teams: skipped 5 entries that are not files: \"gone.xlsx\" (a link to nothing), \"loop-a.xlsx\" (a link loop), \"loop-b.xlsx\" (a link loop), \"old.xlsx\" (a folder), \"pipe.xlsx\" (a FIFO (named pipe))"
+        ],
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // One team, its 12 expenses once.
+    assert_eq!(json["teams"].as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(json["totals"]["expenses"], 12);
+    // A FIFO named as input is refused at once, with why.
+    let o = plantrack_with_timeout(
+        dir.path(),
+        &["check", "teams/pipe.xlsx", "--as-of", AS_OF],
+        std::time::Duration::from_secs(30),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("this is a FIFO (named pipe), not a file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn control_characters_in_names_are_escaped_when_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = plantrack(
+        dir.path(),
+        &["check", "evil\u{202E}xslx.xlsx", "bell\u{7}.xlsx"],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !err.contains('\u{202E}') && !err.contains('\u{7}'),
+        "{err:?}"
+    );
+    assert!(
+        err.contains("evil\\u{202e}xslx.xlsx: no such file"),
+        "{err}"
+    );
+}
+
+/// A ledger as a CSV file, in the encodings teams' tools save.
+#[test]
+fn csv_ledgers_are_read_in_utf8_and_gbk_and_a_wrong_guess_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "日期,费用科目,事项,金额\n2026-11-02,直播推广费,坑位费,18000\n2026-11-05,物料制作,海报印刷,\"1,250.50\"\n";
+    let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+    let files: [(&str, Vec<u8>); 3] = [
+        ("utf8", text.as_bytes().to_vec()),
+        (
+            "bom",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+        ("gbk", gbk.into_owned()),
+    ];
+    for (name, bytes) in files {
+        let folder = dir.path().join(name);
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("华东组.csv"), bytes).unwrap();
+        let o = plantrack(dir.path(), &["costs", name, "--json", "--as-of", AS_OF]);
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(json["teams"][0]["team"], "华东组", "{name}");
+        assert_eq!(json["teams"][0]["expenses"], 2, "{name}");
+        assert_eq!(json["teams"][0]["spent"], "19250.50", "{name}");
+    }
+    // Latin-1 decodes as GB18030 too, into nonsense: refused, not read.
+    std::fs::write(
+        dir.path().join("cafe.csv"),
+        b"Date,Budget line,Item,Amount\n2026-11-02,Caf\xe9 cr\xe8me,Brasserie Am\xe9lie,12\n",
+    )
+    .unwrap();
+    let o = plantrack(dir.path(), &["check", "cafe.csv", "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("save it as CSV UTF-8"), "{err}");
+}
+
+/// An .ods without its mimetype entry, which LibreOffice opens.
+#[test]
+fn an_ods_without_its_mimetype_entry_is_read() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("budget.ods");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("META-INF/manifest.xml", opts).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", opts).unwrap();
+    let cell = |v: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+        )
+    };
+    let num = |v: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+        )
+    };
+    let rows = [
+        format!(
+            "{}{}{}{}",
+            cell("Date"),
+            cell("Budget line"),
+            cell("Item"),
+            cell("Amount")
+        ),
+        format!(
+            "{}{}{}{}",
+            cell("2026-11-02"),
+            cell("Ads"),
+            cell("Search"),
+            num("1200")
+        ),
+        format!(
+            "{}{}{}{}",
+            cell("2026-11-03"),
+            cell("Ads"),
+            cell("Social"),
+            num("800.5")
+        ),
+    ];
+    let body: String = rows
+        .iter()
+        .map(|r| format!("<table:table-row>{r}</table:table-row>"))
+        .collect();
+    write!(zip, r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Costs">{body}</table:table></office:spreadsheet></office:body></office:document-content>"#).unwrap();
+    zip.finish().unwrap();
+    let o = plantrack(
+        dir.path(),
+        &["costs", "budget.ods", "--json", "--as-of", AS_OF],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["teams"][0]["expenses"], 2, "{json}");
+    assert_eq!(json["teams"][0]["spent"], "2000.50");
 }
