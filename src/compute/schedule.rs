@@ -376,6 +376,7 @@ impl Graph<'_> {
 /// Predecessor pieces to task indices (same team; id first, then name), deduplicated, in
 /// the order written. Self links are kept here; [`break_cycles`] reports them.
 fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
+    use std::collections::hash_map::Entry;
     let mut by_id: HashMap<(&str, String), usize> = HashMap::new();
     let mut by_name: HashMap<(&str, String), usize> = HashMap::new();
     // Ids used twice: a link to one names no single task, so it is a problem, not a choice.
@@ -383,18 +384,22 @@ fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
     for (i, t) in plan.iter().enumerate() {
         if let Some(id) = &t.id {
             let key = (t.team.as_str(), fold(id));
-            if by_id.contains_key(&key) {
-                problems.push(Problem {
-                    team: t.team.clone(),
-                    at: t.row.clone(),
-                    severity: Severity::Warning,
-                    kind: ProblemKind::DuplicateId {
-                        id: id.trim().to_string(),
-                    },
-                });
-                twice.insert(key);
-            } else if !key.1.is_empty() {
-                by_id.insert(key, i);
+            match by_id.entry(key) {
+                Entry::Occupied(seen) if !seen.key().1.is_empty() => {
+                    problems.push(Problem {
+                        team: t.team.clone(),
+                        at: t.row.clone(),
+                        severity: Severity::Warning,
+                        kind: ProblemKind::DuplicateId {
+                            id: id.trim().to_string(),
+                        },
+                    });
+                    twice.insert(seen.key().clone());
+                }
+                Entry::Vacant(slot) if !slot.key().1.is_empty() => {
+                    slot.insert(i);
+                }
+                _ => {}
             }
         }
         let key = fold(&t.name);
