@@ -158,8 +158,8 @@ mod tests {
 
     #[test]
     fn latin1_is_refused_not_read_as_gbk() {
-        // "Café,Brasserie Amélie" in Latin-1: decodes as GB18030, but into nonsense.
-        let latin1 = b"Item,Amount\nCaf\xe9 cr\xe8me,12\nBrasserie Am\xe9lie,30\n";
+        // "Cafés crème", "Brasserie Amélie" in Latin-1: GB18030 decodes it, into nonsense.
+        let latin1 = b"Item,Amount\nCaf\xe9s cr\xe8me,12\nBrasserie Am\xe9lie,30\n";
         assert!(
             GB18030
                 .decode_without_bom_handling_and_without_replacement(latin1)
