@@ -209,8 +209,9 @@ pub(crate) fn text(
 pub(crate) const MAX_CELL_TEXT: usize = 32_767;
 /// The tallest row Excel allows, in points.
 pub(crate) const MAX_ROW_HEIGHT: f64 = 409.0;
-/// Items a list cell names before "… and 37 more": a cell shows about 30 wrapped lines.
-pub(crate) const MAX_LIST_ITEMS: usize = 50;
+/// Items a list cell names before "… and 37 more": a row at most 409 points tall shows about
+/// 30 wrapped lines, and a task name takes one or two.
+pub(crate) const MAX_LIST_ITEMS: usize = 20;
 
 /// A text cut to fit a cell, ending with a note at its place that says it was cut and how
 /// long it was (in the text's own language).
