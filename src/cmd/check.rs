@@ -3,9 +3,11 @@
 use anyhow::Result;
 
 use super::output::print;
-use super::{Outcome, escaped, load, output_lang, report_failures, report_skipped, today};
+use super::{
+    Outcome, escaped, load, output_lang, report_failures, report_skipped, settings, today,
+};
 use crate::cli::CheckArgs;
-use crate::compute::{Settings, summarize};
+use crate::compute::summarize;
 use crate::messages::{problem_text, severity_word};
 use crate::model::Severity;
 
@@ -16,7 +18,8 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     report_failures(&loaded.locked, &loaded.failures, lang);
     report_skipped(&loaded.skipped, &args.input.inputs, lang);
     let several = loaded.data.teams.len() > 1;
-    let summary = summarize(loaded.data, &Settings::new(as_of));
+    let settings = settings(as_of, args.calendar, &loaded.data);
+    let summary = summarize(loaded.data, &settings);
     let mut out = String::new();
     for p in &summary.problems {
         let team = if several {

@@ -123,13 +123,14 @@ mod tests {
             progress: Some(progress),
             status: None,
             predecessors: vec![],
+            cells: Default::default(),
         }
     }
 
     fn views(plan: &[PlanRow], as_of: NaiveDate) -> Vec<TaskView> {
         plan.iter()
             .map(|t| {
-                let s = status::judge(t, as_of);
+                let s = status::judge(t, as_of, &crate::compute::calendar::Calendar::cn());
                 TaskView {
                     status: s,
                     days_late: status::days_late(t, s, as_of),

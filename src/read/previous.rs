@@ -101,6 +101,7 @@ fn head(r: &Row) -> Result<Snapshot, SnapshotError> {
     }
     Ok(Snapshot {
         as_of: NaiveDate::from_str(&cell(r, 2)).ok(),
+        baseline_set: NaiveDate::from_str(&cell(r, 3)).ok(),
         ..Snapshot::default()
     })
 }
@@ -120,6 +121,8 @@ fn take_row(snap: &mut Snapshot, r: &Row) {
                 due: opt(cell(r, 5)),
                 progress: opt(cell(r, 6)),
                 owner: opt(cell(r, 7)),
+                baseline_start: opt(cell(r, 8)),
+                baseline_due: opt(cell(r, 9)),
             });
         }
         "cost" => snap.costs.push(CostSnap {

@@ -40,6 +40,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         super::capped_list(&s.data.teams, l.pick("、", ", "), l),
         &st.subtitle,
     )?;
+    ws.write_string_with_format(3, 0, l.pick("工作日历", "Working calendar"), &st.label)?;
+    ws.write_string_with_format(3, 1, s.calendar.describe(l), &st.subtitle)?;
 
     let mut r = 4;
     if s.data.teams.len() > 1 {

@@ -1,5 +1,6 @@
 //! plantrack's integration tests: one binary, a file per subcommand, a common helper.
 
+mod calendar;
 mod check;
 mod common;
 mod costs;
@@ -15,4 +16,5 @@ mod report;
 mod rhythm;
 mod streaming;
 mod teams;
+mod typed;
 mod workbooks;
