@@ -45,12 +45,12 @@ def data_rows():
     return "".join(out)
 
 
-def xlsx(name, sheet_chunks, sst_chunks=None, dimension=None, merges=None):
+def xlsx(name, sheet_chunks, sst_chunks=None, dimension=None, merges=None, workbook=WB, rows=None):
     path = os.path.join(out, name)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", CT)
         z.writestr("_rels/.rels", RELS)
-        z.writestr("xl/workbook.xml", WB)
+        z.writestr("xl/workbook.xml", workbook)
         z.writestr("xl/_rels/workbook.xml.rels", WB_RELS)
         with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as f:
             f.write(b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
@@ -62,7 +62,7 @@ def xlsx(name, sheet_chunks, sst_chunks=None, dimension=None, merges=None):
             if dimension:
                 f.write(f'<dimension ref="{dimension}"/>'.encode())
             f.write(b"<sheetData>")
-            f.write(data_rows().encode())
+            f.write((data_rows() if rows is None else rows).encode())
             for chunk in sheet_chunks:
                 f.write(chunk)
             f.write(b"</sheetData>")
@@ -133,3 +133,18 @@ def patched_xls(name, source):
 corpus = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "corpus", "calamine-tests")
 if os.path.exists(os.path.join(corpus, "date.xls")):
     patched_xls("huge-dimension.xls", os.path.join(corpus, "date.xls"))
+
+
+# Decoys: files that one parser reads differently from another (issue 14).
+# 11. An ods whose first *:number-rows-repeated says 1 while calamine's table:number-rows-repeated
+#     says a million, on a row of 90 filled cells: 94 million cells.
+big_row = b'<table:table-row x:number-rows-repeated="1" table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="90" office:value-type="float" office:value="1"/></table:table-row>'
+ods("decoy-first-repeat.ods", [ods_head, big_row])
+# 12. An ods with a mismatched end tag before the same big row (calamine does not check end tags).
+mismatched = b'<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:q></table:table-cell></table:table-row>'
+ods("decoy-end-tag.ods", [ods_head, mismatched, big_row.replace(b'x:number-rows-repeated="1" ', b"")])
+# 13. A last-week summary beside the output whose hidden snapshot sheet claims A1:XFD1048576,
+#     picked up by report's default --previous.
+snapshot_wb = WB.replace('<sheet name="成本支出明细" sheetId="1" r:id="rId1"/>', '<sheet name="_plantrack" sheetId="1" state="hidden" r:id="rId1"/>')
+xlsx("plantrack-summary-2026-11-19.xlsx", [b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'], dimension="A1:XFD1048576", workbook=snapshot_wb,
+     rows='<row r="1"><c r="A1" t="inlineStr"><is><t>plantrack snapshot</t></is></c><c r="B1" t="inlineStr"><is><t>1</t></is></c><c r="C1" t="inlineStr"><is><t>2026-11-19</t></is></c></row>')

@@ -106,7 +106,7 @@ pub fn own_console() -> bool {
 /// the folder holding it, so that next week's drop of the same folder does not read the
 /// summary as a team's workbook, and finds it as last week's).
 pub fn dropped_report(inputs: Vec<PathBuf>, today: NaiveDate) -> ReportArgs {
-    let name = crate::cmd::report::default_output(&inputs, today);
+    let name = crate::cmd::output::default_name(&inputs, "summary", today);
     let output = match inputs.first().and_then(|p| p.parent()) {
         Some(dir) if !dir.as_os_str().is_empty() => dir.join(name),
         _ => name,

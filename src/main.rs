@@ -22,6 +22,7 @@ fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let user = lang::from_args(&args).or_else(lang::system);
     lang::set_user(user);
+    cmd::output::install_cleanup();
     // Errors and help: the user's language, else Chinese when the arguments are (a
     // Chinese file name), else English.
     let speak = user

@@ -180,6 +180,12 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         }
         (K::DuplicateId { id }, Lang::Zh) => format!("编号 \"{id}\" 重复"),
         (K::DuplicateId { id }, Lang::En) => format!("id \"{id}\" is used twice"),
+        (K::AmbiguousPredecessor { id }, Lang::Zh) => {
+            format!("前置任务 \"{id}\" 的编号有两个任务使用，无法确定是哪一个：未建立依赖")
+        }
+        (K::AmbiguousPredecessor { id }, Lang::En) => format!(
+            "predecessor \"{id}\" is an id two tasks share, so it names neither: no link made"
+        ),
         (K::NotRead { reason }, Lang::Zh) => format!("未读取：{}", reason.message(lang)),
         (K::NotRead { reason }, Lang::En) => format!("not read: {}", reason.message(lang)),
         (K::DateFromNumber { found, date }, Lang::Zh) => {

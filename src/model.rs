@@ -194,6 +194,8 @@ pub enum ProblemKind {
     DependencyCycle { tasks: Vec<String> },
     /// Two plan rows with the same id.
     DuplicateId { id: String },
+    /// A predecessor names an id two tasks share: which one is meant is not guessed.
+    AmbiguousPredecessor { id: String },
     /// A sheet, or a whole file, that could not be read (at the sheet, or at the file name).
     NotRead { reason: crate::read::ReadError },
     /// A number typed into a date cell as month.day (6.12), read as that day (a note).
@@ -667,6 +669,11 @@ impl TeamNotes {
         self
     }
 }
+
+/// The document titles of plantrack's outputs (zh, en): written by render, and recognised
+/// by read so that an output lying in a team folder is never read as team data.
+pub const SUMMARY_TITLE: (&str, &str) = ("plantrack 周度汇总", "plantrack weekly summary");
+pub const COSTS_TITLE: (&str, &str) = ("plantrack 成本预算", "plantrack cost vs budget");
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Snapshot {

@@ -2,7 +2,10 @@
 
 use anyhow::Result;
 
-use super::{Outcome, load, output_lang, report_failures, settings, today};
+use super::output::print;
+use super::{
+    Outcome, escaped, load, output_lang, report_failures, report_skipped, settings, today,
+};
 use crate::cli::CheckArgs;
 use crate::compute::summarize;
 use crate::messages::{problem_text, severity_word};
@@ -18,21 +21,25 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         &args.input.inputs,
     ));
     report_failures(&loaded.locked, &loaded.failures, lang);
+    report_skipped(&loaded.skipped, &args.input.inputs, lang);
     let several = loaded.data.teams.len() > 1;
     let settings = settings(as_of, args.calendar, &loaded.data);
     let summary = summarize(loaded.data, &settings);
+    let mut out = String::new();
     for p in &summary.problems {
         let team = if several {
             format!("[{}] ", p.team)
         } else {
             String::new()
         };
-        println!(
+        let line = format!(
             "{team}{}: {}: {}",
             p.at,
             severity_word(p.severity, lang),
             problem_text(&p.kind, lang)
         );
+        out.push_str(&escaped(&line));
+        out.push('\n');
     }
     let errors = summary.problem_count(Severity::Error);
     let warnings = summary.problem_count(Severity::Warning);
@@ -55,7 +62,10 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
             s
         }
     };
-    println!("{count}");
+    out.push_str(&count);
+    out.push('\n');
+    // A reader that stopped early (`| head -1`) ends the printing, not the verdict.
+    print(&out, lang)?;
     Ok(if unreadable > 0 {
         Outcome::CouldNotRun
     } else if errors > 0 {

@@ -7,121 +7,132 @@
 //! The reader hands over a workbook's plan and budget before its expenses, so the line each
 //! expense belongs to is known when it is written.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Outcome, choose_lang, is_an_input, locked_files, report_failures, today};
+use super::output::{Bytes, Target, default_name, print};
+use super::{
+    Outcome, choose_lang, failure_problems, locked_files, report_failures, report_skipped, shown,
+    split_skipped, today,
+};
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
 use crate::compute::currency::{Currencies, resolve};
 use crate::lang::Lang;
-use crate::messages::{Said, SaveStep, save_failed};
+use crate::messages::Said;
 use crate::model::{BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, WeeklyRow};
 use crate::read::records::RecordSink;
-use crate::read::{WorkbookInfo, expand_inputs, read_workbook, team_name};
+use crate::read::{ReadError, WorkbookInfo, expand_inputs, read_workbook};
 use crate::render::{
-    CostView, CostsWorkbook, LedgerEntry, RenderOptions, costs_csv, costs_json, save_atomic,
+    CostView, CostsWorkbook, LedgerEntry, NotRead, RenderOptions, costs_csv, costs_json,
 };
 
 /// Where the figures go.
-enum Target {
-    Workbook(PathBuf),
-    Csv(PathBuf),
+enum Dest {
+    Workbook(Target),
+    Csv(Target),
     Json,
-}
-
-/// `<first input stem>-costs-<as-of>.xlsx` in the current directory.
-fn default_output(inputs: &[PathBuf], as_of: NaiveDate) -> PathBuf {
-    let stem = inputs
-        .first()
-        .map(|p| team_name(p))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "plantrack".into());
-    PathBuf::from(format!("{stem}-costs-{}.xlsx", as_of.format("%Y-%m-%d")))
 }
 
 pub fn run(args: CostsArgs) -> Result<Outcome> {
     let inputs = &args.input.inputs;
     let as_of = args.input.as_of.unwrap_or_else(today);
+    let early_lang = choose_lang(args.input.lang, None, inputs);
     let target = match (&args.csv, args.json) {
-        (Some(csv), _) => Target::Csv(csv.clone()),
-        (None, true) => Target::Json,
-        (None, false) => Target::Workbook(
+        (Some(csv), _) => Dest::Csv(Target::new(csv.clone(), inputs, None, early_lang)?),
+        (None, true) => Dest::Json,
+        (None, false) => Dest::Workbook(Target::new(
             args.output
                 .clone()
-                .unwrap_or_else(|| default_output(inputs, as_of)),
-        ),
+                .unwrap_or_else(|| default_name(inputs, "costs", as_of)),
+            inputs,
+            Some("xlsx"),
+            early_lang,
+        )?),
     };
-    if let Target::Workbook(out) | Target::Csv(out) = &target
-        && is_an_input(inputs, out)
-    {
-        bail!(Said::new(
-            format!("输出文件 {} 是输入之一：请另选输出路径", out.display()),
-            format!(
-                "the output {} is one of the inputs; choose another output path",
-                out.display()
-            ),
-        ));
-    }
     let settings = CostSettings {
         as_of,
         warn_at: args.warn_at,
         period: args.period,
     };
 
-    let (files, mut failures) = expand_inputs(inputs);
-    let mut stream = Stream {
-        inputs,
-        lang_arg: args.input.lang,
-        as_of,
-        want_workbook: matches!(target, Target::Workbook(_)),
-        lang: None,
-        book: CostBook::default(),
-        workbook: None,
-        error: None,
-        file: String::new(),
-        currency: String::new(),
-        seen: Vec::new(),
-        currencies: Currencies::default(),
-    };
-    let mut problems = Vec::new();
-    let mut read = 0;
-    for path in &files {
-        stream.file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        stream.seen.clear();
-        match read_workbook(path, as_of, &mut stream) {
-            Ok(info) => {
-                read += 1;
-                // A currency written only in the ledger's cells ("NT$12,000") is known once
-                // the ledger has been read.
-                if let (true, Some(c)) = (stream.currency.is_empty(), &info.currency) {
-                    stream.currency = c.clone();
-                }
-                problems.extend(info.problems);
-                stream.seen.push(info.team);
-                for team in stream.seen.drain(..) {
-                    stream.currencies.set(&team, stream.currency.clone());
-                }
+    let (files, expand_failures) = expand_inputs(inputs);
+    // A file that breaks after some of its records were booked is read whole or not at all:
+    // the pass starts again without it (rare; each new pass leaves out one more file).
+    let mut broken: Vec<(PathBuf, ReadError)> = Vec::new();
+    let (mut stream, mut failures, mut problems, read) = loop {
+        let mut stream = Stream {
+            inputs,
+            lang_arg: args.input.lang,
+            as_of,
+            want_workbook: matches!(target, Dest::Workbook(_)),
+            lang: None,
+            book: CostBook::default(),
+            workbook: None,
+            error: None,
+            file: String::new(),
+            currency: String::new(),
+            seen: Vec::new(),
+            currencies: Currencies::default(),
+            taken: 0,
+        };
+        let mut failures = expand_failures.clone();
+        let mut problems = Vec::new();
+        let mut read = 0;
+        let mut restart = false;
+        for path in &files {
+            if let Some(failed) = broken.iter().find(|(p, _)| p == path) {
+                failures.push(failed.clone());
+                continue;
             }
-            Err(e) => failures.push((path.clone(), e)),
+            stream.file = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            stream.seen.clear();
+            stream.taken = 0;
+            match read_workbook(path, as_of, &mut stream) {
+                Ok(info) => {
+                    read += 1;
+                    // A currency written only in the ledger's cells ("NT$12,000") is known
+                    // once the ledger has been read.
+                    if let (true, Some(c)) = (stream.currency.is_empty(), &info.currency) {
+                        stream.currency = c.clone();
+                    }
+                    problems.extend(info.problems);
+                    stream.seen.push(info.team);
+                    for team in stream.seen.drain(..) {
+                        stream.currencies.set(&team, stream.currency.clone());
+                    }
+                }
+                Err(e) if stream.taken > 0 => {
+                    broken.push((path.clone(), e));
+                    restart = true;
+                    break;
+                }
+                Err(e) => failures.push((path.clone(), e)),
+            }
+            if let Some(e) = stream.error.take() {
+                return Err(Said::new("写入支出明细时出错", "writing the ledger")
+                    .because(e)
+                    .into());
+            }
         }
-        if let Some(e) = stream.error.take() {
-            return Err(Said::new("写入支出明细时出错", "writing the ledger")
-                .because(e)
-                .into());
+        if !restart {
+            break (stream, failures, problems, read);
         }
-    }
+    };
     let lang = stream
         .lang
         .unwrap_or_else(|| choose_lang(args.input.lang, None, inputs));
+    let skipped = split_skipped(&mut failures);
+    problems.extend(failure_problems(&failures));
     // What is said on the console: the user's language, else the workbook's.
     let say = crate::lang::console(lang);
     report_failures(&locked_files(&files), &failures, say);
+    report_skipped(&skipped, inputs, say);
     if read == 0 {
         eprintln!(
             "{}",
@@ -141,8 +152,16 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         as_of,
         currencies: &stream.currencies,
     };
+    // The files not read, by name, for the CSV and JSON (the workbook has its problems sheet).
+    let not_read: Vec<NotRead> = failures
+        .iter()
+        .map(|(path, e)| NotRead {
+            file: path.display().to_string(),
+            reason: e.message(lang),
+        })
+        .collect();
     let written = match &target {
-        Target::Workbook(out) => {
+        Dest::Workbook(out) => {
             let wb = match stream.workbook.take() {
                 Some(wb) => wb,
                 None => {
@@ -154,17 +173,18 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
                 }
             };
             let mut wb = wb.finish(&view, &problems)?;
-            save_atomic(&mut wb, out)?;
-            Some(out)
+            out.save(&mut wb)?;
+            Some(out.path())
         }
-        Target::Csv(out) => {
+        Dest::Csv(out) => {
             let mut bytes = Vec::new();
-            costs_csv(&view, lang, &mut bytes)?;
-            write_atomic(out, &bytes)?;
-            Some(out)
+            costs_csv(&view, lang, &not_read, &mut bytes)?;
+            out.save(&mut Bytes(bytes))?;
+            Some(out.path())
         }
-        Target::Json => {
-            println!("{}", costs_json(&view)?);
+        Dest::Json => {
+            let json = costs_json(&view, &not_read)?;
+            print(&format!("{json}\n"), lang)?;
             None
         }
     };
@@ -194,33 +214,9 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         ),
     }
     if let Some(out) = written {
-        eprintln!("{}{}", say.pick("已写入 ", "wrote "), out.display());
+        eprintln!("{}{}", say.pick("已写入 ", "wrote "), shown(out));
     }
     Ok(Outcome::Ok)
-}
-
-/// Writes a small file beside its target, then renames it into place.
-///
-/// Errors: the folder is not writable.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "costs.csv".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes)
-        .map_err(|e| save_failed(e, SaveStep::Temporary, path))
-        .and_then(|()| {
-            std::fs::rename(&tmp, path).map_err(|e| save_failed(e, SaveStep::Rename, path))
-        });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// The streaming consumer: books each record as it is read and writes the ledger row.
@@ -241,10 +237,13 @@ struct Stream<'a> {
     seen: Vec<String>,
     /// Each team's currency, by the one resolver.
     currencies: Currencies,
+    /// Records taken from the workbook being read.
+    taken: usize,
 }
 
 impl Stream<'_> {
     fn saw(&mut self, team: &str) {
+        self.taken += 1;
         if self.seen.last().is_none_or(|t| t != team) && !self.seen.iter().any(|t| t == team) {
             self.seen.push(team.to_string());
         }

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::{Days, NaiveDate};
 
+use super::output::Target;
 use super::{Outcome, today};
 use crate::cli::InitArgs;
 use crate::lang::Lang;
 use crate::messages::Said;
-use crate::render::{save_atomic, template_workbook};
+use crate::render::template_workbook;
 use crate::template::{TemplateSettings, build, monday_of};
 
 /// The arguments resolved.
@@ -97,9 +98,10 @@ pub fn run(args: InitArgs) -> Result<Outcome> {
             ),
         ));
     }
+    let target = Target::new(s.output.clone(), &[], Some("xlsx"), s.template.lang)?;
     let template = build(&s.template);
     let mut wb = template_workbook(&template)?;
-    save_atomic(&mut wb, &s.output)?;
+    target.save(&mut wb)?;
     let name = &s.template.file_name;
     match crate::lang::console(s.template.lang) {
         Lang::Zh => eprintln!(

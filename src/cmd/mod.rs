@@ -5,6 +5,7 @@ pub mod check;
 pub mod costs;
 pub mod init;
 mod keep;
+pub mod output;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -66,6 +67,8 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
 pub struct Loaded {
     pub data: Dataset,
     pub failures: Vec<(PathBuf, ReadError)>,
+    /// plantrack's own outputs found among the inputs, skipped (see [`split_skipped`]).
+    pub skipped: Vec<(PathBuf, ReadError)>,
     /// Workbooks with an editor's lock file beside them (file, lock file).
     pub locked: Vec<(PathBuf, PathBuf)>,
 }
@@ -92,10 +95,31 @@ pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
             Err(e) => failures.push((path, e)),
         }
     }
+    let skipped = split_skipped(&mut failures);
     Loaded {
         data,
         failures,
+        skipped,
         locked,
+    }
+}
+
+/// Takes plantrack's own outputs (last week's summary in the team folder) out of the
+/// failures: they are skipped, not failed.
+pub fn split_skipped(failures: &mut Vec<(PathBuf, ReadError)>) -> Vec<(PathBuf, ReadError)> {
+    let (skipped, failed) = std::mem::take(failures)
+        .into_iter()
+        .partition(|(_, e)| e.is_skip());
+    *failures = failed;
+    skipped
+}
+
+/// A line for each skipped output the user named on the command line. Outputs found in a
+/// folder are expected there (the weekly run writes them) and skipped without a line; the
+/// summary lists them in its Data problems.
+pub fn report_skipped(skipped: &[(PathBuf, ReadError)], inputs: &[PathBuf], lang: Lang) {
+    for (path, e) in skipped.iter().filter(|(p, _)| inputs.contains(p)) {
+        eprintln!("plantrack: {}: {}", shown(path), e.message(lang));
     }
 }
 
@@ -147,12 +171,12 @@ pub fn report_failures(
     for (path, lock) in locked {
         eprintln!(
             "plantrack: {}: {}",
-            path.display(),
-            lock_file_warning(lock, lang)
+            shown(path),
+            escaped(&lock_file_warning(lock, lang))
         );
     }
     for (path, e) in failures {
-        eprintln!("plantrack: {}: {}", path.display(), e.message(lang));
+        eprintln!("plantrack: {}: {}", shown(path), escaped(&e.message(lang)));
     }
 }
 
@@ -162,13 +186,40 @@ pub fn failure_problems(failures: &[(PathBuf, ReadError)]) -> Vec<Problem> {
     failures
         .iter()
         .map(|(path, e)| Problem {
+            severity: if e.is_skip() {
+                Severity::Info
+            } else {
+                Severity::Error
+            },
             team: crate::read::team_name(path),
             at: CellRef::sheet_only(path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             )),
-            severity: Severity::Error,
             kind: ProblemKind::NotRead { reason: e.clone() },
+        })
+        .collect()
+}
+
+/// A path as printed on the terminal: control characters (a NUL, a right-to-left override
+/// that would reorder the line) are shown escaped, never sent raw.
+pub fn shown(path: &Path) -> String {
+    escaped(&path.display().to_string())
+}
+
+/// Text as printed on the terminal, control and bidirectional-override characters escaped.
+pub fn escaped(text: &str) -> String {
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}');
+    if !text.chars().any(|c| c.is_control() || bidi(c)) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() || bidi(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
         })
         .collect()
 }

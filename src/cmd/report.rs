@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
+use super::output::{Target, default_name, default_stem};
 use super::{
-    Outcome, failure_problems, is_an_input, load, output_lang, report_failures, settings, today,
+    Outcome, choose_lang, failure_problems, load, output_lang, report_failures, report_skipped,
+    settings, shown, today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};
@@ -15,22 +17,7 @@ use crate::lang::Lang;
 use crate::messages::Said;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
-use crate::read::team_name;
-use crate::render::{RenderOptions, save_atomic};
-
-fn output_stem(inputs: &[PathBuf]) -> String {
-    inputs
-        .first()
-        .map(|p| team_name(p))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "plantrack".into())
-}
-
-/// `<first input stem>-summary-<as-of>.xlsx` in the current directory.
-pub fn default_output(inputs: &[PathBuf], as_of: NaiveDate) -> PathBuf {
-    let stem = output_stem(inputs);
-    PathBuf::from(format!("{stem}-summary-{}.xlsx", as_of.format("%Y-%m-%d")))
-}
+use crate::render::RenderOptions;
 
 /// The newest `<stem>-summary-<date>.xlsx` in `folder` dated before `as_of`.
 pub fn find_previous(folder: &Path, stem: &str, as_of: NaiveDate) -> Option<PathBuf> {
@@ -54,24 +41,16 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let output = args
         .output
         .clone()
-        .unwrap_or_else(|| default_output(inputs, as_of));
-    if is_an_input(inputs, &output) {
-        bail!(Said::new(
-            format!(
-                "输出文件 {} 是输入之一：请用 -o 另选输出路径",
-                output.display()
-            ),
-            format!(
-                "the output {} is one of the inputs; choose another -o path",
-                output.display()
-            ),
-        ));
-    }
+        .unwrap_or_else(|| default_name(inputs, "summary", as_of));
+    let early_lang = choose_lang(args.input.lang, None, inputs);
+    let target = Target::new(output, inputs, Some("xlsx"), early_lang)?;
+    let output = target.path().to_path_buf();
     let mut loaded = load(inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
     // What is said on the console: the user's language, else the summary's.
     let say = crate::lang::console(lang);
     report_failures(&loaded.locked, &loaded.failures, say);
+    report_skipped(&loaded.skipped, inputs, say);
     if loaded.data.teams.is_empty() {
         eprintln!(
             "{}",
@@ -85,6 +64,8 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // The summary of the files that could be read, with the others listed in it.
     let not_read = failure_problems(&loaded.failures);
     loaded.data.problems.extend(not_read);
+    let skipped = failure_problems(&loaded.skipped);
+    loaded.data.problems.extend(skipped);
     let settings = settings(as_of, args.calendar, &loaded.data);
     let mut summary = summarize(loaded.data, &settings);
     if let Some(stale) = &summary.stale {
@@ -102,7 +83,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            find_previous(&folder, &output_stem(inputs), as_of).map(|p| (p, false))
+            find_previous(&folder, &default_stem(inputs), as_of).map(|p| (p, false))
         }
     };
     if let Some((path, explicit)) = &previous {
@@ -121,18 +102,18 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
                 eprintln!(
                     "{} {}",
                     say.pick("对比上周汇总：", "compared with"),
-                    path.display()
+                    shown(path)
                 );
             }
             Err(e) if explicit => {
                 bail!(Said::new(
-                    format!("{}: {}", path.display(), e.message(Lang::Zh)),
-                    format!("{}: {}", path.display(), e.message(Lang::En)),
+                    format!("{}: {}", shown(path), e.message(Lang::Zh)),
+                    format!("{}: {}", shown(path), e.message(Lang::En)),
                 ));
             }
             Err(e) => eprintln!(
                 "plantrack: {}: {} ({})",
-                path.display(),
+                shown(path),
                 e.message(say),
                 say.pick("未生成本周变化表", "no Changes sheet")
             ),
@@ -141,7 +122,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let last_week = previous.as_ref().map(|(p, _)| p.as_path());
     super::keep::carry_team_work(&output, last_week, &mut summary, lang)?;
     let mut wb = super::keep::fingerprinted(&summary, &opts)?;
-    save_atomic(&mut wb, &output)?;
+    target.save(&mut wb)?;
 
     let tasks = summary.tasks.len();
     let overdue = summary.count(TaskStatus::Overdue);
@@ -151,11 +132,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     match say {
         Lang::Zh => eprintln!(
             "{tasks} 项任务：{overdue} 项逾期，{at_risk} 项有风险；数据问题：{errors} 个错误，{warnings} 个警告\n已写入 {}",
-            output.display()
+            shown(&output)
         ),
         Lang::En => eprintln!(
             "{tasks} tasks: {overdue} overdue, {at_risk} at risk; data problems: {errors} errors, {warnings} warnings\nwrote {}",
-            output.display()
+            shown(&output)
         ),
     }
     Ok(Outcome::Ok)

@@ -8,7 +8,9 @@
 //! **Predecessors.** The reader has already split the predecessor cell into pieces. Each
 //! piece names a task of the *same team*: first by id (compared after [`fold`]: trimmed,
 //! case-, space- and width-insensitive, so `" T1.1 "` and `"ｔ１.１"` both name id `t1.1`),
-//! then by task name (folded the same way). With duplicate ids or names the first row wins.
+//! then by task name (folded the same way). An id used twice is a [`ProblemKind::DuplicateId`]
+//! at its second row, and a predecessor naming it links nothing (a problem, not a guess); with
+//! duplicate names the first row wins.
 //! A piece that matches neither is read as a typed link ([`parse_link`]): MS Project's
 //! "3FS", "3SS+2", "3FF" (the number is an id, or, in a team whose plan has no ids, the task's
 //! position in the team's plan, as MS Project numbers its rows) and words ("after X", "X之后",
@@ -473,13 +475,30 @@ fn resolve(
     problems: &mut Vec<Problem>,
     typed: &mut HashMap<(usize, usize), (LinkKind, i64, String)>,
 ) -> Vec<Vec<usize>> {
+    use std::collections::hash_map::Entry;
     let mut by_id: HashMap<(&str, String), usize> = HashMap::new();
     let mut by_name: HashMap<(&str, String), usize> = HashMap::new();
+    // Ids used twice: a link to one names no single task, so it is a problem, not a choice.
+    let mut twice: std::collections::HashSet<(&str, String)> = Default::default();
     for (i, t) in plan.iter().enumerate() {
         if let Some(id) = &t.id {
-            let key = fold(id);
-            if !key.is_empty() {
-                by_id.entry((t.team.as_str(), key)).or_insert(i);
+            let key = (t.team.as_str(), fold(id));
+            match by_id.entry(key) {
+                Entry::Occupied(seen) if !seen.key().1.is_empty() => {
+                    problems.push(Problem {
+                        team: t.team.clone(),
+                        at: t.row.clone(),
+                        severity: Severity::Warning,
+                        kind: ProblemKind::DuplicateId {
+                            id: id.trim().to_string(),
+                        },
+                    });
+                    twice.insert(seen.key().clone());
+                }
+                Entry::Vacant(slot) if !slot.key().1.is_empty() => {
+                    slot.insert(i);
+                }
+                _ => {}
             }
         }
         let key = fold(&t.name);
@@ -520,6 +539,17 @@ fn resolve(
         for piece in &t.predecessors {
             let key = (t.team.as_str(), fold(piece));
             if key.1.is_empty() {
+                continue;
+            }
+            if twice.contains(&key) {
+                problems.push(Problem {
+                    team: t.team.clone(),
+                    at: t.predecessors_at(),
+                    severity: Severity::Warning,
+                    kind: ProblemKind::AmbiguousPredecessor {
+                        id: piece.trim().to_string(),
+                    },
+                });
                 continue;
             }
             let found = match by_id.get(&key).or_else(|| by_name.get(&key)) {
@@ -1052,6 +1082,30 @@ mod tests {
     }
 
     #[test]
+    fn an_id_used_twice_is_a_problem_and_a_link_to_it_links_nothing() {
+        let p = plan(vec![
+            task("1", "A", "2026-11-01", "2026-11-05", &[]),
+            task("1", "B", "2026-11-01", "2026-11-06", &[]),
+            task("2", "C", "2026-11-07", "2026-11-10", &["1"]),
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        let warn = |row, kind| Problem {
+            team: "t".into(),
+            at: CellRef::new("Plan", row, 0),
+            severity: Severity::Warning,
+            kind,
+        };
+        assert_eq!(
+            problems,
+            vec![
+                warn(2, ProblemKind::DuplicateId { id: "1".into() }),
+                warn(3, ProblemKind::AmbiguousPredecessor { id: "1".into() }),
+            ]
+        );
+        assert!(s.tasks[2].predecessors.is_empty());
+    }
+
+    #[test]
     fn predecessors_match_by_id_then_name_within_the_team() {
         let mut other = task("1.1", "Other team's task", "2026-11-02", "2026-11-03", &[]);
         other.team = "u".into();
@@ -1070,8 +1124,8 @@ mod tests {
             // A name that is another team's only: unknown here.
             task("", "X", "2026-11-02", "2026-11-03", &["Other team's task"]),
             other,
-            // Duplicate id: the first row wins.
-            task("1.1", "dup", "2026-11-02", "2026-11-03", &[]),
+            // (An id used twice is a problem: see the test above.)
+            task("1.2", "dup", "2026-11-02", "2026-11-03", &[]),
             task("", "Y", "2026-11-09", "2026-11-10", &["1.1"]),
         ]);
         let (s, problems) = run(&p, "2026-10-01");

@@ -116,43 +116,46 @@ pub fn check_zip_part(part: &ZipPart<'_>) -> Result<(), ReadError> {
 
 /// Streams through an .ods `content.xml` and totals the cells calamine would hold for it:
 /// for each table, the grid from the first to the last filled row and column with every
-/// repeat expanded, plus each row as stored up to its last filled cell. Filled means a value,
-/// a formula or any content; the count is an upper bound of calamine's.
+/// repeat expanded, plus each row as stored up to its last filled cell. Filled means a typed
+/// value or a formula; the count is an upper bound of calamine's.
 ///
-/// Errors: [`ReadError::OverLimit`] when the total passes [`MAX_LOADED_CELLS`]; a malformed
-/// document is left for calamine to report.
+/// The document is parsed as calamine parses it (src/ods.rs of calamine 0.38): the same
+/// reader settings (end tags not checked, empty elements expanded) and the same qualified
+/// names (`table:table-row`, `table:number-rows-repeated`: the first attribute of that exact
+/// name), so a decoy that one parser reads differently from the other cannot pass.
+///
+/// Errors: [`ReadError::OverLimit`] when the total passes [`MAX_LOADED_CELLS`];
+/// [`ReadError::Damaged`] for XML this parse cannot read (calamine cannot either).
 pub fn check_ods_content(content: impl Read) -> Result<(), ReadError> {
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
     let mut buf = Vec::new();
     let mut total = OdsCount::default();
     let mut table = OdsTable::default();
     loop {
-        let event = match xml.read_event_into(&mut buf) {
-            Ok(e) => e,
-            Err(_) => return Ok(()),
-        };
+        let event = xml
+            .read_event_into(&mut buf)
+            .map_err(|e| ReadError::Damaged(format!("content.xml: {e}")))?;
         match &event {
             Event::Eof => return Ok(()),
-            Event::Start(e) | Event::Empty(e) => {
-                let filled_cell = matches!(event, Event::Start(_))
-                    || has_attr(e, "value-type")
-                    || has_attr(e, "formula");
-                match e.local_name().as_ref() {
-                    "table" => table = OdsTable::default(),
-                    "table-row" => table.start_row(repeat(e, "number-rows-repeated")),
-                    "table-cell" | "covered-table-cell" => {
-                        table.cell(repeat(e, "number-columns-repeated"), filled_cell)
-                    }
-                    _ => {}
+            Event::Start(e) => match e.name().as_ref() {
+                "table:table" => table = OdsTable::default(),
+                "table:table-row" => table.start_row(repeat(e, "table:number-rows-repeated")),
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let filled = has_attr(e, "office:value-type") || has_attr(e, "table:formula");
+                    table.cell(repeat(e, "table:number-columns-repeated"), filled)
                 }
-                if matches!(event, Event::Empty(_)) && e.local_name().as_ref() == "table-row" {
-                    table.end_row();
-                }
-            }
-            Event::End(e) => match e.local_name().as_ref() {
-                "table-row" => table.end_row(),
-                "table" => {
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-row" => table.end_row(),
+                "table:table" => {
                     total.add(&table);
+                    table = OdsTable::default();
                     if total.cells() > MAX_LOADED_CELLS {
                         return Err(over(Limit::LoadedCells, "content.xml", total.cells()));
                     }
@@ -162,28 +165,31 @@ pub fn check_ods_content(content: impl Read) -> Result<(), ReadError> {
             _ => {}
         }
         // A table still open can already be over the limit (the rest need not be read).
-        if table.cells_so_far() > MAX_LOADED_CELLS {
-            return Err(over(
-                Limit::LoadedCells,
-                "content.xml",
-                table.cells_so_far(),
-            ));
+        let so_far = total.cells().saturating_add(table.cells_so_far());
+        if so_far > MAX_LOADED_CELLS {
+            return Err(over(Limit::LoadedCells, "content.xml", so_far));
         }
         buf.clear();
     }
 }
 
-fn has_attr(e: &BytesStart<'_>, local: &str) -> bool {
+/// The first attribute named exactly `key` (calamine's `raw_attr`), with duplicates and
+/// malformed attributes passed over as calamine's raw iterator does.
+fn attr<'a>(e: &'a BytesStart<'_>, key: &str) -> Option<std::borrow::Cow<'a, str>> {
     e.attributes()
+        .with_checks(false)
         .flatten()
-        .any(|a| a.key.local_name().as_ref() == local)
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| a.value)
 }
 
-fn repeat(e: &BytesStart<'_>, local: &str) -> u64 {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| a.value.trim().parse::<u64>().ok())
+fn has_attr(e: &BytesStart<'_>, key: &str) -> bool {
+    attr(e, key).is_some()
+}
+
+fn repeat(e: &BytesStart<'_>, key: &str) -> u64 {
+    attr(e, key)
+        .and_then(|v| v.trim().parse::<u64>().ok())
         .unwrap_or(1)
         .max(1)
 }

@@ -6,6 +6,7 @@
 //! read at all is a [`ReadError`].
 
 mod cells;
+mod delimited;
 pub mod limits;
 mod merges;
 pub mod notes;
@@ -66,6 +67,21 @@ pub enum ReadError {
     },
     /// Sheets were recognised, but each lacks a required column.
     MissingColumns(Vec<Problem>),
+    /// A workbook plantrack wrote (last week's summary beside the team's file): skipped, as
+    /// its figures are the teams' own, counted already.
+    OwnOutput(source::OwnOutput),
+    /// Not a file: a FIFO, a device, a socket (reading would hang or never end).
+    NotAFile(source::NotAFile),
+    /// Entries of a folder with a workbook's name that are not files (name, what it is):
+    /// skipped, reported on one line.
+    NotFiles(Vec<(String, source::NotAFile)>),
+}
+
+impl ReadError {
+    /// True for a file skipped on purpose (plantrack's own output), not a failure.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, ReadError::OwnOutput(_) | ReadError::NotFiles(_))
+    }
 }
 
 /// What a file that is not a workbook is, judged by its content.
@@ -87,7 +103,7 @@ pub enum FileKind {
     Unknown,
 }
 
-const SUPPORTED: &str = ".xlsx .xlsm .xlsb .xls .ods";
+const SUPPORTED: &str = ".xlsx .xlsm .xlsb .xls .ods .csv";
 
 impl FileKind {
     fn what(self, lang: Lang) -> String {
@@ -211,6 +227,37 @@ impl ReadError {
                 .map(|p| format!("{}: {}", p.at, crate::messages::problem_text(&p.kind, lang)))
                 .collect::<Vec<_>>()
                 .join("; "),
+            (ReadError::OwnOutput(source::OwnOutput::Summary), Lang::Zh) => {
+                "这是 plantrack 生成的汇总，已跳过（不作为团队数据读取）".into()
+            }
+            (ReadError::OwnOutput(source::OwnOutput::Summary), Lang::En) => {
+                "a summary plantrack wrote: skipped, not read as team data".into()
+            }
+            (ReadError::OwnOutput(source::OwnOutput::Costs), Lang::Zh) => {
+                "这是 plantrack 生成的成本表，已跳过（不作为团队数据读取）".into()
+            }
+            (ReadError::OwnOutput(source::OwnOutput::Costs), Lang::En) => {
+                "a cost workbook plantrack wrote: skipped, not read as team data".into()
+            }
+            (ReadError::NotAFile(what), lang) => what.message(lang),
+            (ReadError::NotFiles(entries), Lang::Zh) => format!(
+                "跳过了 {} 个不是文件的条目：{}",
+                entries.len(),
+                entries
+                    .iter()
+                    .map(|(n, w)| format!("\"{n}\"（{}）", w.what(Lang::Zh)))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+            (ReadError::NotFiles(entries), Lang::En) => format!(
+                "skipped {} entries that are not files: {}",
+                entries.len(),
+                entries
+                    .iter()
+                    .map(|(n, w)| format!("\"{n}\" ({})", w.what(Lang::En)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             (ReadError::EmptyDirectory { others }, Lang::Zh) if others.is_empty() => {
                 format!("目录中没有工作簿（{SUPPORTED}）")
             }
@@ -250,12 +297,12 @@ fn limit_text(limit: Limit, place: &str, found: u64, lang: Lang) -> String {
             count(found)
         ),
         (Limit::Rows, Lang::Zh) => format!(
-            "工作表 \"{place}\" 有第 {} 行，超过 Excel 的最后一行 {}：其后的行未读取",
+            "工作表 \"{place}\" 有第 {} 行，超过 Excel 的最后一行 {}：电子表格软件不会写出这样的行，整个文件未读取",
             count(found),
             count(max)
         ),
         (Limit::Rows, Lang::En) => format!(
-            "sheet \"{place}\" has a row {}, past Excel's last row {}: the rows from there on were not read",
+            "sheet \"{place}\" has a row {}, past Excel's last row {}: no spreadsheet program writes such a row, so the file is not read",
             count(found),
             count(max)
         ),
@@ -293,7 +340,7 @@ fn quoted(names: &[String]) -> String {
         .join(", ")
 }
 
-const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+const WORKBOOK_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"];
 
 fn is_hidden_or_lock(path: &Path) -> bool {
     path.file_name()
@@ -337,6 +384,10 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, ReadErr
                 .cloned()
                 .collect();
             found.sort();
+            let odd = source::not_files(entries.iter().filter(|p| is_workbook_name(p)));
+            if !odd.is_empty() {
+                errors.push((input.clone(), ReadError::NotFiles(odd)));
+            }
             if found.is_empty() {
                 let mut others: Vec<String> = entries
                     .iter()
@@ -352,11 +403,13 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, ReadErr
             errors.push((input.clone(), ReadError::Missing));
         } else if is_lock_file(input) {
             errors.push((input.clone(), ReadError::NotAWorkbook(FileKind::Lock)));
+        } else if let Some(what) = source::not_a_file(input) {
+            errors.push((input.clone(), ReadError::NotAFile(what)));
         } else {
             files.push(input.clone());
         }
     }
-    (files, errors)
+    (source::once_each(files), errors)
 }
 
 /// The lock file Excel, WPS or LibreOffice keeps beside a workbook while it is open, if there
@@ -515,9 +568,9 @@ pub(crate) fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<
     })
 }
 
-/// Streams every recognised sheet of a workbook into `sink`. A panic inside the reader fails
-/// this file alone (see [`ReadError::ReaderFailed`]); the records already passed to `sink`
-/// stay there.
+/// Streams every recognised sheet of a workbook into `sink`. A panic inside the reader, or a
+/// sheet that breaks part-way, fails this file alone (see [`ReadError::ReaderFailed`]); the
+/// records already passed to `sink` are then the caller's to drop.
 ///
 /// Errors: the file cannot be opened, or no sheet is recognised.
 pub fn read_workbook(
@@ -540,6 +593,9 @@ pub fn read_book<RS: Read + Seek + Send>(
     as_of: NaiveDate,
     sink: &mut dyn RecordSink,
 ) -> Result<WorkbookInfo, ReadError> {
+    if let Some(kind) = book.own_output() {
+        return Err(ReadError::OwnOutput(kind));
+    }
     let mut info = WorkbookInfo {
         team,
         ..WorkbookInfo::default()
@@ -555,8 +611,8 @@ pub fn read_book<RS: Read + Seek + Send>(
             continue;
         }
         let mut sheet = SheetRead::new(name, kind_from_name(name), &info.team, as_of);
-        let result = book.for_each_row(name, |row| sheet.row(row, sink));
-        sheet.report_error(result);
+        book.for_each_row(name, |row| sheet.row(row, sink))
+            .map_err(|e| broke_at(name, e))?;
         let kind = sheet.finish();
         if let Some(map) = &sheet.map {
             match map.lang() {
@@ -594,14 +650,25 @@ pub fn read_book<RS: Read + Seek + Send>(
     };
     sink.before_expenses(&info);
     for mut sheet in deferred {
-        let result = book.for_each_row(sheet.name, |row| sheet.row(row, sink));
-        sheet.report_error(result);
+        book.for_each_row(sheet.name, |row| sheet.row(row, sink))
+            .map_err(|e| broke_at(sheet.name, e))?;
         info.problems.append(&mut sheet.problems);
         if info.currency.is_none() {
             info.currency = sheet.currency.take();
         }
     }
     Ok(info)
+}
+
+/// A sheet that breaks part-way fails its whole file: the records already passed to the
+/// sink are dropped by the caller (a file is read whole or not at all, never a total over
+/// part of it). The error names the sheet.
+fn broke_at(sheet: &str, e: ReadError) -> ReadError {
+    match e {
+        ReadError::Damaged(why) => ReadError::Damaged(format!("{sheet}: {why}")),
+        ReadError::Unreadable(why) => ReadError::Unreadable(format!("{sheet}: {why}")),
+        other => other,
+    }
 }
 
 fn currency_of(map: &HeaderMap) -> Option<String> {
@@ -659,18 +726,6 @@ impl<'a> SheetRead<'a> {
         sheet.map = self.map.clone();
         sheet.skip_through = Some(header);
         Some(sheet)
-    }
-
-    /// A sheet whose data could not be decoded is a problem at the sheet, not a failure.
-    fn report_error(&mut self, result: Result<(), ReadError>) {
-        if let Err(e) = result {
-            self.problems.push(Problem {
-                team: self.team.to_string(),
-                at: CellRef::sheet_only(self.name),
-                severity: Severity::Error,
-                kind: ProblemKind::NotRead { reason: e },
-            });
-        }
     }
 
     /// Takes one row; returns false when the rest of the sheet need not be read.

@@ -13,6 +13,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_auto, open_workbook_from_rs};
 
+use super::source;
+
 use crate::model::{
     FINGERPRINT_COLUMN, NO_FINGERPRINT, NOTE_LABELS, RETRO_SHEET, SNAPSHOT_MARKER, SNAPSHOT_SHEET,
     TeamNotes,
@@ -34,22 +36,40 @@ pub struct SummaryWork {
 ///
 /// Errors: the file cannot be opened as a workbook (the message from the reader).
 pub fn read_summary_work(path: &Path) -> Result<SummaryWork, String> {
-    let mut wb = open_workbook_auto(path).map_err(|e| e.to_string())?;
-    let names = wb.sheet_names();
-    let notes = names
+    // The file is first opened as every input is (the same limits) and streamed: the stored
+    // fingerprint comes from the hidden sheet's first row, and no sheet is loaded whole
+    // below unless its cells span a bounded area (a 2 KB file can claim A1:XFD1048576).
+    let mut book =
+        super::guarded(|| source::open(path)).map_err(|e| e.message(crate::lang::Lang::En))?;
+    let names = book.sheet_names();
+    let retro = names
         .iter()
         .find(|n| **n == RETRO_SHEET.0 || **n == RETRO_SHEET.1)
-        .and_then(|n| wb.worksheet_range(n).ok())
+        .cloned();
+    let stored = stored_fingerprint(&mut book, &names)?;
+    let fingerprinted = stored
+        .as_deref()
+        .is_some_and(|s| !s.is_empty() && s != NO_FINGERPRINT);
+    let loaded: Vec<&String> = if fingerprinted {
+        names.iter().filter(|n| *n != SNAPSHOT_SHEET).collect()
+    } else {
+        retro.iter().collect()
+    };
+    for name in loaded {
+        let cells = span_cells(&mut book, name)?;
+        if cells > MAX_LOADED_CELLS {
+            return Err(format!(
+                "sheet {name} spans {cells} cells, over the {MAX_LOADED_CELLS} a summary holds"
+            ));
+        }
+    }
+    drop(book);
+
+    let mut wb = open_workbook_auto(path).map_err(|e| e.to_string())?;
+    let notes = retro
+        .and_then(|n| wb.worksheet_range(&n).ok())
         .map(|r| notes_of(&r.rows().map(|r| r.to_vec()).collect::<Vec<_>>()))
         .unwrap_or_default();
-    let stored = wb
-        .worksheet_range(SNAPSHOT_SHEET)
-        .ok()
-        .filter(|r| r.get_value((0, 0)).is_some_and(|c| *c == SNAPSHOT_MARKER))
-        .and_then(|r| {
-            let at = (0, u32::from(FINGERPRINT_COLUMN));
-            r.get_value(at).map(|c| c.to_string())
-        });
     let edited = match stored {
         // A summary from before fingerprints, or too big to take one: nothing to compare.
         Some(s) if s.is_empty() || s == NO_FINGERPRINT => false,
@@ -57,6 +77,62 @@ pub fn read_summary_work(path: &Path) -> Result<SummaryWork, String> {
         None => true,
     };
     Ok(SummaryWork { notes, edited })
+}
+
+/// The most cells a sheet of a summary may span before it is loaded whole (a 10,000-task
+/// plan's Gantt spans about 1.5 million).
+const MAX_LOADED_CELLS: u64 = 8_000_000;
+
+/// The fingerprint stored in the snapshot's first row, streamed; None when the file has no
+/// snapshot (it is not a summary).
+fn stored_fingerprint(
+    book: &mut source::Book<std::io::BufReader<std::fs::File>>,
+    names: &[String],
+) -> Result<Option<String>, String> {
+    if !names.iter().any(|n| n == SNAPSHOT_SHEET) {
+        return Ok(None);
+    }
+    let mut stored = None;
+    super::guarded(|| {
+        book.for_each_row(SNAPSHOT_SHEET, |r| {
+            if r.index == 0 && text(r.get(0)) == SNAPSHOT_MARKER {
+                stored = Some(text(r.get(usize::from(FINGERPRINT_COLUMN))));
+            }
+            false
+        })
+    })
+    .map_err(|e| e.message(crate::lang::Lang::En))?;
+    Ok(stored)
+}
+
+/// The area (rows x columns) a sheet's cells span, streamed.
+fn span_cells(
+    book: &mut source::Book<std::io::BufReader<std::fs::File>>,
+    sheet: &str,
+) -> Result<u64, String> {
+    let (mut first, mut last, mut cols) = (None, 0u32, 0usize);
+    super::guarded(|| {
+        book.for_each_row(sheet, |r| {
+            if !r.is_empty() {
+                first.get_or_insert(r.index);
+                last = r.index;
+                cols = cols.max(r.cells.len());
+            }
+            true
+        })
+    })
+    .map_err(|e| e.message(crate::lang::Lang::En))?;
+    Ok(first.map_or(0, |f| u64::from(last - f + 1) * cols as u64))
+}
+
+fn text(cell: &source::CellValue) -> String {
+    match cell {
+        source::CellValue::Empty => String::new(),
+        source::CellValue::Text(s) | source::CellValue::Error(s) => s.clone(),
+        source::CellValue::Number(x) => x.to_string(),
+        source::CellValue::Date(d) => d.to_string(),
+        source::CellValue::Bool(b) => b.to_string(),
+    }
 }
 
 /// The fingerprint of a summary workbook held in memory (just rendered).

@@ -5,10 +5,11 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use calamine::{Data, Reader, open_workbook_auto};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::ReadError;
+use super::source::{self, CellValue, Row};
 use crate::lang::Lang;
 use crate::model::{
     CostSnap, GoalSnap, SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET,
@@ -17,7 +18,7 @@ use crate::model::{
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SnapshotError {
-    Unreadable(String),
+    Unreadable(ReadError),
     NotASummary,
     OtherVersion(String),
 }
@@ -25,9 +26,11 @@ pub enum SnapshotError {
 impl SnapshotError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (SnapshotError::Unreadable(e), Lang::Zh) => format!("无法读取上周汇总（{e}）"),
+            (SnapshotError::Unreadable(e), Lang::Zh) => {
+                format!("无法读取上周汇总（{}）", e.message(lang))
+            }
             (SnapshotError::Unreadable(e), Lang::En) => {
-                format!("cannot read last week's summary ({e})")
+                format!("cannot read last week's summary ({})", e.message(lang))
             }
             (SnapshotError::NotASummary, Lang::Zh) => {
                 "不是 plantrack 生成的汇总（没有隐藏的数据表），无法比较本周变化".into()
@@ -45,70 +48,95 @@ impl SnapshotError {
     }
 }
 
-fn cell(row: &[Data], i: usize) -> String {
-    row.get(i).map(|c| c.to_string()).unwrap_or_default()
+fn cell(row: &Row, i: usize) -> String {
+    match row.get(i) {
+        CellValue::Empty => String::new(),
+        CellValue::Text(s) | CellValue::Error(s) => s.clone(),
+        CellValue::Number(x) => x.to_string(),
+        CellValue::Date(d) => d.to_string(),
+        CellValue::Bool(b) => b.to_string(),
+    }
 }
 
 fn opt<T: FromStr>(s: String) -> Option<T> {
     if s.is_empty() { None } else { s.parse().ok() }
 }
 
-/// Reads the snapshot of a summary workbook.
+/// Reads the snapshot of a summary workbook. It is opened as every input is (see
+/// [`source::open`]): held to the same limits, and the hidden sheet streamed row by row, so a
+/// file that only looks like a summary costs no more than any other file.
 ///
 /// Errors: the file cannot be opened, has no snapshot sheet, or has another format version.
 pub fn read_snapshot(path: &Path) -> Result<Snapshot, SnapshotError> {
-    let mut wb = open_workbook_auto(path).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
-    if !wb.sheet_names().iter().any(|n| n == SHEET) {
+    let mut book = super::guarded(|| source::open(path)).map_err(SnapshotError::Unreadable)?;
+    if !book.sheet_names().iter().any(|n| n == SHEET) {
         return Err(SnapshotError::NotASummary);
     }
-    let range = wb
-        .worksheet_range(SHEET)
-        .map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
-    let mut rows = range.rows();
-    let head = rows.next().ok_or(SnapshotError::NotASummary)?;
-    if cell(head, 0) != MARKER {
-        return Err(SnapshotError::NotASummary);
-    }
-    if cell(head, 1) != VERSION {
-        return Err(SnapshotError::OtherVersion(cell(head, 1)));
-    }
-    let mut snap = Snapshot {
-        as_of: NaiveDate::from_str(&cell(head, 2)).ok(),
-        baseline_set: NaiveDate::from_str(&cell(head, 3)).ok(),
-        ..Snapshot::default()
-    };
-    for r in rows {
-        match cell(r, 0).as_str() {
-            "task" => {
-                let Some(status) = TaskStatus::from_code(&cell(r, 4)) else {
-                    continue;
-                };
-                snap.tasks.push(TaskSnap {
-                    team: cell(r, 1),
-                    key: cell(r, 2),
-                    name: cell(r, 3),
-                    status,
-                    due: opt(cell(r, 5)),
-                    progress: opt(cell(r, 6)),
-                    owner: opt(cell(r, 7)),
-                    baseline_start: opt(cell(r, 8)),
-                    baseline_due: opt(cell(r, 9)),
-                });
+    // The head row decides whether the rest is read: None until it is seen.
+    let mut snap: Option<Result<Snapshot, SnapshotError>> = None;
+    super::guarded(|| {
+        book.for_each_row(SHEET, |r| match &mut snap {
+            None => {
+                snap = Some(head(r));
+                matches!(snap, Some(Ok(_)))
             }
-            "cost" => snap.costs.push(CostSnap {
-                team: cell(r, 1),
-                category: cell(r, 2),
-                budget: opt(cell(r, 3)),
-                spent: Decimal::from_str(&cell(r, 4)).unwrap_or_default(),
-            }),
-            "goal" => snap.goals.push(GoalSnap {
-                team: cell(r, 1),
-                name: cell(r, 2),
-                target: opt(cell(r, 3)),
-                actual: opt(cell(r, 4)),
-            }),
-            _ => {}
-        }
+            Some(Ok(snap)) => {
+                take_row(snap, r);
+                true
+            }
+            Some(Err(_)) => false,
+        })
+    })
+    .map_err(SnapshotError::Unreadable)?;
+    snap.unwrap_or(Err(SnapshotError::NotASummary))
+}
+
+/// The snapshot's head row: marker, format version, as-of date.
+fn head(r: &Row) -> Result<Snapshot, SnapshotError> {
+    if r.index != 0 || cell(r, 0) != MARKER {
+        return Err(SnapshotError::NotASummary);
     }
-    Ok(snap)
+    if cell(r, 1) != VERSION {
+        return Err(SnapshotError::OtherVersion(cell(r, 1)));
+    }
+    Ok(Snapshot {
+        as_of: NaiveDate::from_str(&cell(r, 2)).ok(),
+        baseline_set: NaiveDate::from_str(&cell(r, 3)).ok(),
+        ..Snapshot::default()
+    })
+}
+
+/// One record row of the snapshot.
+fn take_row(snap: &mut Snapshot, r: &Row) {
+    match cell(r, 0).as_str() {
+        "task" => {
+            let Some(status) = TaskStatus::from_code(&cell(r, 4)) else {
+                return;
+            };
+            snap.tasks.push(TaskSnap {
+                team: cell(r, 1),
+                key: cell(r, 2),
+                name: cell(r, 3),
+                status,
+                due: opt(cell(r, 5)),
+                progress: opt(cell(r, 6)),
+                owner: opt(cell(r, 7)),
+                baseline_start: opt(cell(r, 8)),
+                baseline_due: opt(cell(r, 9)),
+            });
+        }
+        "cost" => snap.costs.push(CostSnap {
+            team: cell(r, 1),
+            category: cell(r, 2),
+            budget: opt(cell(r, 3)),
+            spent: Decimal::from_str(&cell(r, 4)).unwrap_or_default(),
+        }),
+        "goal" => snap.goals.push(GoalSnap {
+            team: cell(r, 1),
+            name: cell(r, 2),
+            target: opt(cell(r, 3)),
+            actual: opt(cell(r, 4)),
+        }),
+        _ => {}
+    }
 }

@@ -21,6 +21,103 @@ use chrono::NaiveDate;
 
 use super::limits::{self, Limit, MAX_COLUMNS, MAX_ROWS, ZipPart};
 use super::{FileKind, ReadError};
+use crate::lang::Lang;
+
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum NotAFile {
+    Fifo,
+    Device,
+    Socket,
+    Folder,
+    BrokenLink,
+    /// A symbolic link that leads back to itself.
+    LinkLoop,
+}
+
+impl NotAFile {
+    pub fn what(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NotAFile::Fifo, Lang::Zh) => "命名管道",
+            (NotAFile::Fifo, Lang::En) => "a FIFO (named pipe)",
+            (NotAFile::Device, Lang::Zh) => "设备",
+            (NotAFile::Device, Lang::En) => "a device",
+            (NotAFile::Socket, Lang::Zh) => "套接字",
+            (NotAFile::Socket, Lang::En) => "a socket",
+            (NotAFile::Folder, Lang::Zh) => "文件夹",
+            (NotAFile::Folder, Lang::En) => "a folder",
+            (NotAFile::BrokenLink, Lang::Zh) => "指向不存在文件的链接",
+            (NotAFile::BrokenLink, Lang::En) => "a link to nothing",
+            (NotAFile::LinkLoop, Lang::Zh) => "循环链接",
+            (NotAFile::LinkLoop, Lang::En) => "a link loop",
+        }
+    }
+
+    /// The one-line error for such a path given as an input.
+    pub fn message(self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "这是{}，不是文件：plantrack 只读取文件（管道只能读一次，可能永远等不到结尾），请先保存为文件",
+                self.what(lang)
+            ),
+            Lang::En => format!(
+                "this is {}, not a file: plantrack reads files only (a pipe can be read once and may never end); save it to a file first",
+                self.what(lang)
+            ),
+        }
+    }
+}
+
+/// What `path` is, when it is neither a regular file nor missing altogether.
+pub fn not_a_file(path: &Path) -> Option<NotAFile> {
+    use std::os::unix::fs::FileTypeExt;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            std::fs::symlink_metadata(path).ok()?;
+            // The link exists, what it leads to does not (or leads back to itself).
+            return Some(if e.raw_os_error() == Some(40) {
+                NotAFile::LinkLoop
+            } else {
+                NotAFile::BrokenLink
+            });
+        }
+    };
+    let t = meta.file_type();
+    if t.is_file() {
+        None
+    } else if t.is_dir() {
+        Some(NotAFile::Folder)
+    } else if t.is_fifo() {
+        Some(NotAFile::Fifo)
+    } else if t.is_socket() {
+        Some(NotAFile::Socket)
+    } else {
+        Some(NotAFile::Device)
+    }
+}
+
+/// The entries of a folder that carry a workbook's name but are not files (sorted).
+pub fn not_files<'p>(entries: impl Iterator<Item = &'p PathBuf>) -> Vec<(String, NotAFile)> {
+    let mut odd: Vec<(String, NotAFile)> = entries
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some((name, not_a_file(p)?))
+        })
+        .collect();
+    odd.sort_by(|a, b| a.0.cmp(&b.0));
+    odd
+}
+
+/// The files in order, each once however it is reached (the same team linked twice, or
+/// named twice, is one team).
+pub fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .filter(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())))
+        .collect()
+}
 
 /// A cell's value with calamine's types removed.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +161,11 @@ impl Row {
 
 /// An open workbook, over a file or over bytes in memory.
 pub struct Book<RS> {
-    sheets: Sheets<RS>,
+    /// calamine's reader; None when the sheets were read whole at opening ([`Book::memory`]).
+    sheets: Option<Sheets<RS>>,
+    /// Sheets already in memory: a CSV file (one sheet named after the file), or an .ods
+    /// that calamine cannot open as it is (no mimetype entry).
+    memory: Vec<(String, Vec<Row>)>,
     /// The file (not for bytes in memory) and, for an .xlsx, each sheet's zip part: merged
     /// regions are then found by scanning the part's bytes (see [`merges`](super::merges))
     /// rather than by calamine.
@@ -74,6 +175,17 @@ pub struct Book<RS> {
     merged: HashMap<String, Vec<Dimensions>>,
     /// Streamed sheets are parsed on a second thread (a big workbook).
     pipelined: bool,
+    /// Set when the workbook is one plantrack wrote (see [`OwnOutput`]).
+    own_output: Option<OwnOutput>,
+}
+
+/// A workbook plantrack wrote, recognised by its content: the hidden snapshot sheet of a
+/// summary, or the title plantrack gives its summaries and cost workbooks in the document
+/// properties. Such a file in a team folder is last week's output, never team data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum OwnOutput {
+    Summary,
+    Costs,
 }
 
 /// Where a workbook's bytes can be read again, apart from calamine's reader.
@@ -96,6 +208,13 @@ pub fn open(path: &Path) -> Result<Book<BufReader<File>>, ReadError> {
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut book = open_reader(BufReader::new(file))?;
     book.pipelined = size >= PIPELINE_FROM_BYTES;
+    if book.sheets.is_none()
+        && let [(name, _)] = book.memory.as_mut_slice()
+        && name == CSV_SHEET
+    {
+        // A CSV's one sheet is named after the file ("预算.csv": a budget).
+        *name = super::team_name(path);
+    }
     book.origin.path = Some(path.to_path_buf());
     Ok(book)
 }
@@ -104,28 +223,133 @@ pub fn open(path: &Path) -> Result<Book<BufReader<File>>, ReadError> {
 ///
 /// Errors: as [`open`].
 pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
-    let (format, parts) = sniff(&mut rs)?;
+    let Sniffed {
+        format,
+        parts,
+        own_output,
+    } = sniff(&mut rs)?;
     rewind(&mut rs)?;
+    let mut memory = Vec::new();
     let sheets = match format {
         Format::Xlsx => Sheets::Xlsx(Xlsx::new(rs).map_err(|e| opening(calamine::Error::Xlsx(e)))?),
         Format::Xlsb => Sheets::Xlsb(Xlsb::new(rs).map_err(|e| opening(calamine::Error::Xlsb(e)))?),
         Format::Xls => Sheets::Xls(Xls::new(rs).map_err(|e| opening(calamine::Error::Xls(e)))?),
         Format::Ods => Sheets::Ods(Ods::new(rs).map_err(|e| opening(calamine::Error::Ods(e)))?),
+        Format::OdsWithoutMimetype => {
+            memory = ods_without_mimetype(rs)?;
+            return Ok(Book::in_memory(memory, parts));
+        }
+        Format::Csv => {
+            memory.push((
+                CSV_SHEET.to_string(),
+                super::delimited::rows(&all_bytes(rs)?)?,
+            ));
+            return Ok(Book::in_memory(memory, parts));
+        }
     };
+    let snapshot_sheet = sheets
+        .sheets_metadata()
+        .iter()
+        .any(|s| s.name == crate::model::SNAPSHOT_SHEET);
     Ok(Book {
-        sheets,
+        sheets: Some(sheets),
+        memory,
         origin: Origin { path: None, parts },
         pipelined: false,
         merged: Default::default(),
+        own_output: own_output.or(snapshot_sheet.then_some(OwnOutput::Summary)),
     })
 }
 
-/// The formats calamine reads.
+/// The name of a CSV's one sheet read from memory (a file's is its stem).
+const CSV_SHEET: &str = "CSV";
+
+/// The whole of a source, within the limit of one zip part.
+fn all_bytes<RS: Read>(rs: RS) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    rs.take(limits::MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > limits::MAX_PART_BYTES {
+        return Err(ReadError::OverLimit {
+            limit: Limit::PartBytes,
+            place: CSV_SHEET.into(),
+            found: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// An .ods saved without its mimetype entry (LibreOffice opens it; calamine does not): the
+/// package is copied in memory with the entry added, then read whole, as calamine reads
+/// every .ods (its content was held to the limits already).
+fn ods_without_mimetype<RS: Read + Seek>(rs: RS) -> Result<Vec<(String, Vec<Row>)>, ReadError> {
+    let damaged = |e: &dyn std::fmt::Display| ReadError::Damaged(e.to_string());
+    let mut zip = zip::ZipArchive::new(rs).map_err(|e| damaged(&e))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    out.start_file("mimetype", stored)
+        .map_err(|e| damaged(&e))?;
+    std::io::Write::write_all(&mut out, ODS_MIME.as_bytes()).map_err(|e| damaged(&e))?;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| damaged(&e))?;
+        out.raw_copy_file(entry).map_err(|e| damaged(&e))?;
+    }
+    let bytes = out.finish().map_err(|e| damaged(&e))?.into_inner();
+    let mut ods =
+        Ods::new(std::io::Cursor::new(bytes)).map_err(|e| opening(calamine::Error::Ods(e)))?;
+    let mut sheets = Vec::new();
+    for name in ods.sheet_names() {
+        let range = ods.worksheet_range(&name).map_err(|e| bad(&e))?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::new();
+        for (i, cells) in range.rows().enumerate() {
+            let index = top.saturating_add(i as u32);
+            past_last_row(index, &name)?;
+            let mut row = Row {
+                index,
+                cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
+            };
+            let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
+            row.cells.extend(cells.iter().take(room).map(from_data));
+            if !row.is_empty() {
+                rows.push(row);
+            }
+        }
+        sheets.push((name, rows));
+    }
+    Ok(sheets)
+}
+
+const ODS_MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
+
+/// What [`sniff`] learns before calamine opens the file.
+struct Sniffed {
+    format: Format,
+    /// An .xlsx's sheet parts, when its package says.
+    parts: HashMap<String, String>,
+    own_output: Option<OwnOutput>,
+}
+
+impl From<Format> for Sniffed {
+    fn from(format: Format) -> Self {
+        Sniffed {
+            format,
+            parts: HashMap::new(),
+            own_output: None,
+        }
+    }
+}
+
+/// The formats plantrack reads: calamine's, and two it reads whole into memory.
 enum Format {
     Xlsx,
     Xlsb,
     Xls,
     Ods,
+    OdsWithoutMimetype,
+    Csv,
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -139,8 +363,7 @@ fn rewind<RS: Seek>(rs: &mut RS) -> Result<(), ReadError> {
 
 /// Tells the format from the first bytes and the container's table of contents, and holds
 /// the container to the limits.
-/// An .xlsx also gives its sheets' parts, when its package says.
-fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, String>), ReadError> {
+fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
     let mut head = Vec::with_capacity(1024);
     (&mut *rs)
         .take(1024)
@@ -150,13 +373,16 @@ fn sniff<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, String
     if head.starts_with(ZIP_MAGIC) || head.starts_with(EMPTY_ZIP_MAGIC) {
         sniff_zip(rs)
     } else if head.starts_with(OLE_MAGIC) {
-        Ok((sniff_ole(rs)?, HashMap::new()))
+        Ok(sniff_ole(rs)?.into())
     } else {
-        Err(ReadError::NotAWorkbook(other_kind(&head)))
+        match other_kind(&head) {
+            FileKind::Csv => Ok(Format::Csv.into()),
+            kind => Err(ReadError::NotAWorkbook(kind)),
+        }
     }
 }
 
-fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, String>), ReadError> {
+fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
     let mut zip = zip::ZipArchive::new(&mut *rs).map_err(|e| ReadError::Damaged(e.to_string()))?;
     let meta = zip.metadata();
     let mut names = Vec::with_capacity(meta.len());
@@ -183,15 +409,18 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, St
             let _ = f.take(200).read_to_end(&mut mime);
         }
         let mime = String::from_utf8_lossy(&mime).trim().to_string();
-        if mime == "application/vnd.oasis.opendocument.spreadsheet" {
-            if let Ok(content) = zip.by_name("content.xml") {
-                limits::check_ods_content(content)?;
-            }
-            return Ok((Format::Ods, HashMap::new()));
+        if mime == ODS_MIME {
+            check_ods(&mut zip)?;
+            return Ok(Format::Ods.into());
         }
         if mime.contains("opendocument") {
             return Err(ReadError::NotAWorkbook(FileKind::Document("OpenDocument")));
         }
+    }
+    // LibreOffice opens an .ods whose mimetype entry is missing, by its manifest.
+    if !has("mimetype") && has("content.xml") && manifest(&mut zip).contains(ODS_MIME) {
+        check_ods(&mut zip)?;
+        return Ok(Format::OdsWithoutMimetype.into());
     }
     if has("[Content_Types].xml") {
         if has_prefix("word/") {
@@ -204,15 +433,62 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<(Format, HashMap<String, St
             .iter()
             .any(|n| n.to_ascii_lowercase().ends_with("workbook.bin"));
         if binary {
-            return Ok((Format::Xlsb, HashMap::new()));
+            return Ok(Format::Xlsb.into());
         }
+        let own_output = titled_output(&mut zip);
         let parts = super::merges::sheet_parts(&mut zip).unwrap_or_default();
-        return Ok((Format::Xlsx, parts));
+        return Ok(Sniffed {
+            format: Format::Xlsx,
+            parts,
+            own_output,
+        });
     }
     if has_prefix("Index/") || has("Index.zip") {
         return Err(ReadError::NotAWorkbook(FileKind::Numbers));
     }
     Err(ReadError::NotAWorkbook(FileKind::Zip))
+}
+
+/// An .ods package's manifest (the start of it), or nothing.
+fn manifest<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> String {
+    let mut manifest = String::new();
+    if let Ok(m) = zip.by_name("META-INF/manifest.xml") {
+        let _ = m.take(64 << 10).read_to_string(&mut manifest);
+    }
+    manifest
+}
+
+/// An .ods: refused when encrypted (its content cannot be parsed), else its content held to
+/// the limits.
+fn check_ods<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), ReadError> {
+    if manifest(zip).contains("encryption-data") {
+        return Err(ReadError::Password);
+    }
+    if let Ok(content) = zip.by_name("content.xml") {
+        limits::check_ods_content(content)?;
+    }
+    Ok(())
+}
+
+/// Our output by the title in its document properties (docProps/core.xml).
+fn titled_output<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<OwnOutput> {
+    let mut core = String::new();
+    let part = zip.by_name("docProps/core.xml").ok()?;
+    part.take(64 << 10).read_to_string(&mut core).ok()?;
+    let title = core
+        .split_once("<dc:title>")?
+        .1
+        .split_once("</dc:title>")?
+        .0;
+    // The team workbook `init` writes has another title: it is an input.
+    let is = |(zh, en): (&str, &str)| title == zh || title == en;
+    if is(crate::model::SUMMARY_TITLE) {
+        Some(OwnOutput::Summary)
+    } else if is(crate::model::COSTS_TITLE) {
+        Some(OwnOutput::Costs)
+    } else {
+        None
+    }
 }
 
 fn sniff_ole<RS: Read + Seek>(rs: &mut RS) -> Result<Format, ReadError> {
@@ -291,15 +567,36 @@ fn opening(e: calamine::Error) -> ReadError {
     }
 }
 
+impl<RS> Book<RS> {
+    fn in_memory(memory: Vec<(String, Vec<Row>)>, parts: HashMap<String, String>) -> Self {
+        Book {
+            sheets: None,
+            memory,
+            origin: Origin { path: None, parts },
+            pipelined: false,
+            merged: Default::default(),
+            own_output: None,
+        }
+    }
+}
+
 impl<RS: Read + Seek + Send> Book<RS> {
+    /// Set when plantrack wrote this workbook (a summary or cost workbook).
+    pub fn own_output(&self) -> Option<OwnOutput> {
+        self.own_output
+    }
+
     /// Worksheet names in workbook order (chart sheets and macro sheets left out).
     pub fn sheet_names(&self) -> Vec<String> {
-        self.sheets
-            .sheets_metadata()
-            .iter()
-            .filter(|s| s.typ == calamine::SheetType::WorkSheet)
-            .map(|s| s.name.clone())
-            .collect()
+        match &self.sheets {
+            Some(sheets) => sheets
+                .sheets_metadata()
+                .iter()
+                .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+                .map(|s| s.name.clone())
+                .collect(),
+            None => self.memory.iter().map(|(n, _)| n.clone()).collect(),
+        }
     }
 
     /// Calls `each` with every non-empty row of `sheet`, in order. Stops early when `each`
@@ -315,7 +612,16 @@ impl<RS: Read + Seek + Send> Book<RS> {
         sheet: &str,
         mut each: impl FnMut(&Row) -> bool,
     ) -> Result<(), ReadError> {
-        let streams = matches!(self.sheets, Sheets::Xlsx(_) | Sheets::Xlsb(_));
+        let Some(sheets) = &mut self.sheets else {
+            let rows = self.memory.iter().find(|(n, _)| n == sheet).map(|(_, r)| r);
+            for row in rows.into_iter().flatten() {
+                if !each(row) {
+                    break;
+                }
+            }
+            return Ok(());
+        };
+        let streams = matches!(sheets, Sheets::Xlsx(_) | Sheets::Xlsb(_));
         if streams && self.pipelined {
             return self.stream_pipelined(sheet, &mut each);
         }
@@ -325,10 +631,13 @@ impl<RS: Read + Seek + Send> Book<RS> {
             let go = !fill.pass(&mut row) || each(&row);
             (go, Some(row))
         };
+        let Some(sheets) = &mut self.sheets else {
+            return Ok(());
+        };
         if streams {
-            return stream(&mut self.sheets, sheet, &mut emit);
+            return stream(sheets, sheet, &mut emit);
         }
-        let range = self.sheets.worksheet_range(sheet).map_err(|e| bad(&e))?;
+        let range = sheets.worksheet_range(sheet).map_err(|e| bad(&e))?;
         let (top, left) = range.start().unwrap_or((0, 0));
         for (i, cells) in range.rows().enumerate() {
             let index = top.saturating_add(i as u32);
@@ -368,6 +677,9 @@ impl<RS: Read + Seek + Send> Book<RS> {
             merged,
             ..
         } = self;
+        let Some(sheets) = sheets.as_mut() else {
+            return Ok(());
+        };
         std::thread::scope(|scope| {
             let parser = scope.spawn(move || {
                 super::guarded(|| {
@@ -428,10 +740,10 @@ impl<RS: Read + Seek + Send> Book<RS> {
         if let Some(m) = self.merged.get(sheet) {
             return m.clone();
         }
-        let found = match (self.origin.scan_merges(sheet), &mut self.sheets) {
+        let found = match (self.origin.scan_merges(sheet), self.sheets.as_mut()) {
             (Some(found), _) => found,
-            (None, Sheets::Xlsx(x)) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            (None, Sheets::Xls(x)) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            (None, Some(Sheets::Xlsx(x))) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            (None, Some(Sheets::Xls(x))) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
             (None, _) => Vec::new(),
         };
         self.merged.insert(sheet.to_string(), found.clone());
@@ -470,9 +782,14 @@ fn stream<RS: Read + Seek>(
         ($reader:expr) => {{
             let mut reader = $reader.map_err(|e| bad(&e))?;
             let mut rows = RowAssembler::default();
+            let mut last_row = 0;
             while let Some(cell) = reader.next_cell().map_err(|e| bad(&e))? {
                 let (r, c) = cell.get_position();
                 past_last_row(r, sheet)?;
+                if r < last_row {
+                    return Err(twice(sheet, r, c));
+                }
+                last_row = r;
                 if let Some(done) = rows.start(r) {
                     let (go, spare) = emit(done);
                     rows.recycle(spare);
@@ -480,7 +797,8 @@ fn stream<RS: Read + Seek>(
                         return Ok(());
                     }
                 }
-                rows.put(c, cell.get_value());
+                rows.put(c, cell.get_value())
+                    .map_err(|()| twice(sheet, r, c))?;
             }
             if let Some(last) = rows.finish() {
                 emit(last);
@@ -493,6 +811,13 @@ fn stream<RS: Read + Seek>(
         Sheets::Xlsb(x) => assemble!(x.worksheet_cells_reader(sheet)),
         _ => Ok(()),
     }
+}
+
+/// A cell met twice in one row: two rows with the same number (a writer's bug, or an edit
+/// by hand). Which one a spreadsheet program shows is not defined, so neither is guessed.
+fn twice(sheet: &str, r: u32, c: u32) -> ReadError {
+    let cell = crate::model::CellRef::new(sheet, r, c);
+    ReadError::Damaged(format!("{cell}: two rows numbered {}", r + 1))
 }
 
 fn bad(e: &dyn std::fmt::Display) -> ReadError {
@@ -530,6 +855,8 @@ struct RowAssembler {
     /// cleared when the row is done.
     set: Vec<bool>,
     spare: Vec<Row>,
+    /// The last column met in the current row.
+    last_col: Option<u32>,
 }
 
 impl RowAssembler {
@@ -539,6 +866,7 @@ impl RowAssembler {
             return None;
         }
         let done = self.finish();
+        self.last_col = None;
         let mut row = self.spare.pop().unwrap_or_default();
         row.index = r;
         self.current = Some(row);
@@ -546,9 +874,15 @@ impl RowAssembler {
     }
 
     /// Sets a cell of the current row (empty values and columns past the limit are left out).
-    fn put(&mut self, c: u32, value: &DataRef<'_>) {
+    ///
+    /// Errors: the cell comes at or before one already met in this row (a row numbered twice).
+    fn put(&mut self, c: u32, value: &DataRef<'_>) -> Result<(), ()> {
+        if self.last_col.is_some_and(|last| c <= last) {
+            return Err(());
+        }
+        self.last_col = Some(c);
         if c >= MAX_COLUMNS || self.current.is_none() {
-            return;
+            return Ok(());
         }
         let c = c as usize;
         match value {
@@ -563,6 +897,7 @@ impl RowAssembler {
                 }
             }
         }
+        Ok(())
     }
 
     fn put_text(&mut self, c: usize, t: &str) {
@@ -774,14 +1109,14 @@ mod tests {
     fn assembler_groups_cells_by_row_and_pads_gaps() {
         let mut a = RowAssembler::default();
         assert!(a.start(0).is_none());
-        a.put(0, &DataRef::SharedString("a"));
-        a.put(2, &DataRef::Float(1.0));
-        a.put(3, &DataRef::SharedString("  "));
+        a.put(0, &DataRef::SharedString("a")).unwrap();
+        a.put(2, &DataRef::Float(1.0)).unwrap();
+        a.put(3, &DataRef::SharedString("  ")).unwrap();
         let first = a.start(3).unwrap();
         assert_eq!(first.index, 0);
         assert_eq!(first.cells.len(), 3);
         assert_eq!(first.cells[1], CellValue::Empty);
-        a.put(1, &DataRef::Bool(true));
+        a.put(1, &DataRef::Bool(true)).unwrap();
         let last = a.finish().unwrap();
         assert_eq!(last.index, 3);
         assert_eq!(last.get(1), &CellValue::Bool(true));
@@ -791,13 +1126,13 @@ mod tests {
     fn a_recycled_row_keeps_nothing_of_its_last_use() {
         let mut a = RowAssembler::default();
         a.start(0);
-        a.put(0, &DataRef::SharedString("a"));
-        a.put(2, &DataRef::SharedString("c"));
-        a.put(4, &DataRef::Float(5.0));
+        a.put(0, &DataRef::SharedString("a")).unwrap();
+        a.put(2, &DataRef::SharedString("c")).unwrap();
+        a.put(4, &DataRef::Float(5.0)).unwrap();
         let first = a.start(1).unwrap();
         a.recycle(Some(first));
-        a.put(0, &DataRef::SharedString("#N/A"));
-        a.put(2, &DataRef::SharedString("again"));
+        a.put(0, &DataRef::SharedString("#N/A")).unwrap();
+        a.put(2, &DataRef::SharedString("again")).unwrap();
         let second = a.start(2).unwrap();
         assert_eq!(second.index, 1);
         assert_eq!(
@@ -810,8 +1145,8 @@ mod tests {
         );
         a.recycle(Some(second));
         // An empty cell over a recycled one's text leaves nothing behind.
-        a.put(0, &DataRef::Empty);
-        a.put(1, &DataRef::Int(7));
+        a.put(0, &DataRef::Empty).unwrap();
+        a.put(1, &DataRef::Int(7)).unwrap();
         let third = a.finish().unwrap();
         assert_eq!(third.index, 2);
         assert_eq!(third.cells, vec![CellValue::Empty, CellValue::Number(7.0)]);

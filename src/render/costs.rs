@@ -621,7 +621,7 @@ impl CostsWorkbook {
         let mut wb = Workbook::new();
         super::set_properties(
             &mut wb,
-            l.pick("plantrack 成本预算", "plantrack cost vs budget"),
+            l.pick(crate::model::COSTS_TITLE.0, crate::model::COSTS_TITLE.1),
             as_of,
         );
         let st = Styles::new(opts);
@@ -666,7 +666,7 @@ impl CostsWorkbook {
         // Text and counts go unformatted: a million rows need no cell borders, and each
         // format costs a lookup per cell.
         let plain_text = |ws: &mut Worksheet, c: u16, v: Option<&str>| match v {
-            Some(v) if !v.is_empty() => ws.write_string(r, c, v).map(|_| ()),
+            Some(v) if !v.is_empty() => ws.write_string(r, c, super::fit(v)).map(|_| ()),
             _ => Ok(()),
         };
         plain_text(ws, L_FILE, Some(entry.file))?;

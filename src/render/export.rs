@@ -65,7 +65,12 @@ fn opt(v: Option<String>) -> String {
 /// budget line with the cost sheet's columns and the line's currency.
 ///
 /// Errors: the writer fails.
-pub fn costs_csv(view: &CostView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+pub fn costs_csv(
+    view: &CostView,
+    lang: Lang,
+    not_read: &[NotRead],
+    out: &mut dyn Write,
+) -> Result<()> {
     out.write_all("\u{FEFF}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
     let mut header: Vec<&str> = headers(lang).iter().map(|(h, _)| *h).collect();
@@ -91,8 +96,25 @@ pub fn costs_csv(view: &CostView, lang: Lang, out: &mut dyn Write) -> Result<()>
             csv_text(view.currency_of(&l.team)),
         ])?;
     }
+    // A file that could not be read is a row of its own, so a total taken from the CSV
+    // cannot pass for all the files.
+    let width = header.len();
+    for f in not_read {
+        let mut row = vec![String::new(); width];
+        row[0] = csv_text(&f.file);
+        row[1] = csv_text(&f.reason);
+        row[7] = lang.pick("未读取", "Not read").to_string();
+        w.write_record(&row)?;
+    }
     w.flush()?;
     Ok(())
+}
+
+/// A file `costs` could not read, for the CSV and JSON: its figures are in no total.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotRead {
+    pub file: String,
+    pub reason: String,
 }
 
 #[derive(Serialize)]
@@ -103,6 +125,8 @@ struct JsonReport<'a> {
     teams: Vec<JsonTeam<'a>>,
     /// None when the teams keep their books in different currencies.
     totals: Option<JsonTotals>,
+    /// Files not read (their figures are in no total).
+    failed: &'a [NotRead],
 }
 
 #[derive(Serialize)]
@@ -195,7 +219,7 @@ fn json_line<'a>(view: &'a CostView, l: &'a CostLine) -> JsonLine<'a> {
 /// The cost report as pretty-printed JSON.
 ///
 /// Errors: serialisation fails (it does not for these types).
-pub fn costs_json(view: &CostView) -> Result<String> {
+pub fn costs_json<'a>(view: &'a CostView, not_read: &'a [NotRead]) -> Result<String> {
     let r = view.report;
     let report = JsonReport {
         as_of: view.as_of,
@@ -213,6 +237,7 @@ pub fn costs_json(view: &CostView) -> Result<String> {
             })
             .collect(),
         totals: view.one_currency().then(|| json_totals(&r.totals)),
+        failed: not_read,
     };
     Ok(serde_json::to_string_pretty(&report)?)
 }

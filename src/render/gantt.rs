@@ -285,7 +285,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
                 } else {
                     n.name.clone()
                 };
-                ws.write_string_with_format(r, 0, &name, &st.goal)?;
+                ws.write_string_with_format(r, 0, super::fit(&name), &st.goal)?;
                 for c in 1..FIRST {
                     ws.write_blank(r, c, &st.goal)?;
                 }
@@ -295,7 +295,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
             NodeLevel::Stage => {
                 close_group(&mut groups, &mut open_stage, r);
                 open_stage = Some(r);
-                ws.write_string_with_format(r, 0, &n.name, &st.stage)?;
+                ws.write_string_with_format(r, 0, super::fit(&n.name), &st.stage)?;
                 for c in 1..FIRST {
                     ws.write_blank(r, c, &st.stage)?;
                 }
@@ -306,7 +306,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
                 let Some(i) = n.task else { continue };
                 let t = &s.data.plan[i];
                 let status = s.tasks[i].status;
-                ws.write_string_with_format(r, 0, &t.name, &st.task)?;
+                ws.write_string_with_format(r, 0, super::fit(&t.name), &st.task)?;
                 text(ws, r, 1, t.owner.as_deref(), &st.text)?;
                 date(ws, r, 2, t.start, &st.date)?;
                 date(ws, r, 3, t.due, &st.date)?;

@@ -4,7 +4,7 @@
 //! Every amount, share and date is written as a number with a number format (so Excel can
 //! sort, filter and sum), every formula with its cached result (so every reader sees the
 //! value without recalculating), and the document properties are fixed so the same input
-//! gives the same bytes. Files are written beside their target and renamed into place.
+//! gives the same bytes. cmd/output.rs writes the files.
 
 mod changes;
 mod costs;
@@ -30,9 +30,8 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compute::Summary;
 use crate::lang::Lang;
-use crate::messages::{Said, SaveStep, save_failed};
 pub use costs::{CostView, CostsWorkbook, LedgerEntry};
-pub use export::{costs_csv, costs_json};
+pub use export::{NotRead, costs_csv, costs_json};
 pub use styles::Styles;
 pub use template::template_workbook;
 
@@ -53,7 +52,7 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     let lang = opts.lang;
     set_properties(
         &mut wb,
-        lang.pick("plantrack 周度汇总", "plantrack weekly summary"),
+        lang.pick(crate::model::SUMMARY_TITLE.0, crate::model::SUMMARY_TITLE.1),
         summary.settings.as_of,
     );
     overview::write(wb.add_worksheet(), summary, &styles)?;
@@ -111,35 +110,32 @@ pub fn compression_level(ledger_rows: u32) -> u8 {
     }
 }
 
-/// Saves a workbook atomically: written to a temporary file in the target's folder, then
-/// renamed over the target, so a crash never leaves half a workbook.
-///
-/// Errors: the folder is not writable, or the workbook cannot be serialised.
-pub fn save_atomic(wb: &mut Workbook, path: &Path) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "summary.xlsx".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = match wb.save(&tmp) {
-        Err(XlsxError::IoError(e)) => Err(save_failed(e, SaveStep::Temporary, path)),
-        Err(e) => Err(Said::new(
-            format!("无法生成 {}", path.display()),
-            format!("could not write {}", path.display()),
-        )
-        .because(e)
-        .into()),
-        Ok(()) => Ok(()),
+/// A file plantrack writes, as cmd/output.rs needs it: saved to a path (the temporary file
+/// renamed into place), or as bytes for a target that cannot be renamed over (a device, a
+/// FIFO, standard output).
+pub trait Document {
+    /// Errors: the file cannot be written (the system's reason).
+    fn save_to(&mut self, path: &Path) -> std::io::Result<()>;
+    /// Errors: the document cannot be serialised.
+    fn to_bytes(&mut self) -> std::io::Result<Vec<u8>>;
+}
+
+impl Document for Workbook {
+    fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
+        self.save(path).map_err(io_error)
     }
-    .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| save_failed(e, SaveStep::Rename, path)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    fn to_bytes(&mut self) -> std::io::Result<Vec<u8>> {
+        self.save_to_buffer().map_err(io_error)
     }
-    result
+}
+
+/// rust_xlsxwriter's error as the I/O error under it (so the message is the system's, not
+/// the library's debug text).
+fn io_error(e: XlsxError) -> std::io::Error {
+    match e {
+        XlsxError::IoError(e) => e,
+        other => std::io::Error::other(other.to_string()),
+    }
 }
 
 /// Writes an amount as a number, or nothing when there is none.
@@ -198,6 +194,8 @@ pub(crate) fn date(
     }
 }
 
+/// Writes a text, cut to fit a cell ([`fit`]), or a blank cell when there is none. Every
+/// text plantrack writes goes through here or [`fit`], so no cell can fail the run.
 pub(crate) fn text(
     ws: &mut Worksheet,
     row: u32,
@@ -206,9 +204,64 @@ pub(crate) fn text(
     f: &Format,
 ) -> Result<(), XlsxError> {
     match v {
-        Some(s) if !s.is_empty() => ws.write_string_with_format(row, col, s, f).map(|_| ()),
+        Some(s) if !s.is_empty() => ws
+            .write_string_with_format(row, col, fit(s).as_ref(), f)
+            .map(|_| ()),
         _ => ws.write_blank(row, col, f).map(|_| ()),
     }
+}
+
+/// The most a cell holds: Excel's limit, in UTF-16 units (rust_xlsxwriter refuses more,
+/// and then the whole workbook is lost).
+pub(crate) const MAX_CELL_TEXT: usize = 32_767;
+/// The tallest row Excel allows, in points.
+pub(crate) const MAX_ROW_HEIGHT: f64 = 409.0;
+/// Items a list cell names before "… and 37 more": a row at most 409 points tall shows about
+/// 30 wrapped lines, and a task name takes one or two.
+pub(crate) const MAX_LIST_ITEMS: usize = 20;
+
+/// A text cut to fit a cell, ending with a note at its place that says it was cut and how
+/// long it was (in the text's own language).
+pub(crate) fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    // A UTF-8 length within the limit is a UTF-16 length within it too.
+    if s.len() <= MAX_CELL_TEXT || s.encode_utf16().count() <= MAX_CELL_TEXT {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let total = crate::messages::amount(Decimal::from(s.chars().count()));
+    let note = match Lang::of_text(s) {
+        Some(Lang::Zh) => format!("……［已截断：原文共 {total} 字］"),
+        _ => format!("… [cut: {total} characters in all]"),
+    };
+    let room = MAX_CELL_TEXT - note.encode_utf16().count();
+    let mut used = 0;
+    let mut out: String = s
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= room
+        })
+        .collect();
+    out.push_str(&note);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Names joined by `sep`, at most [`MAX_LIST_ITEMS`] of them, then "… and 37 more".
+pub(crate) fn capped_list<S: AsRef<str>>(items: &[S], sep: &str, lang: Lang) -> String {
+    let shown: Vec<&str> = items
+        .iter()
+        .take(MAX_LIST_ITEMS)
+        .map(AsRef::as_ref)
+        .collect();
+    let mut out = shown.join(sep);
+    let more = items.len().saturating_sub(MAX_LIST_ITEMS);
+    if more > 0 {
+        let n = crate::messages::amount(Decimal::from(more));
+        out.push_str(&match lang {
+            Lang::Zh => format!("……等另外 {n} 项"),
+            Lang::En => format!("… and {n} more"),
+        });
+    }
+    out
 }
 
 /// A quantity as a number with its unit in the number format, so "发布笔记10篇" is the
@@ -268,7 +321,7 @@ pub(crate) fn wrapped_row_height(cells: &[(&str, f64)]) -> Option<f64> {
             (units / width.max(1.0)).ceil()
         })
         .fold(1.0, f64::max);
-    (lines > 1.0).then_some(lines * 13.5)
+    (lines > 1.0).then_some((lines * 13.5).min(MAX_ROW_HEIGHT))
 }
 
 /// A table's header row with widths, frozen below it, and an autofilter over `rows` data

@@ -38,7 +38,12 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         ws.write_string_with_format(1, 2, note, &st.note)?;
     }
     ws.write_string_with_format(2, 0, l.pick("团队", "Teams"), &st.label)?;
-    ws.write_string_with_format(2, 1, s.data.teams.join(l.pick("、", ", ")), &st.subtitle)?;
+    ws.write_string_with_format(
+        2,
+        1,
+        super::capped_list(&s.data.teams, l.pick("、", ", "), l),
+        &st.subtitle,
+    )?;
     ws.write_string_with_format(3, 0, l.pick("工作日历", "Working calendar"), &st.label)?;
     ws.write_string_with_format(3, 1, s.calendar.describe(l), &st.subtitle)?;
 
@@ -328,7 +333,7 @@ fn team_table(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Resul
         } else {
             row.team.as_str()
         };
-        ws.write_string_with_format(r, 0, name, t)?;
+        ws.write_string_with_format(r, 0, super::fit(name), t)?;
         money(ws, r, 1, row.goal_target, num)?;
         money(ws, r, 2, row.goal_actual, num)?;
         share(ws, r, 3, row.completion(), pct)?;

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
-use super::{Styles, date, table_header, text, wrapped_row_height};
+use super::{Styles, capped_list, date, table_header, text, wrapped_row_height};
 use crate::compute::Summary;
 use crate::lang::Lang;
 use crate::model::TaskStatus;
@@ -62,14 +62,14 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
             .iter()
             .map(|&t| late_name(&s.data.plan[t].name, s.tasks[t].days_late, l))
             .collect();
-        let overdue = overdue.join(l.pick("、", "; "));
+        let overdue = capped_list(&overdue, l.pick("、", "; "), l);
         text(ws, r, 8, Some(&overdue), &wrap)?;
         let at_risk: Vec<&str> = o
             .at_risk
             .iter()
             .map(|&t| s.data.plan[t].name.as_str())
             .collect();
-        let at_risk = at_risk.join(l.pick("、", "; "));
+        let at_risk = capped_list(&at_risk, l.pick("、", "; "), l);
         text(ws, r, 9, Some(&at_risk), &wrap)?;
         if let Some(h) = wrapped_row_height(&[(&overdue, headers[8].1), (&at_risk, headers[9].1)]) {
             ws.set_row_height(r, h)?;

@@ -76,7 +76,7 @@ pub fn set_fingerprint(ws: &mut Worksheet, fingerprint: &str) -> Result<(), Xlsx
 fn row(ws: &mut Worksheet, r: u32, cells: &[&str]) -> Result<(), XlsxError> {
     for (c, v) in cells.iter().enumerate() {
         if !v.is_empty() {
-            ws.write_string(r, c as u16, *v)?;
+            ws.write_string(r, c as u16, super::fit(v))?;
         }
     }
     Ok(())

@@ -216,7 +216,7 @@ pub fn problem_list(
             &st.text
         };
         ws.write_string_with_format(r, 2, severity_word(p.severity, l), sev_fmt)?;
-        ws.write_string_with_format(r, 3, problem_text(&p.kind, l), &st.text)?;
+        ws.write_string_with_format(r, 3, super::fit(&problem_text(&p.kind, l)), &st.text)?;
     }
     if problems.is_empty() {
         ws.write_string_with_format(

@@ -53,25 +53,25 @@ fn a_missing_file_and_an_empty_directory() {
     );
     std::fs::create_dir(dir.path().join("empty")).unwrap();
     fails_with(dir.path(), "empty", &["no workbooks"], &["没有工作簿"]);
-    std::fs::create_dir(dir.path().join("csvs")).unwrap();
-    std::fs::write(dir.path().join("csvs/costs.csv"), "a,b\n1,2\n").unwrap();
-    fails_with(dir.path(), "csvs", &["only \"costs.csv\""], &["costs.csv"]);
+    std::fs::create_dir(dir.path().join("notes")).unwrap();
+    std::fs::write(dir.path().join("notes/notes.txt"), "a,b\n1,2\n").unwrap();
+    fails_with(dir.path(), "notes", &["only \"notes.txt\""], &["notes.txt"]);
 }
 
 #[test]
 fn formats_calamine_cannot_read_say_what_they_are() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("costs.csv"), "日期,金额\n2026-11-01,1200\n").unwrap();
+    std::fs::write(d.join("notes.txt"), "<?xml version=\"1.0\"?><a/>").unwrap();
     fails_with(
         d,
-        "costs.csv",
+        "notes.txt",
         &[
-            "CSV",
-            "plantrack reads .xlsx .xlsm .xlsb .xls .ods",
+            "XML",
+            "plantrack reads .xlsx .xlsm .xlsb .xls .ods .csv",
             "save it as .xlsx",
         ],
-        &["CSV", "另存为 .xlsx"],
+        &["XML", "另存为 .xlsx"],
     );
     std::fs::write(d.join("notes.xlsx"), "just some text").unwrap();
     fails_with(d, "notes.xlsx", &["a text file"], &["文本文件"]);

@@ -96,7 +96,7 @@ fn errors_around_a_run_are_in_the_users_language() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.contains("无法写入 没有这个文件夹/汇总.xlsx: 找不到该文件或文件夹"),
+        err.contains("无法写入 没有这个文件夹/汇总.xlsx：文件夹不存在"),
         "{err}"
     );
     assert!(!err.contains("No such file"), "{err}");

@@ -8,6 +8,7 @@ mod critical;
 mod figures;
 mod fuzz_regressions;
 mod gantt;
+mod guards;
 mod init;
 mod inputs;
 mod keep;
