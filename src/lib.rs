@@ -12,6 +12,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod compute;
+pub mod contract;
 pub mod lang;
 pub mod messages;
 pub mod model;

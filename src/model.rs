@@ -189,11 +189,73 @@ pub enum ProblemKind {
     /// Two plan rows with the same id.
     DuplicateId { id: String },
     /// A sheet, or a whole file, that could not be read (at the sheet, or at the file name).
-    NotRead { reason: crate::read::ReadError },
+    NotRead { reason: ReadError },
     /// A risk that is not closed and names nobody to follow it up.
     RiskWithoutOwner { risk: String },
     /// A risk that is not closed and says nothing about what to do if it happens.
     RiskWithoutResponse { risk: String },
+}
+
+/// Why a whole file (or one sheet of it) could not be used. Each reads as one line, in
+/// either language, that says what was found and what to do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ReadError {
+    Missing,
+    /// A directory with no workbook directly inside; `others` names a few other files there.
+    EmptyDirectory {
+        others: Vec<String>,
+    },
+    /// Not a spreadsheet format plantrack reads, and what it is instead.
+    NotAWorkbook(FileKind),
+    Password,
+    /// A spreadsheet container whose content cannot be decoded (cut short, corrupt).
+    Damaged(String),
+    /// The file cannot be read from disk (permissions, I/O).
+    Unreadable(String),
+    /// Over one of the limits in `read::limits`; `place` is the part or sheet, `found` the figure.
+    OverLimit {
+        limit: Limit,
+        place: String,
+        found: u64,
+    },
+    /// The reader failed on the file in a way plantrack did not foresee (a bug to report); the
+    /// other files still run.
+    ReaderFailed(String),
+    NoRecognisedSheet {
+        found: Vec<String>,
+    },
+    /// Sheets were recognised, but each lacks a required column.
+    MissingColumns(Vec<Problem>),
+}
+
+/// What a file that is not a workbook is, judged by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum FileKind {
+    Empty,
+    Csv,
+    Text,
+    Html,
+    Xml,
+    Pdf,
+    Numbers,
+    /// A zip archive holding no workbook.
+    Zip,
+    /// The lock file an editor keeps beside an open workbook (`~$team.xlsx`).
+    Lock,
+    /// An office document of another kind ("Word", "PowerPoint", "OpenDocument").
+    Document(&'static str),
+    Unknown,
+}
+
+/// Which limit a file went over, for the message (the values: `read::limits`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Limit {
+    PartBytes,
+    SharedStringsBytes,
+    InflateRatio,
+    Rows,
+    LoadedCells,
+    XlsClaimedCells,
 }
 
 /// Task status as the team wrote it in the plan.

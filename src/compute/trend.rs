@@ -25,7 +25,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::weekly::WeeklyView;
 use crate::model::{PlanRow, WeeklyRow};
-use crate::read::schema::fold;
+use crate::contract::fold;
 
 /// One week of one team, with its totals in task-weeks.
 #[derive(Debug, Clone, PartialEq)]

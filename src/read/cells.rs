@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::schema::{Column, Field, HeaderMap, KindSpec};
+use crate::contract::{Column, Field, HeaderMap, KindSpec};
 use super::source::{CellValue, Row};
 use crate::model::{CellRef, Expected, Problem, ProblemKind, Quantity, Severity};
 use crate::values::{

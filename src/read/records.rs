@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::cells::{RowReader, display};
-use super::schema::{Field, SheetKind};
+use crate::contract::{Field, SheetKind};
 use super::source::CellValue;
 use crate::model::{
     BudgetLine, CellRef, Expected, Expense, Level, PlanRow, ProblemKind, Risk, RiskState, Severity,
@@ -408,7 +408,7 @@ fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::schema::{LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES};
+    use crate::contract::{LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES};
 
     /// `init` offers these words in its dropdowns; each must read back as its meaning.
     #[test]

@@ -20,7 +20,7 @@ use calamine::{Data, DataRef, Dimensions, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
 
 use super::limits::{self, Limit, MAX_COLUMNS, MAX_ROWS, ZipPart};
-use super::{FileKind, ReadError};
+use crate::model::{FileKind, ReadError};
 
 /// A cell's value with calamine's types removed.
 #[derive(Debug, Clone, PartialEq)]

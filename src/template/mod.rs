@@ -13,7 +13,7 @@ mod guide;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::lang::Lang;
-use crate::read::schema::{
+use crate::contract::{
     Field, GUIDE_SHEETS, KindSpec, LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES, SheetKind,
     canonical_header, canonical_sheet_name, choice_words,
 };

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use plantrack::model::{BudgetLine, Expense, PlanRow, Problem, Risk, WeeklyRow};
 use plantrack::read::read_workbook;
 use plantrack::read::records::RecordSink;
-use plantrack::read::schema::{
+use plantrack::contract::{
     HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, best_kind_for_headers, kind_from_name,
 };
 
