@@ -194,6 +194,30 @@ pub enum ProblemKind {
     RiskWithoutOwner { risk: String },
     /// A risk that is not closed and says nothing about what to do if it happens.
     RiskWithoutResponse { risk: String },
+    /// A totals row (合计, Total) whose figure differs from the sum of the rows it closes.
+    TotalsMismatch {
+        label: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
+    /// A section row (a phase, WBS 1 or 1.1) whose own figure differs from its tasks'.
+    SectionMismatch {
+        section: String,
+        what: RollupField,
+        stated: String,
+        children: String,
+    },
+    /// A plan drawn as a Gantt chart (bars under week or day columns) without dates that can
+    /// be read; `columns` names the timeline's headers found.
+    DrawnGantt { columns: Vec<String> },
+}
+
+/// Which figure of a section row is compared with its tasks' rollup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RollupField {
+    Start,
+    Due,
+    Budget,
 }
 
 /// Why a whole file (or one sheet of it) could not be used. Each reads as one line, in
@@ -256,6 +280,89 @@ pub enum Limit {
     Rows,
     LoadedCells,
     XlsClaimedCells,
+}
+
+/// How one table of a sheet was read, for `check --explain` and the summary's "How read"
+/// sheet: where it is, what it was taken for and why, and what was left out or skipped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRead {
+    pub team: String,
+    pub sheet: String,
+    pub kind: SheetKind,
+    pub kind_by: KindBy,
+    /// First and last header row, 0-based.
+    pub header_rows: (u32, u32),
+    /// First and last column of the table, 0-based.
+    pub cols: (u32, u32),
+    /// The last row read as part of the table.
+    pub last_row: u32,
+    /// Each column read: its place, the header as written, the field in both languages.
+    pub columns: Vec<(u32, String, String)>,
+    /// Columns with a header that names no field (place, header).
+    pub left_out: Vec<(u32, String)>,
+    /// A timeline (Gantt) area beside the table: first and last column, and how many.
+    pub timeline: Option<(u32, u32)>,
+    /// Records made from its rows.
+    pub records: usize,
+    pub notes: Vec<TableNote>,
+}
+
+/// What told a table's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum KindBy {
+    Headers,
+    SheetName,
+    FileName,
+}
+
+/// One remark about how a table was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum TableNote {
+    /// The plan's goal (no goal column) came from this text and source.
+    GoalFrom { goal: String, from: GoalFrom },
+    /// A row read as a section (phase, WBS heading): not a task; level 1 is a goal, 2 a stage.
+    Section {
+        at: CellRef,
+        text: String,
+        goal: bool,
+    },
+    /// A totals row: not added; its figure against plantrack's sum.
+    Totals {
+        at: CellRef,
+        label: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
+    /// A row that is not data, left out.
+    Skipped { at: CellRef, why: SkipWhy },
+    /// More rows were skipped than are listed.
+    MoreSkipped { count: usize },
+    /// Due dates computed from start plus duration, in this many rows.
+    DueFromDuration { rows: usize, upper_bound: usize },
+    /// Item budgets computed as quantity times unit price, in this many rows.
+    QtyTimesPrice { rows: usize },
+    /// Cells of a money column merged over several rows, counted once.
+    MergedOnce { rows: usize },
+    /// Money written on task rows, made into budget lines or spending.
+    TaskCosts { budgets: usize, spent: usize },
+}
+
+/// Where a plan's goal came from when it has no goal column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum GoalFrom {
+    Title,
+    SheetName,
+    FileName,
+    Sections,
+}
+
+/// Why a row inside a table was not read as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SkipWhy {
+    Title,
+    Instruction,
+    RepeatedHeader,
+    Group,
 }
 
 /// Task status as the team wrote it in the plan.
@@ -564,6 +671,8 @@ pub struct Dataset {
     pub detected_lang: Option<Lang>,
     /// Currency mark for amounts ("¥", "$"), from the headers, per team.
     pub currencies: Vec<(String, Option<String>)>,
+    /// How each table of each workbook was read (`check --explain`).
+    pub tables: Vec<TableRead>,
 }
 
 impl Dataset {
@@ -580,6 +689,7 @@ impl Dataset {
             self.detected_lang = other.detected_lang;
         }
         self.currencies.extend(other.currencies);
+        self.tables.extend(other.tables);
     }
 
     /// The currency all teams share, if they name one and agree.

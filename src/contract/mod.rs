@@ -27,6 +27,21 @@ impl KindSpec for SheetKind {
                 "plan",
                 "decomposition",
                 "tasks",
+                "总表",
+                "进度计划",
+                "计划表",
+                "项目计划",
+                "工作计划",
+                "排期",
+                "甘特图",
+                "task",
+                "task list",
+                "gantt",
+                "gannt",
+                "schedule",
+                "timeline",
+                "roadmap",
+                "wbs",
             ],
             SheetKind::Weekly => &[
                 "周度进度跟踪",
@@ -35,6 +50,11 @@ impl KindSpec for SheetKind {
                 "周报",
                 "weekly",
                 "progress",
+                "周进度",
+                "工作日志",
+                "week",
+                "status report",
+                "work log",
             ],
             SheetKind::Costs => &[
                 "成本支出明细",
@@ -44,9 +64,34 @@ impl KindSpec for SheetKind {
                 "costs",
                 "expenses",
                 "ledger",
+                "费用",
+                "报销",
+                "开支",
+                "cost",
+                "expense",
+                "spending",
+                "expense tracker",
             ],
-            SheetKind::Budget => &["预算分配", "资源分配", "预算", "budget", "resources"],
-            SheetKind::Risks => &["风险预案", "风险清单", "风险", "risks"],
+            SheetKind::Budget => &[
+                "预算分配",
+                "资源分配",
+                "预算",
+                "budget",
+                "resources",
+                "预算表",
+                "费用预算",
+                "预算费用",
+                "budgets",
+            ],
+            SheetKind::Risks => &[
+                "风险预案",
+                "风险清单",
+                "风险",
+                "risks",
+                "risk",
+                "risk register",
+                "risk log",
+            ],
         }
     }
 
@@ -96,11 +141,23 @@ pub enum Field {
     Impact,
     Response,
     Team,
+    /// A task's length ("3工作日", "2 days", a number of days): with the start, its due date.
+    Duration,
+    /// Money spent on a task, written on its plan row ("Actual Cost", "实际费用").
+    Spent,
+    /// Money a task is expected to cost ("Estimated Cost", "预计费用"), kept for the explanation.
+    Forecast,
+    /// Quantity and unit price of an item budget: their product is the line when it has no total.
+    Qty,
+    UnitPrice,
 }
 
 pub struct FieldSpec {
     pub field: Field,
+    /// Required in the template `init` writes (a dark header).
     pub required: bool,
+    /// A column of the template `init` writes; the other fields are read but never written.
+    pub in_template: bool,
     pub zh: &'static [&'static str],
     pub en: &'static [&'static str],
 }
@@ -114,56 +171,139 @@ const fn f(
     FieldSpec {
         field,
         required,
+        in_template: true,
         zh,
         en,
     }
 }
 
-const TEAM: FieldSpec = f(Field::Team, false, &["团队", "小组"], &["team"]);
+/// A field that is read where teams write it but is not a column of the template.
+const fn x(field: Field, zh: &'static [&'static str], en: &'static [&'static str]) -> FieldSpec {
+    FieldSpec {
+        field,
+        required: false,
+        in_template: false,
+        zh,
+        en,
+    }
+}
+
+const TEAM: FieldSpec = x(Field::Team, &["团队", "小组"], &["team"]);
 
 const PLAN: &[FieldSpec] = &[
     f(
         Field::Id,
         false,
-        &["编号", "序号", "任务编号"],
-        &["id", "wbs", "no.", "#"],
+        &["编号", "序号", "任务编号", "wbs编号", "大纲编号"],
+        &["id", "wbs", "no.", "#", "no", "task id", "item no."],
     ),
-    f(Field::Goal, true, &["总目标"], &["goal"]),
+    f(Field::Goal, true, &["总目标", "项目目标"], &["goal", "objective"]),
     f(
         Field::Stage,
         false,
-        &["阶段目标", "渠道目标", "阶段"],
-        &["stage", "channel"],
+        &["阶段目标", "渠道目标", "阶段", "阶段名称"],
+        &["stage", "channel", "phase"],
     ),
     f(
         Field::Task,
         true,
-        &["具体任务", "任务", "任务名称"],
-        &["task", "task name"],
+        &[
+            "具体任务",
+            "任务",
+            "任务名称",
+            "作业名称",
+            "任务描述",
+            "事项",
+            "内容主题",
+            "工作内容",
+            "工作事项",
+            "任务内容",
+            "工作任务",
+        ],
+        &[
+            "task",
+            "task name",
+            "task description",
+            "my task",
+            "milestone description",
+            "activity",
+            "title",
+            "to do",
+            "work item",
+            "deliverable name",
+        ],
     ),
-    f(Field::Owner, true, &["负责人", "责任人"], &["owner"]),
+    f(
+        Field::Owner,
+        true,
+        &[
+            "负责人",
+            "责任人",
+            "任务所有者",
+            "执行人",
+            "开发者",
+            "人员姓名",
+            "资源",
+            "资源名称",
+            "负责",
+            "承办人",
+        ],
+        &[
+            "owner",
+            "assigned to",
+            "assignee",
+            "task owner",
+            "responsible",
+            "resource name",
+            "who",
+            "lead",
+        ],
+    ),
     f(
         Field::Start,
         false,
-        &["开始时间", "开始日期"],
-        &["start", "start date"],
+        &["开始时间", "开始日期", "开始", "起始日期", "启动时间"],
+        &["start", "start date", "begin", "begin date", "starts"],
     ),
     f(
         Field::Due,
         true,
-        &["完成时间", "截止时间", "截止日期", "计划完成"],
-        &["due", "deadline", "due date"],
+        &[
+            "完成时间",
+            "截止时间",
+            "截止日期",
+            "计划完成",
+            "完成",
+            "结束日期",
+            "结束时间",
+            "结束",
+            "截止",
+            "完成日期",
+            "到期日",
+        ],
+        &[
+            "due",
+            "deadline",
+            "due date",
+            "end",
+            "end date",
+            "finish",
+            "finish date",
+            "publish date",
+            "target date",
+            "due on",
+        ],
     ),
     f(
         Field::DoneOn,
         false,
-        &["实际完成时间", "实际完成日期"],
-        &["done on", "completed"],
+        &["实际完成时间", "实际完成日期", "实际完成", "完成于"],
+        &["done on", "completed", "completed on", "date completed"],
     ),
     f(
         Field::Deliverable,
         false,
-        &["交付标准"],
+        &["交付标准", "交付物", "验收标准"],
         &["deliverable", "acceptance"],
     ),
     f(
@@ -177,17 +317,46 @@ const PLAN: &[FieldSpec] = &[
     f(
         Field::Progress,
         false,
-        &["完成度", "进度", "完成比例"],
-        &["progress", "% complete", "%complete"],
+        &[
+            "完成度",
+            "进度",
+            "完成比例",
+            "任务完成百分比",
+            "完成百分比",
+            "完成率",
+            "%",
+            "进度%",
+        ],
+        &["progress", "% complete", "%complete", "% done", "percent complete", "% completed"],
     ),
-    f(Field::Status, false, &["状态"], &["status"]),
+    f(Field::Status, false, &["状态", "完成状态", "任务状态"], &["status", "state"]),
     f(
         Field::Predecessors,
         false,
-        &["前置任务", "依赖"],
-        &["predecessors", "depends on"],
+        &["前置任务", "依赖", "紧前", "前置", "紧前任务", "前序任务"],
+        &["predecessors", "depends on", "dependencies", "dependency"],
     ),
     TEAM,
+    x(
+        Field::Duration,
+        &["工期", "持续时间", "天数", "时长", "工作日", "工期(天)", "周期"],
+        &["duration", "no. days", "days", "work days", "working days", "no. of days"],
+    ),
+    x(
+        Field::Budget,
+        &["预算", "项目预算", "预算金额", "预算费用", "固定成本"],
+        &["budget", "fixed cost", "budgeted cost", "planned cost"],
+    ),
+    x(
+        Field::Spent,
+        &["实际费用", "实际成本", "实际支出", "已花费", "实际花费"],
+        &["actual cost", "spent", "cost to date", "actual spend"],
+    ),
+    x(
+        Field::Forecast,
+        &["预计费用", "预估费用", "预计成本", "估算费用"],
+        &["estimated cost", "estimate", "forecast", "cost estimate"],
+    ),
 ];
 
 const WEEKLY: &[FieldSpec] = &[
@@ -197,18 +366,23 @@ const WEEKLY: &[FieldSpec] = &[
         &["周次", "周", "周开始", "日期"],
         &["week"],
     ),
-    f(Field::Task, true, &["任务名称", "任务"], &["task"]),
+    f(
+        Field::Task,
+        true,
+        &["任务名称", "任务", "工作内容", "事项", "具体任务"],
+        &["task", "task name"],
+    ),
     f(
         Field::Planned,
         true,
-        &["本周计划", "计划"],
+        &["本周计划", "计划", "计划完成量"],
         &["plan", "planned"],
     ),
     f(
         Field::Actual,
         true,
-        &["实际完成", "实际"],
-        &["actual", "done"],
+        &["实际完成", "实际", "完成情况", "实际完成量"],
+        &["actual", "done", "achieved"],
     ),
     f(
         Field::Deviation,
@@ -223,65 +397,120 @@ const WEEKLY: &[FieldSpec] = &[
         &["cause", "reason"],
     ),
     f(Field::Fix, false, &["解决措施", "措施"], &["fix", "action"]),
-    f(Field::Owner, true, &["责任人", "负责人"], &["owner"]),
+    f(
+        Field::Owner,
+        true,
+        &["责任人", "负责人", "执行人"],
+        &["owner", "assignee"],
+    ),
     TEAM,
+];
+
+const CATEGORY_ZH: &[&str] = &[
+    "费用科目",
+    "预算科目",
+    "科目",
+    "费用类别",
+    "类别",
+    "费用类型",
+    "类型",
+    "费用项目",
+    "预算项目",
+    "分类",
+];
+const CATEGORY_EN: &[&str] = &[
+    "category",
+    "budget line",
+    "expense type",
+    "type",
+    "source",
+    "line item",
+    "cost category",
+    "expense category",
 ];
 
 const COSTS: &[FieldSpec] = &[
     f(
         Field::Date,
         true,
-        &["日期", "支出日期", "发生日期"],
-        &["date"],
+        &["日期", "支出日期", "发生日期", "付款日期", "报销日期"],
+        &["date", "expense date", "transaction date", "paid on", "date paid"],
     ),
-    f(
-        Field::Category,
-        true,
-        &["费用科目", "预算科目", "科目", "费用类别", "类别"],
-        &["category", "budget line"],
-    ),
+    f(Field::Category, true, CATEGORY_ZH, CATEGORY_EN),
     f(Field::Channel, false, &["渠道"], &["channel"]),
     f(
         Field::Item,
         false,
-        &["事项", "摘要", "明细", "用途"],
-        &["item", "description"],
+        &["事项", "摘要", "明细", "用途", "说明", "费用说明"],
+        &["item", "description", "details", "memo", "expense"],
     ),
     f(
         Field::Amount,
         true,
-        &["金额", "支出金额", "实际支出"],
-        &["amount", "spent"],
+        &["金额", "支出金额", "实际支出", "实际费用", "费用", "总价", "报销金额"],
+        &["amount", "spent", "cost", "actual cost", "total", "price", "actual"],
     ),
     f(Field::Task, false, &["关联任务"], &["task"]),
     f(
         Field::Owner,
         false,
-        &["经办人", "负责人"],
-        &["owner", "payee"],
+        &["经办人", "负责人", "报销人"],
+        &["owner", "payee", "expensed by", "paid by"],
     ),
     TEAM,
 ];
 
 const BUDGET: &[FieldSpec] = &[
+    f(Field::Category, true, CATEGORY_ZH, CATEGORY_EN),
     f(
-        Field::Category,
+        Field::Budget,
         true,
-        &["费用科目", "预算科目", "科目", "费用类别", "类别"],
-        &["category", "budget line"],
+        &["预算", "预算金额", "项目预算", "预算费用", "总价", "金额", "小计", "总额"],
+        &["budget", "budgeted", "amount", "total", "price", "estimated cost", "planned", "budget amount"],
     ),
-    f(Field::Budget, true, &["预算", "预算金额"], &["budget"]),
     f(Field::Channel, false, &["渠道"], &["channel"]),
     f(Field::Owner, false, &["负责人"], &["owner"]),
     TEAM,
+    x(
+        Field::Item,
+        &["事项", "明细", "项目", "名称", "内容", "用途"],
+        &["item", "description", "details"],
+    ),
+    x(Field::Qty, &["数量"], &["qty", "quantity", "units", "qty."]),
+    x(Field::UnitPrice, &["单价"], &["unit price", "unit cost", "rate", "price per unit"]),
 ];
 
 const RISKS: &[FieldSpec] = &[
-    f(Field::Risk, true, &["风险", "风险描述"], &["risk"]),
-    f(Field::Likelihood, false, &["可能性"], &["likelihood"]),
-    f(Field::Impact, false, &["影响", "影响程度"], &["impact"]),
-    f(Field::Response, false, &["应对措施"], &["response"]),
-    f(Field::Owner, false, &["负责人"], &["owner"]),
+    f(
+        Field::Risk,
+        true,
+        &["风险", "风险描述", "风险事项", "风险点"],
+        &["risk", "description", "risk description", "risk event"],
+    ),
+    f(
+        Field::Likelihood,
+        false,
+        &["可能性", "概率", "发生概率", "发生可能性"],
+        &["likelihood", "probability"],
+    ),
+    f(
+        Field::Impact,
+        false,
+        &["影响", "影响程度"],
+        &["impact", "severity"],
+    ),
+    f(
+        Field::Response,
+        false,
+        &["应对措施", "应对", "对策", "应对方案"],
+        &["response", "potential responses", "mitigation", "response plan", "contingency"],
+    ),
+    f(
+        Field::Owner,
+        false,
+        &["负责人", "责任人"],
+        &["owner", "risk owner"],
+    ),
     f(Field::Status, false, &["状态"], &["status"]),
     TEAM,
 ];
@@ -292,7 +521,8 @@ const RISKS: &[FieldSpec] = &[
 pub fn kind_from_name(name: &str) -> Option<SheetKind> {
     let folded = fold(name);
     // English words keep their spaces so whole-word matching can see them.
-    let spaced = to_simplified(&normalize_width(name)).to_lowercase();
+    // CamelCase names ("ProjectPlan") are split into words first.
+    let spaced = to_simplified(&split_camel(&normalize_width(name))).to_lowercase();
     let mut best: Option<(usize, SheetKind)> = None;
     for kind in SheetKind::ALL {
         for alias in kind.name_aliases() {
@@ -327,27 +557,152 @@ pub struct Column {
     pub lang: Option<Lang>,
 }
 
-/// The field a header cell names for a sheet kind, with its unit hint.
+/// The field a header cell names for a sheet kind, with its unit hint. Matching ignores
+/// case, width, spaces, CamelCase and plurals ([`header_key`]); a 计划/Plan/Planned/
+/// Anticipated prefix names the planned variant of a field and 实际/Actual the actual one
+/// ("Actual End" is the day a task was done, "实际费用" money spent).
 pub fn match_header(kind: SheetKind, header: &str, col: usize) -> Option<Column> {
     let (base, unit) = split_unit_hint(header);
-    let folded = fold(&base);
-    if folded.is_empty() {
+    let key = header_key(&base);
+    if key.is_empty() {
         return None;
     }
-    for spec in kind.fields() {
-        let zh = spec.zh.iter().any(|a| fold(a) == folded);
-        let en = spec.en.iter().any(|a| fold(a) == folded);
-        if zh || en {
-            return Some(Column {
-                field: spec.field,
-                col,
-                header: header.trim().to_string(),
-                unit,
-                lang: Some(if zh { Lang::Zh } else { Lang::En }),
-            });
-        }
+    let (field, lang) = field_for_key(kind, &key).or_else(|| {
+        let (variant, rest) = strip_variant(&key)?;
+        let (field, lang) = field_for_key(kind, rest)?;
+        Some((variant_field(kind, variant, field)?, lang))
+    })?;
+    Some(Column {
+        field,
+        col,
+        header: header.trim().to_string(),
+        unit,
+        lang: Some(lang),
+    })
+}
+
+fn field_for_key(kind: SheetKind, key: &str) -> Option<(Field, Lang)> {
+    alias_keys(kind)
+        .iter()
+        .find(|(k, _, _)| k == key)
+        .map(|(_, field, lang)| (*field, *lang))
+}
+
+/// Every alias of a kind's fields as a [`header_key`], in the contract's order, built once.
+fn alias_keys(kind: SheetKind) -> &'static [(String, Field, Lang)] {
+    type Keys = Vec<Vec<(String, Field, Lang)>>;
+    static KEYS: std::sync::OnceLock<Keys> = std::sync::OnceLock::new();
+    let all = KEYS.get_or_init(|| {
+        SheetKind::ALL
+            .iter()
+            .map(|k| {
+                k.fields()
+                    .iter()
+                    .flat_map(|spec| {
+                        let zh = spec.zh.iter().map(|a| (header_key(a), spec.field, Lang::Zh));
+                        let en = spec.en.iter().map(|a| (header_key(a), spec.field, Lang::En));
+                        zh.chain(en).collect::<Vec<_>>()
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let i = SheetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    &all[i]
+}
+
+/// Planned or actual, as a header's prefix says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Variant {
+    Planned,
+    Actual,
+}
+
+const PLANNED_PREFIXES: &[&str] = &[
+    "planned",
+    "plan",
+    "anticipated",
+    "baseline",
+    "scheduled",
+    "expected",
+    "计划",
+    "预计",
+    "预定",
+];
+const ACTUAL_PREFIXES: &[&str] = &["actual", "实际"];
+
+fn strip_variant(key: &str) -> Option<(Variant, &str)> {
+    let strip = |prefixes: &[&str]| {
+        prefixes
+            .iter()
+            .find_map(|p| key.strip_prefix(p).filter(|rest| !rest.is_empty()))
+    };
+    strip(ACTUAL_PREFIXES)
+        .map(|rest| (Variant::Actual, rest))
+        .or_else(|| strip(PLANNED_PREFIXES).map(|rest| (Variant::Planned, rest)))
+}
+
+/// The field a prefixed header names: "Actual End" is the done date, "Actual Budget" money
+/// spent; a planned prefix keeps the field. None for a variant plantrack does not keep
+/// ("Actual Start").
+fn variant_field(kind: SheetKind, variant: Variant, field: Field) -> Option<Field> {
+    use Field as F;
+    match (variant, kind, field) {
+        (Variant::Planned, _, F::DoneOn | F::Spent) => None,
+        (Variant::Planned, _, f) => Some(f),
+        (Variant::Actual, SheetKind::Plan, F::Due | F::DoneOn) => Some(F::DoneOn),
+        (Variant::Actual, SheetKind::Plan, F::Budget | F::Spent | F::Forecast) => Some(F::Spent),
+        (Variant::Actual, SheetKind::Plan, F::Target | F::Actual) => Some(F::Actual),
+        (Variant::Actual, _, F::Progress | F::Status | F::Amount | F::Actual) => Some(field),
+        (Variant::Actual, _, _) => None,
     }
-    None
+}
+
+/// The form header cells and aliases are compared in: [`fold`]ed after CamelCase words are
+/// split, each English word singular ("ProjectTasks", "project task" and "Project Task"
+/// compare alike); `_`, `:` and `*` marks are dropped.
+pub fn header_key(text: &str) -> String {
+    let text = to_simplified(&split_camel(&normalize_width(text))).to_lowercase();
+    let mut key = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, '_' | ':' | '*')) {
+        key.push_str(singular(word));
+    }
+    key
+}
+
+/// "ProjectPlan" -> "Project Plan", "EndDate" -> "End Date" (a capital after a small letter).
+fn split_camel(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut prev_lower = false;
+    for c in text.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_ascii_lowercase();
+        out.push(c);
+    }
+    out
+}
+
+/// An English word without its plural s, and without a final y so that "categories" and
+/// "category" compare alike ("status", "progress" keep their s; short words stay whole).
+fn singular(word: &str) -> &str {
+    if word.len() <= 3 || !word.is_ascii() {
+        return word;
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return stem;
+    }
+    let w = if word.ends_with("ss") || word.ends_with("us") {
+        word
+    } else {
+        word.strip_suffix('s').unwrap_or(word)
+    };
+    if w.len() > 3 {
+        w.strip_suffix('y').unwrap_or(w)
+    } else {
+        w
+    }
 }
 
 /// A header row understood for one kind: the matched columns (first one wins for a field
@@ -375,13 +730,51 @@ impl HeaderMap {
         self.columns.iter().find(|c| c.field == field)
     }
 
+    /// The columns a table of this kind cannot be read without (see [`needed_to_read`]).
     pub fn missing_required(&self) -> Vec<Field> {
-        self.kind
-            .fields()
+        let has = |f: Field| self.column(f).is_some();
+        needed_to_read(self.kind)
             .iter()
-            .filter(|s| s.required && self.column(s.field).is_none())
-            .map(|s| s.field)
+            .copied()
+            // A plan's due date may come from its start and a duration.
+            .filter(|f| {
+                let by_other_columns = match (self.kind, *f) {
+                    // A due date from the start and a duration.
+                    (SheetKind::Plan, Field::Due) => has(Field::Start) && has(Field::Duration),
+                    // An item budget: the item names the line, quantity × price its amount.
+                    (SheetKind::Budget, Field::Category) => has(Field::Item),
+                    (SheetKind::Budget, Field::Budget) => has(Field::Qty) && has(Field::UnitPrice),
+                    _ => false,
+                };
+                !(has(*f) || by_other_columns)
+            })
             .collect()
+    }
+
+    /// True when the header is enough to read a table of this kind: every needed column,
+    /// and at least [`MIN_HEADER_MATCHES`] matched columns, or two when the sheet's or the
+    /// file's name already says the kind (a `科目 | 预算` budget).
+    pub fn is_usable(&self, named: bool) -> bool {
+        let min = if named || needed_to_read(self.kind).len() >= 2 {
+            2
+        } else {
+            MIN_HEADER_MATCHES
+        };
+        self.columns.len() >= min && self.missing_required().is_empty()
+    }
+
+    /// True when a field is matched by two columns (side-by-side tables).
+    pub fn first_duplicate(headers: &[String], kind: SheetKind) -> bool {
+        let mut seen = Vec::new();
+        for (col, h) in headers.iter().enumerate() {
+            if let Some(c) = match_header(kind, h, col) {
+                if seen.contains(&c.field) {
+                    return true;
+                }
+                seen.push(c.field);
+            }
+        }
+        false
     }
 
     /// Language of the matched headers by majority.
@@ -401,6 +794,18 @@ impl HeaderMap {
             _ if zh >= en => Some(Lang::Zh),
             _ => Some(Lang::En),
         }
+    }
+}
+
+/// The columns without which a table of a kind cannot be read. The template asks for more
+/// (a goal, an owner), but a team's own task list without them is still a plan.
+pub fn needed_to_read(kind: SheetKind) -> &'static [Field] {
+    match kind {
+        SheetKind::Plan => &[Field::Task, Field::Due],
+        SheetKind::Weekly => &[Field::Task, Field::Planned, Field::Actual],
+        SheetKind::Costs => &[Field::Date, Field::Category, Field::Amount],
+        SheetKind::Budget => &[Field::Category, Field::Budget],
+        SheetKind::Risks => &[Field::Risk],
     }
 }
 
@@ -499,13 +904,61 @@ pub const MIN_HEADER_MATCHES: usize = 3;
 pub const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Picks the kind a header row is for when the sheet name did not say: the kind with all
-/// required fields present and the most matches; None below [`MIN_HEADER_MATCHES`].
+/// needed fields present and the most matches; None below [`MIN_HEADER_MATCHES`] matches
+/// (or two for a kind that needs two columns and has them).
 pub fn best_kind_for_headers(headers: &[String]) -> Option<HeaderMap> {
     SheetKind::ALL
         .iter()
         .map(|k| HeaderMap::build(*k, headers))
-        .filter(|m| m.columns.len() >= MIN_HEADER_MATCHES)
+        .filter(|m| m.columns.len() >= MIN_HEADER_MATCHES || m.is_usable(false))
         .max_by_key(|m| (m.missing_required().is_empty(), m.columns.len()))
+}
+
+/// Words that mark a totals row in a label cell: the team's own sum, never a record.
+pub fn totals_word(text: &str) -> Option<TotalsWord> {
+    let key = header_key(text);
+    let key = key.trim_end_matches([':', '.']);
+    match key {
+        "合计" | "总计" | "总合计" | "总额" | "合计金额" | "总计金额" | "total" | "grandtotal"
+        | "sum" | "totals" | "总预算" | "totalbudget" | "totalcost" | "totalexpense" => {
+            Some(TotalsWord::Total)
+        }
+        "小计" | "subtotal" | "sub-total" => Some(TotalsWord::Subtotal),
+        _ => None,
+    }
+}
+
+/// A grand total (合计, Total) sums the whole table; a subtotal (小计) the rows since the
+/// previous subtotal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TotalsWord {
+    Total,
+    Subtotal,
+}
+
+/// True for the text of a row that gives instructions or holds a place rather than data:
+/// "Insert new rows ABOVE this one", "在此行上方插入", "[Task name]", "示例".
+pub fn is_instruction(text: &str) -> bool {
+    let key = header_key(text);
+    const MARKS: &[&str] = &[
+        "insertnewrow",
+        "insertrowsabove",
+        "addnewrow",
+        "thisrowabove",
+        "abovethisrow",
+        "在此行上方插入",
+        "在上方插入",
+        "请在此",
+        "插入新行",
+        "示例行",
+        "填写说明",
+        "deleteth",
+        "enteryour",
+        "typehere",
+    ];
+    MARKS.iter().any(|m| key.contains(m))
+        || (text.trim().starts_with('[') && text.trim().ends_with(']'))
+        || (text.trim().starts_with('<') && text.trim().ends_with('>'))
 }
 
 #[cfg(test)]

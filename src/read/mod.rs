@@ -12,24 +12,23 @@ mod merges;
 pub mod previous;
 pub mod records;
 pub mod source;
+mod tables;
 
 use std::io::{Read, Seek};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+
+use crate::contract::{Field, HeaderMap, SheetKind, is_guide_sheet, kind_from_name};
 use crate::lang::Lang;
 use crate::model::{
-    BudgetLine, CellRef, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, Severity, WeeklyRow,
+    BudgetLine, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, TableRead, WeeklyRow,
 };
-use cells::{RowReader, display};
-use records::{RecordSink, SheetState, read_row};
+use records::RecordSink;
+use source::Book;
+use tables::{SheetCtx, SheetRead};
 pub use crate::model::{FileKind, ReadError};
-use crate::contract::{
-    Field, HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, SheetKind, best_kind_for_headers,
-    field_names, is_guide_sheet, kind_from_name,
-};
-use source::{Book, Row};
 
 const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
@@ -146,6 +145,8 @@ pub struct WorkbookInfo {
     pub currency: Option<String>,
     /// Each sheet and the kind it was read as (None: ignored).
     pub sheets: Vec<(String, Option<SheetKind>)>,
+    /// How each table was read.
+    pub tables: Vec<TableRead>,
 }
 
 impl RecordSink for Dataset {
@@ -193,6 +194,7 @@ impl Dataset {
         self.problems = info.problems;
         self.detected_lang = info.lang;
         self.currencies.push((info.team, info.currency));
+        self.tables = info.tables;
         self
     }
 }
@@ -281,19 +283,26 @@ pub fn read_book<RS: Read + Seek + Send>(
     };
     let mut langs = (0usize, 0usize);
     let names = book.sheet_names();
-    // Cost sheets are read last (see `RecordSink`): the first pass stops at their header.
+    let team = info.team.clone();
+    let ctx = SheetCtx {
+        team: &team,
+        as_of,
+        file_kind: kind_from_name(&team),
+    };
+    // Cost tables are read last (see `RecordSink`): the first pass stops at their header.
     let mut deferred: Vec<SheetRead<'_>> = Vec::new();
+    let mut task_expenses = Vec::new();
     for name in &names {
         // The instructions and team list `init` writes hold no records and need no notice.
         if is_guide_sheet(name) {
             info.sheets.push((name.clone(), None));
             continue;
         }
-        let mut sheet = SheetRead::new(name, kind_from_name(name), &info.team, as_of);
-        let result = book.for_each_row(name, |row| sheet.row(row, sink));
+        let mut sheet = SheetRead::new(name, ctx);
+        let result = book.for_each_row(name, |row| sheet.row(row, sink, true));
         sheet.report_error(result);
-        let kind = sheet.finish();
-        if let Some(map) = &sheet.map {
+        let kind = sheet.finish(sink, true);
+        for map in &sheet.maps {
             match map.lang() {
                 Some(Lang::Zh) => langs.0 += 1,
                 Some(Lang::En) => langs.1 += 1,
@@ -304,6 +313,8 @@ pub fn read_book<RS: Read + Seek + Send>(
             }
         }
         info.problems.append(&mut sheet.problems);
+        info.tables.append(&mut sheet.tables);
+        task_expenses.append(&mut sheet.task_expenses);
         info.sheets.push((name.clone(), kind));
         if let Some(resumed) = sheet.resume() {
             deferred.push(resumed);
@@ -313,7 +324,12 @@ pub fn read_book<RS: Read + Seek + Send>(
         let missing: Vec<Problem> = info
             .problems
             .iter()
-            .filter(|p| matches!(p.kind, ProblemKind::MissingColumn { .. }))
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    ProblemKind::MissingColumn { .. } | ProblemKind::DrawnGantt { .. }
+                )
+            })
             .cloned()
             .collect();
         if !missing.is_empty() {
@@ -328,11 +344,26 @@ pub fn read_book<RS: Read + Seek + Send>(
         _ => Some(Lang::En),
     };
     sink.before_expenses(&info);
-    for mut sheet in deferred {
-        let result = book.for_each_row(sheet.name, |row| sheet.row(row, sink));
-        sheet.report_error(result);
-        info.problems.append(&mut sheet.problems);
+    for e in task_expenses {
+        sink.expense(e);
     }
+    for mut sheet in deferred {
+        let result = book.for_each_row(sheet.name, |row| sheet.row(row, sink, false));
+        sheet.report_error(result);
+        sheet.finish(sink, false);
+        info.problems.append(&mut sheet.problems);
+        info.tables.append(&mut sheet.tables);
+        for e in std::mem::take(&mut sheet.task_expenses) {
+            sink.expense(e);
+        }
+    }
+    info.tables.sort_by_key(|t| {
+        (
+            names.iter().position(|n| *n == t.sheet),
+            t.header_rows.0,
+            t.cols.0,
+        )
+    });
     Ok(info)
 }
 
@@ -343,144 +374,3 @@ fn currency_of(map: &HeaderMap) -> Option<String> {
         .find_map(|c| c.unit.as_ref().and_then(|u| u.currency.clone()))
 }
 
-/// One sheet being read: looking for its header row, then reading data rows.
-struct SheetRead<'a> {
-    name: &'a str,
-    named_kind: Option<SheetKind>,
-    team: &'a str,
-    as_of: NaiveDate,
-    map: Option<HeaderMap>,
-    rows_seen: usize,
-    problems: Vec<Problem>,
-    state: SheetState,
-    /// Set when the sheet was recognised but cannot be used (a required column missing).
-    unusable: bool,
-    /// The header row of a cost sheet whose data rows are left for a second pass.
-    deferred_at: Option<u32>,
-    /// Rows up to this one were read in the first pass (a resumed cost sheet).
-    skip_through: Option<u32>,
-}
-
-impl<'a> SheetRead<'a> {
-    fn new(name: &'a str, named_kind: Option<SheetKind>, team: &'a str, as_of: NaiveDate) -> Self {
-        SheetRead {
-            name,
-            named_kind,
-            team,
-            as_of,
-            map: None,
-            rows_seen: 0,
-            problems: Vec::new(),
-            state: SheetState::default(),
-            unusable: false,
-            deferred_at: None,
-            skip_through: None,
-        }
-    }
-
-    /// The second pass over a cost sheet whose header the first pass found.
-    fn resume(&self) -> Option<SheetRead<'a>> {
-        let header = self.deferred_at?;
-        let mut sheet = SheetRead::new(self.name, self.named_kind, self.team, self.as_of);
-        sheet.map = self.map.clone();
-        sheet.skip_through = Some(header);
-        Some(sheet)
-    }
-
-    /// A sheet whose data could not be decoded is a problem at the sheet, not a failure.
-    fn report_error(&mut self, result: Result<(), ReadError>) {
-        if let Err(e) = result {
-            self.problems.push(Problem {
-                team: self.team.to_string(),
-                at: CellRef::sheet_only(self.name),
-                severity: Severity::Error,
-                kind: ProblemKind::NotRead { reason: e },
-            });
-        }
-    }
-
-    /// Takes one row; returns false when the rest of the sheet need not be read.
-    fn row(&mut self, row: &Row, sink: &mut dyn RecordSink) -> bool {
-        if self.unusable {
-            return false;
-        }
-        let Some(map) = &self.map else {
-            self.rows_seen += 1;
-            let go_on = self.try_header(row) || self.rows_seen < HEADER_SEARCH_ROWS;
-            return match &self.map {
-                Some(m) if !sink.wants(m.kind) => false,
-                Some(m) if m.kind == SheetKind::Costs => {
-                    self.deferred_at = Some(row.index);
-                    false
-                }
-                _ => go_on,
-            };
-        };
-        if self.skip_through.is_some_and(|last| row.index <= last) {
-            return true;
-        }
-        let mut reader = RowReader {
-            sheet: self.name,
-            team: self.team,
-            row,
-            map,
-            as_of: self.as_of,
-            problems: &mut self.problems,
-        };
-        if !reader.is_note_only() {
-            read_row(map.kind, &mut reader, &mut self.state, sink);
-        }
-        true
-    }
-
-    /// Checks whether `row` is the header row; returns true when reading should go on.
-    fn try_header(&mut self, row: &Row) -> bool {
-        let headers: Vec<String> = row.cells.iter().map(display).collect();
-        let named = self
-            .named_kind
-            .map(|k| HeaderMap::build(k, &headers))
-            .filter(|m| m.columns.len() >= MIN_HEADER_MATCHES);
-        let Some(map) = named.or_else(|| best_kind_for_headers(&headers)) else {
-            return false;
-        };
-        let missing = map.missing_required();
-        if !missing.is_empty() {
-            let found: Vec<String> = headers.into_iter().filter(|h| !h.is_empty()).collect();
-            for field in missing {
-                self.problems.push(Problem {
-                    team: self.team.to_string(),
-                    at: CellRef::new(self.name, row.index, 0),
-                    severity: Severity::Error,
-                    kind: ProblemKind::MissingColumn {
-                        field: field_names(map.kind, field),
-                        found: found.clone(),
-                    },
-                });
-            }
-            self.unusable = true;
-            self.map = None;
-            return false;
-        }
-        self.map = Some(map);
-        true
-    }
-
-    /// The kind the sheet was read as; reports a sheet that was not.
-    fn finish(&mut self) -> Option<SheetKind> {
-        if let Some(map) = &self.map {
-            return Some(map.kind);
-        }
-        if !self.unusable {
-            self.problems.push(Problem {
-                team: self.team.to_string(),
-                at: CellRef::sheet_only(self.name),
-                severity: Severity::Info,
-                kind: match self.named_kind {
-                    Some(kind) => ProblemKind::NoHeaderRow { kind },
-                    None => ProblemKind::IgnoredSheet,
-                },
-            });
-        }
-        None
-    }
-}

@@ -50,6 +50,9 @@ impl CellValue {
 pub struct Row {
     pub index: u32,
     pub cells: Vec<CellValue>,
+    /// Columns whose value was copied down from a merged block that starts in an earlier
+    /// row: a merged amount is counted once, in the block's first row.
+    pub merged_above: Vec<u32>,
 }
 
 impl Row {
@@ -336,6 +339,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
             let mut row = Row {
                 index,
                 cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
+                merged_above: Vec::new(),
             };
             let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
             row.cells.extend(cells.iter().take(room).map(from_data));
@@ -668,6 +672,7 @@ impl MergeFill {
             self.next = 0;
         }
         self.last_row = row.index;
+        row.merged_above.clear();
         while self.next < self.regions.len() && self.regions[self.next].start.0 <= row.index {
             self.active.push(self.next);
             self.next += 1;
@@ -685,12 +690,15 @@ impl MergeFill {
                 continue;
             }
             for c in c0..=c1.min(MAX_COLUMNS - 1) {
-                let c = c as usize;
-                if row.get(c).is_empty() {
-                    if row.cells.len() <= c {
-                        row.cells.resize(c + 1, CellValue::Empty);
+                let cu = c as usize;
+                if row.get(cu).is_empty() {
+                    if row.cells.len() <= cu {
+                        row.cells.resize(cu + 1, CellValue::Empty);
                     }
-                    row.cells[c] = v.clone();
+                    row.cells[cu] = v.clone();
+                    if row.index != r0 {
+                        row.merged_above.push(c);
+                    }
                 }
             }
         }
@@ -827,18 +835,21 @@ mod tests {
         let mut r1 = Row {
             index: 1,
             cells: vec![CellValue::Text("目标".into())],
+            merged_above: vec![],
         };
         fill.apply(&mut r1);
         assert_eq!(r1.get(1), &CellValue::Text("目标".into()));
         let mut r3 = Row {
             index: 3,
             cells: vec![],
+            merged_above: vec![],
         };
         fill.apply(&mut r3);
         assert_eq!(r3.get(0), &CellValue::Text("目标".into()));
         let mut r4 = Row {
             index: 4,
             cells: vec![],
+            merged_above: vec![],
         };
         fill.apply(&mut r4);
         assert!(r4.is_empty());
