@@ -121,6 +121,11 @@ pub struct CostsArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Also print how each table of each workbook was read: its place and kind, which
+    /// column became which field, the columns left out, and the rows that were not data
+    /// (titles, sections, totals checked against plantrack's sum).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,11 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let loaded = load(&args.input.inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
     report_failures(&loaded.locked, &loaded.failures, lang);
+    if args.explain {
+        for line in super::explain::lines(&loaded.data.tables, lang) {
+            println!("{line}");
+        }
+    }
     let several = loaded.data.teams.len() > 1;
     let summary = summarize(loaded.data, &Settings::new(as_of));
     for p in &summary.problems {

@@ -62,8 +62,9 @@ struct Table {
     g: Group,
     record: TableRead,
     state: SheetState,
-    /// A plan's rows, kept until the table ends.
+    /// A plan's rows, kept until the table ends, and its totals rows.
     plan_rows: Vec<Row>,
+    plan_totals: Vec<(Row, String, TotalsWord)>,
     sum_all: Decimal,
     sum_sub: Decimal,
     skipped: usize,
@@ -382,6 +383,10 @@ impl<'a> SheetRead<'a> {
             .filter(|m| m.columns.len() >= MIN_HEADER_MATCHES || Some(m.kind) == named && m.columns.len() >= 2)
             .max_by_key(|m| (Some(m.kind) == named, m.columns.len()));
         let Some(map) = candidate else { return };
+        if !self.missing.is_empty() {
+            // The first such header says it; rows below it would repeat it.
+            return;
+        }
         let at = CellRef::new(self.name, rows[rows.len() - 1].index, 0);
         let team = self.ctx.team.to_string();
         if map.kind == SheetKind::Plan
@@ -487,6 +492,7 @@ impl<'a> SheetRead<'a> {
             record,
             state,
             plan_rows: Vec::new(),
+            plan_totals: Vec::new(),
             sum_all: Decimal::ZERO,
             sum_sub: Decimal::ZERO,
             skipped: 0,
@@ -519,11 +525,23 @@ impl<'a> SheetRead<'a> {
                     count: t.skipped - LISTED_SKIPS,
                 });
             }
+            if t.state.qty_times_price > 0 {
+                t.record.notes.push(TableNote::QtyTimesPrice {
+                    rows: t.state.qty_times_price,
+                });
+            }
             if t.merged_once > 0 {
                 t.record.notes.push(TableNote::MergedOnce {
                     rows: t.merged_once,
                 });
             }
+            t.record.notes.sort_by_key(|n| match n {
+                TableNote::Section { at, .. }
+                | TableNote::Totals { at, .. }
+                | TableNote::Skipped { at, .. } => (1, at.row),
+                TableNote::GoalFrom { .. } => (0, 0),
+                _ => (2, 0),
+            });
             self.tables.push(t.record);
         }
         self.seeking = 0;
@@ -625,20 +643,18 @@ impl Table {
             self.record.last_row = row.index;
             return;
         }
-        let mut reader = RowReader {
-            sheet,
-            team: ctx.team,
-            row,
-            map: &self.g.map,
-            as_of: ctx.as_of,
-            problems,
-        };
-        if reader.is_note_only() {
+        if self.g.map.columns.iter().all(|c| row.get(c.col).is_empty()) {
+            // A note beside the table.
             return;
         }
         self.record.last_row = row.index;
         if let Some((label, word)) = totals_label(row, (lo, hi)) {
-            self.totals(row, sheet, ctx, &label, word);
+            if self.g.map.kind == SheetKind::Plan {
+                // Checked once the plan's tasks are known.
+                self.plan_totals.push((row.clone(), label, word));
+                return;
+            }
+            self.totals(row, sheet, ctx, &label, word, problems);
             return;
         }
         if let Some(t) = first_text(row, (lo, hi))
@@ -680,6 +696,14 @@ impl Table {
             self.merged_once += 1;
             return;
         }
+        let mut reader = RowReader {
+            sheet,
+            team: ctx.team,
+            row,
+            map: &self.g.map,
+            as_of: ctx.as_of,
+            problems,
+        };
         let mut tally = Tally { sink, amount: None };
         read_row(self.g.map.kind, &mut reader, &mut self.state, &mut tally);
         if let Some(a) = tally.amount {
@@ -690,7 +714,15 @@ impl Table {
     }
 
     /// A totals row: its figure against the sum of the rows it closes.
-    fn totals(&mut self, row: &Row, sheet: &str, ctx: SheetCtx<'_>, label: &str, word: TotalsWord) {
+    fn totals(
+        &mut self,
+        row: &Row,
+        sheet: &str,
+        ctx: SheetCtx<'_>,
+        label: &str,
+        word: TotalsWord,
+        problems: &mut Vec<Problem>,
+    ) {
         let computed = match word {
             TotalsWord::Total => self.sum_all,
             TotalsWord::Subtotal => self.sum_sub,
@@ -716,6 +748,18 @@ impl Table {
             self.skip(sheet, row.index, SkipWhy::Title);
             return;
         };
+        if stated != computed {
+            problems.push(Problem {
+                team: ctx.team.to_string(),
+                at: at.clone(),
+                severity: Severity::Warning,
+                kind: ProblemKind::TotalsMismatch {
+                    label: label.to_string(),
+                    stated,
+                    computed,
+                },
+            });
+        }
         self.record.notes.push(TableNote::Totals {
             at,
             label: label.to_string(),
@@ -835,6 +879,10 @@ impl Table {
             sink.plan(p);
         }
         closed.extend(open.into_iter().map(|(_, at, kids)| (at, kids)));
+        self.sum_sub = self.sum_all;
+        for (row, label, word) in std::mem::take(&mut self.plan_totals) {
+            self.totals(&row, sheet, ctx, &label, word, problems);
+        }
         for (i, kids) in closed {
             self.rollup(&rows[i], sheet, ctx, problems, &kids);
         }

@@ -10,6 +10,7 @@ mod inputs;
 mod limits;
 mod nothing_lost;
 mod outputs;
+mod real;
 mod report;
 mod rhythm;
 mod streaming;
