@@ -13,6 +13,7 @@ pub mod cli;
 pub mod cmd;
 pub mod compute;
 pub mod contract;
+pub mod explain;
 pub mod lang;
 pub mod messages;
 pub mod model;

@@ -237,9 +237,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
                 crate::model::RollupField::Budget => lang.pick("预算", "budget"),
             };
             match lang {
-                Lang::Zh => format!(
-                    "阶段行 \"{section}\" 的{what}是 {stated}，而其下任务汇总为 {children}"
-                ),
+                Lang::Zh => {
+                    format!("阶段行 \"{section}\" 的{what}是 {stated}，而其下任务汇总为 {children}")
+                }
                 Lang::En => format!(
                     "section \"{section}\" gives {what} {stated}, but its tasks roll up to {children}"
                 ),

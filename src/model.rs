@@ -345,6 +345,12 @@ pub enum TableNote {
     MergedOnce { rows: usize },
     /// Money written on task rows, made into budget lines or spending.
     TaskCosts { budgets: usize, spent: usize },
+    /// Columns of amounts per period (months, quarters, weeks), from the first to the last.
+    Periods {
+        count: usize,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
 }
 
 /// Where a plan's goal came from when it has no goal column.

@@ -14,7 +14,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
     report_failures(&loaded.locked, &loaded.failures, lang);
     if args.explain {
-        for line in super::explain::lines(&loaded.data.tables, lang) {
+        for line in crate::explain::lines(&loaded.data.tables, lang) {
             println!("{line}");
         }
     }

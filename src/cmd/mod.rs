@@ -2,7 +2,6 @@
 //! share (reading the inputs in parallel, choosing the output language) lives here.
 
 pub mod check;
-pub mod explain;
 pub mod costs;
 pub mod init;
 pub mod report;

@@ -24,8 +24,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::weekly::WeeklyView;
-use crate::model::{PlanRow, WeeklyRow};
 use crate::contract::fold;
+use crate::model::{PlanRow, WeeklyRow};
 
 /// One week of one team, with its totals in task-weeks.
 #[derive(Debug, Clone, PartialEq)]

@@ -197,7 +197,12 @@ const PLAN: &[FieldSpec] = &[
         &["编号", "序号", "任务编号", "wbs编号", "大纲编号"],
         &["id", "wbs", "no.", "#", "no", "task id", "item no."],
     ),
-    f(Field::Goal, true, &["总目标", "项目目标"], &["goal", "objective"]),
+    f(
+        Field::Goal,
+        true,
+        &["总目标", "项目目标"],
+        &["goal", "objective"],
+    ),
     f(
         Field::Stage,
         false,
@@ -327,9 +332,21 @@ const PLAN: &[FieldSpec] = &[
             "%",
             "进度%",
         ],
-        &["progress", "% complete", "%complete", "% done", "percent complete", "% completed"],
+        &[
+            "progress",
+            "% complete",
+            "%complete",
+            "% done",
+            "percent complete",
+            "% completed",
+        ],
     ),
-    f(Field::Status, false, &["状态", "完成状态", "任务状态"], &["status", "state"]),
+    f(
+        Field::Status,
+        false,
+        &["状态", "完成状态", "任务状态"],
+        &["status", "state"],
+    ),
     f(
         Field::Predecessors,
         false,
@@ -339,8 +356,23 @@ const PLAN: &[FieldSpec] = &[
     TEAM,
     x(
         Field::Duration,
-        &["工期", "持续时间", "天数", "时长", "工作日", "工期(天)", "周期"],
-        &["duration", "no. days", "days", "work days", "working days", "no. of days"],
+        &[
+            "工期",
+            "持续时间",
+            "天数",
+            "时长",
+            "工作日",
+            "工期(天)",
+            "周期",
+        ],
+        &[
+            "duration",
+            "no. days",
+            "days",
+            "work days",
+            "working days",
+            "no. of days",
+        ],
     ),
     x(
         Field::Budget,
@@ -434,7 +466,13 @@ const COSTS: &[FieldSpec] = &[
         Field::Date,
         true,
         &["日期", "支出日期", "发生日期", "付款日期", "报销日期"],
-        &["date", "expense date", "transaction date", "paid on", "date paid"],
+        &[
+            "date",
+            "expense date",
+            "transaction date",
+            "paid on",
+            "date paid",
+        ],
     ),
     f(Field::Category, true, CATEGORY_ZH, CATEGORY_EN),
     f(Field::Channel, false, &["渠道"], &["channel"]),
@@ -447,8 +485,24 @@ const COSTS: &[FieldSpec] = &[
     f(
         Field::Amount,
         true,
-        &["金额", "支出金额", "实际支出", "实际费用", "费用", "总价", "报销金额"],
-        &["amount", "spent", "cost", "actual cost", "total", "price", "actual"],
+        &[
+            "金额",
+            "支出金额",
+            "实际支出",
+            "实际费用",
+            "费用",
+            "总价",
+            "报销金额",
+        ],
+        &[
+            "amount",
+            "spent",
+            "cost",
+            "actual cost",
+            "total",
+            "price",
+            "actual",
+        ],
     ),
     f(Field::Task, false, &["关联任务"], &["task"]),
     f(
@@ -465,8 +519,26 @@ const BUDGET: &[FieldSpec] = &[
     f(
         Field::Budget,
         true,
-        &["预算", "预算金额", "项目预算", "预算费用", "总价", "金额", "小计", "总额"],
-        &["budget", "budgeted", "amount", "total", "price", "estimated cost", "planned", "budget amount"],
+        &[
+            "预算",
+            "预算金额",
+            "项目预算",
+            "预算费用",
+            "总价",
+            "金额",
+            "小计",
+            "总额",
+        ],
+        &[
+            "budget",
+            "budgeted",
+            "amount",
+            "total",
+            "price",
+            "estimated cost",
+            "planned",
+            "budget amount",
+        ],
     ),
     f(Field::Channel, false, &["渠道"], &["channel"]),
     f(Field::Owner, false, &["负责人"], &["owner"]),
@@ -477,7 +549,11 @@ const BUDGET: &[FieldSpec] = &[
         &["item", "description", "details"],
     ),
     x(Field::Qty, &["数量"], &["qty", "quantity", "units", "qty."]),
-    x(Field::UnitPrice, &["单价"], &["unit price", "unit cost", "rate", "price per unit"]),
+    x(
+        Field::UnitPrice,
+        &["单价"],
+        &["unit price", "unit cost", "rate", "price per unit"],
+    ),
 ];
 
 const RISKS: &[FieldSpec] = &[
@@ -503,7 +579,13 @@ const RISKS: &[FieldSpec] = &[
         Field::Response,
         false,
         &["应对措施", "应对", "对策", "应对方案"],
-        &["response", "potential responses", "mitigation", "response plan", "contingency"],
+        &[
+            "response",
+            "potential responses",
+            "mitigation",
+            "response plan",
+            "contingency",
+        ],
     ),
     f(
         Field::Owner,
@@ -599,8 +681,14 @@ fn alias_keys(kind: SheetKind) -> &'static [(String, Field, Lang)] {
                 k.fields()
                     .iter()
                     .flat_map(|spec| {
-                        let zh = spec.zh.iter().map(|a| (header_key(a), spec.field, Lang::Zh));
-                        let en = spec.en.iter().map(|a| (header_key(a), spec.field, Lang::En));
+                        let zh = spec
+                            .zh
+                            .iter()
+                            .map(|a| (header_key(a), spec.field, Lang::Zh));
+                        let en = spec
+                            .en
+                            .iter()
+                            .map(|a| (header_key(a), spec.field, Lang::En));
                         zh.chain(en).collect::<Vec<_>>()
                     })
                     .collect()

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::contract::{Column, Field, HeaderMap, KindSpec};
 use super::source::{CellValue, Row};
+use crate::contract::{Column, Field, HeaderMap, KindSpec};
 use crate::model::{CellRef, Expected, Problem, ProblemKind, Quantity, Severity};
 use crate::values::{
     DateText, decimal_from_f64, parse_date, parse_number, quantity_in_text, serial_to_date,

@@ -209,4 +209,3 @@ fn quoted(names: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
-

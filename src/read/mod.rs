@@ -25,10 +25,10 @@ use crate::lang::Lang;
 use crate::model::{
     BudgetLine, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, TableRead, WeeklyRow,
 };
+pub use crate::model::{FileKind, ReadError};
 use records::RecordSink;
 use source::Book;
 use tables::{SheetCtx, SheetRead};
-pub use crate::model::{FileKind, ReadError};
 
 const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
@@ -373,4 +373,3 @@ fn currency_of(map: &HeaderMap) -> Option<String> {
         .filter_map(|f| map.column(*f))
         .find_map(|c| c.unit.as_ref().and_then(|u| u.currency.clone()))
 }
-

@@ -5,8 +5,8 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::cells::{RowReader, display};
-use crate::contract::{Field, SheetKind};
 use super::source::CellValue;
+use crate::contract::{Field, SheetKind};
 use crate::model::{
     BudgetLine, CellRef, Expected, Expense, Level, PlanRow, ProblemKind, Risk, RiskState, Severity,
     WeeklyRow, WrittenStatus,
@@ -149,7 +149,10 @@ pub fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow
     let name = r.required_text(Field::Task);
     let owner = owner(r, true);
     let start = r.date(Field::Start, false);
-    let due_written = r.map.column(Field::Due).is_some_and(|c| !r.row.get(c.col).is_empty());
+    let due_written = r
+        .map
+        .column(Field::Due)
+        .is_some_and(|c| !r.row.get(c.col).is_empty());
     let from_duration = match (start, due_written) {
         (Some(s), false) => r.text(Field::Duration).and_then(|t| due_after(s, &t)),
         _ => None,
@@ -434,9 +437,15 @@ fn budget_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<BudgetLin
         (None, None) if r.map.column(Field::Category).is_none() => r.required_text(Field::Item),
         (None, None) => r.required_text(Field::Category),
     };
-    let total_empty = r.map.column(Field::Budget).is_none_or(|c| r.row.get(c.col).is_empty());
+    let total_empty = r
+        .map
+        .column(Field::Budget)
+        .is_none_or(|c| r.row.get(c.col).is_empty());
     let product = if total_empty {
-        match (r.quantity(Field::Qty, Expected::Number), r.money(Field::UnitPrice)) {
+        match (
+            r.quantity(Field::Qty, Expected::Number),
+            r.money(Field::UnitPrice),
+        ) {
             (Some(q), Some(p)) => q.value.checked_mul(p),
             _ => None,
         }

@@ -55,6 +55,9 @@ struct Group {
     /// The header text of each column of the table, by column (joined parts).
     headers: Vec<(usize, String)>,
     timeline: Option<(usize, usize)>,
+    /// Amounts per period, by column: a budget without a budget column, a ledger without
+    /// dates (one amount per line and period).
+    periods: Vec<(usize, NaiveDate)>,
 }
 
 /// A table being read.
@@ -71,6 +74,9 @@ struct Table {
     merged_once: usize,
     wanted: bool,
 }
+
+/// A cost table left for the second pass: its last header row, its header, the title above.
+type Deferred = (u32, Vec<Group>, Option<(String, CellRef)>);
 
 /// One sheet being read.
 pub struct SheetRead<'a> {
@@ -92,10 +98,12 @@ pub struct SheetRead<'a> {
     /// Headers recognised but lacking a needed column, reported when no table is read.
     missing: Vec<Problem>,
     /// A cost table whose rows wait for the second pass (after the other sheets).
-    deferred: Option<(u32, Vec<Group>, Option<(String, CellRef)>)>,
+    deferred: Option<Deferred>,
     skip_through: Option<u32>,
     /// Money spent written on plan rows: expenses, passed on after the other sheets.
     pub task_expenses: Vec<Expense>,
+    /// Period columns (months, quarters, weeks, dates) of the header being looked at.
+    periods: Vec<(usize, NaiveDate)>,
 }
 
 impl<'a> SheetRead<'a> {
@@ -120,6 +128,7 @@ impl<'a> SheetRead<'a> {
             deferred: None,
             skip_through: None,
             task_expenses: Vec::new(),
+            periods: Vec::new(),
         }
     }
 
@@ -183,7 +192,7 @@ impl<'a> SheetRead<'a> {
             return true;
         }
         if header_like(row)
-            && let Some(groups) = self.detect(&[row.clone()])
+            && let Some(groups) = self.detect(std::slice::from_ref(row))
         {
             let same = groups.len() == self.active.len()
                 && groups
@@ -271,6 +280,7 @@ impl<'a> SheetRead<'a> {
             return None;
         }
         let timeline = timeline_columns(rows.last()?, &parts);
+        self.periods = period_columns(rows.last()?, &timeline, self.ctx.as_of);
         let width = parts.len();
         let header_rows = (rows[0].index, rows[rows.len() - 1].index);
         let whole = self.best_map(&parts, (0, width));
@@ -314,17 +324,28 @@ impl<'a> SheetRead<'a> {
 
     /// The map of the header columns in `range`: the sheet's (or file's) kind when its
     /// needed columns are there, else the kind the headers say.
-    fn best_map(&self, parts: &[Vec<String>], range: (usize, usize)) -> Option<(HeaderMap, KindBy)> {
+    fn best_map(
+        &self,
+        parts: &[Vec<String>],
+        range: (usize, usize),
+    ) -> Option<(HeaderMap, KindBy)> {
+        let periods = self
+            .periods
+            .iter()
+            .filter(|(c, _)| (range.0..range.1).contains(c))
+            .count();
+        let usable =
+            |m: &HeaderMap, named: bool| m.is_usable(named) || periods >= 2 && by_periods(m);
         if let Some((kind, by)) = self.named {
             let map = build_map(kind, parts, range);
-            if map.is_usable(true) {
+            if usable(&map, true) {
                 return Some((map, by));
             }
         }
         SheetKind::ALL
             .iter()
             .map(|k| build_map(*k, parts, range))
-            .filter(|m| m.is_usable(false))
+            .filter(|m| usable(m, false))
             .max_by_key(|m| m.columns.len())
             .map(|m| (m, KindBy::Headers))
     }
@@ -355,8 +376,20 @@ impl<'a> SheetRead<'a> {
             .copied()
             .filter(|c| !map.columns.iter().any(|m| m.col == *c))
             .collect();
+        let periods: Vec<(usize, NaiveDate)> = if by_periods(&map) {
+            self.periods
+                .iter()
+                .copied()
+                .filter(|(c, _)| in_timeline.contains(c) && *c > lo)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let Some((_, (last, _))) = periods.first().zip(periods.last()) {
+            cols.1 = cols.1.max(*last);
+        }
         let timeline = match (in_timeline.first(), in_timeline.last()) {
-            (Some(a), Some(b)) => Some((*a, *b)),
+            (Some(a), Some(b)) if periods.is_empty() => Some((*a, *b)),
             _ => None,
         };
         let headers = (cols.0..=cols.1)
@@ -370,6 +403,7 @@ impl<'a> SheetRead<'a> {
             header_rows,
             headers,
             timeline,
+            periods,
         }
     }
 
@@ -380,7 +414,10 @@ impl<'a> SheetRead<'a> {
         let candidate = SheetKind::ALL
             .iter()
             .map(|k| build_map(*k, parts, (0, parts.len())))
-            .filter(|m| m.columns.len() >= MIN_HEADER_MATCHES || Some(m.kind) == named && m.columns.len() >= 2)
+            .filter(|m| {
+                m.columns.len() >= MIN_HEADER_MATCHES
+                    || Some(m.kind) == named && m.columns.len() >= 2
+            })
             .max_by_key(|m| (Some(m.kind) == named, m.columns.len()));
         let Some(map) = candidate else { return };
         if !self.missing.is_empty() {
@@ -389,10 +426,7 @@ impl<'a> SheetRead<'a> {
         }
         let at = CellRef::new(self.name, rows[rows.len() - 1].index, 0);
         let team = self.ctx.team.to_string();
-        if map.kind == SheetKind::Plan
-            && map.column(Field::Task).is_some()
-            && timeline.len() >= 3
-        {
+        if map.kind == SheetKind::Plan && map.column(Field::Task).is_some() && timeline.len() >= 3 {
             self.missing.push(Problem {
                 team,
                 at,
@@ -462,24 +496,41 @@ impl<'a> SheetRead<'a> {
                 .map
                 .columns
                 .iter()
-                .map(|c| (c.col as u32, c.header.clone(), field_names(g.map.kind, c.field)))
+                .map(|c| {
+                    (
+                        c.col as u32,
+                        c.header.clone(),
+                        field_names(g.map.kind, c.field),
+                    )
+                })
                 .collect(),
             left_out: g
                 .headers
                 .iter()
                 .filter(|(c, _)| !g.map.columns.iter().any(|m| m.col == *c))
+                .filter(|(c, _)| !g.periods.iter().any(|(p, _)| p == c))
                 .map(|(c, h)| (*c as u32, h.clone()))
                 .collect(),
             timeline: g.timeline.map(|(a, b)| (a as u32, b as u32)),
             records: 0,
             notes: Vec::new(),
         };
+        let mut record = record;
+        if let (Some((_, first)), Some((_, last))) = (g.periods.first(), g.periods.last()) {
+            record.notes.push(TableNote::Periods {
+                count: g.periods.len(),
+                first: *first,
+                last: *last,
+            });
+        }
         let mut state = SheetState::default();
         if g.map.kind == SheetKind::Plan && g.map.column(Field::Goal).is_none() {
             let (goal, from) = self.fallback_goal();
             state.set_goal(goal.0.clone(), goal.1);
             let mut t_record = record;
-            t_record.notes.push(TableNote::GoalFrom { goal: goal.0, from });
+            t_record
+                .notes
+                .push(TableNote::GoalFrom { goal: goal.0, from });
             self.push_table(g, t_record, state, wanted);
             return;
         }
@@ -509,7 +560,10 @@ impl<'a> SheetRead<'a> {
         }
         let sheet_at = CellRef::sheet_only(self.name);
         if !is_generic_sheet_name(self.name) {
-            return ((self.name.trim().to_string(), sheet_at), GoalFrom::SheetName);
+            return (
+                (self.name.trim().to_string(), sheet_at),
+                GoalFrom::SheetName,
+            );
         }
         ((self.ctx.team.to_string(), sheet_at), GoalFrom::FileName)
     }
@@ -657,8 +711,13 @@ impl Table {
             self.totals(row, sheet, ctx, &label, word, problems);
             return;
         }
-        if let Some(t) = first_text(row, (lo, hi))
-            && is_instruction(&t)
+        // An instruction holds no figures (a ledger row starts with its date: one look).
+        let figures =
+            (lo..=hi).any(|c| matches!(row.get(c), CellValue::Number(_) | CellValue::Date(_)));
+        if !figures
+            && let Some(t) = first_text(row, (lo, hi))
+            && maybe_instruction(t)
+            && is_instruction(t)
         {
             self.skip(sheet, row.index, SkipWhy::Instruction);
             return;
@@ -687,6 +746,10 @@ impl Table {
                 self.skip(sheet, row.index, SkipWhy::Title);
                 return;
             }
+        }
+        if !self.g.periods.is_empty() {
+            self.period_row(row, sheet, ctx, problems, sink);
+            return;
         }
         if let Some(money) = self.money_field()
             && let Some(c) = self.g.map.column(money)
@@ -730,6 +793,17 @@ impl Table {
         if word == TotalsWord::Subtotal {
             self.sum_sub = Decimal::ZERO;
         }
+        if !self.g.periods.is_empty() {
+            let stated: Decimal = self
+                .g
+                .periods
+                .iter()
+                .filter_map(|(c, _)| money_in(row.get(*c)))
+                .sum();
+            let at = CellRef::new(sheet, row.index, self.g.periods[0].0 as u32);
+            self.reconcile(at, label, stated, computed, ctx, problems);
+            return;
+        }
         let Some(field) = self.money_field() else {
             self.skip(sheet, row.index, SkipWhy::Title);
             return;
@@ -748,6 +822,19 @@ impl Table {
             self.skip(sheet, row.index, SkipWhy::Title);
             return;
         };
+        self.reconcile(at, label, stated, computed, ctx, problems);
+    }
+
+    /// A totals row's figure against plantrack's sum: a note, and a warning when they differ.
+    fn reconcile(
+        &mut self,
+        at: CellRef,
+        label: &str,
+        stated: Decimal,
+        computed: Decimal,
+        ctx: SheetCtx<'_>,
+        problems: &mut Vec<Problem>,
+    ) {
         if stated != computed {
             problems.push(Problem {
                 team: ctx.team.to_string(),
@@ -766,6 +853,85 @@ impl Table {
             stated,
             computed,
         });
+    }
+
+    /// A row of a table with amounts per period: a budget line of their sum, or one expense
+    /// per period dated at its first day.
+    fn period_row(
+        &mut self,
+        row: &Row,
+        sheet: &str,
+        ctx: SheetCtx<'_>,
+        problems: &mut Vec<Problem>,
+        sink: &mut dyn RecordSink,
+    ) {
+        let mut reader = RowReader {
+            sheet,
+            team: ctx.team,
+            row,
+            map: &self.g.map,
+            as_of: ctx.as_of,
+            problems,
+        };
+        let category = reader
+            .text(Field::Category)
+            .or_else(|| self.state.group.clone())
+            .or_else(|| reader.text(Field::Item));
+        let Some(category) = category else {
+            reader.missing::<()>(Field::Category);
+            return;
+        };
+        let mut total = Decimal::ZERO;
+        let mut any = false;
+        for (col, start) in &self.g.periods {
+            let cell = row.get(*col);
+            if cell.is_empty() {
+                continue;
+            }
+            let Some(amount) = money_in(cell) else {
+                let at = reader.at(*col);
+                reader.problem(
+                    at,
+                    Severity::Warning,
+                    ProblemKind::Unreadable {
+                        found: display(cell),
+                        expected: crate::model::Expected::Money,
+                    },
+                );
+                continue;
+            };
+            any = true;
+            total += amount;
+            if self.g.map.kind == SheetKind::Costs {
+                sink.expense(Expense {
+                    team: ctx.team.to_string(),
+                    row: reader.at(*col),
+                    date: Some(*start),
+                    category: category.clone(),
+                    channel: reader.text(Field::Channel),
+                    item: reader.text(Field::Item),
+                    amount,
+                    task: reader.text(Field::Task),
+                    owner: reader.text(Field::Owner),
+                });
+            }
+        }
+        if !any {
+            return;
+        }
+        if self.g.map.kind == SheetKind::Budget {
+            sink.budget(BudgetLine {
+                team: ctx.team.to_string(),
+                row: reader.at(0),
+                category,
+                budget: total,
+                channel: reader.text(Field::Channel),
+                owner: reader.text(Field::Owner),
+            });
+        }
+        self.record.records += 1;
+        self.sum_all += total;
+        self.sum_sub += total;
     }
 
     /// A plan's rows once its table has ended: section rows (phases, WBS headings, indented
@@ -787,7 +953,11 @@ impl Table {
             let next = infos.get(i + 1);
             let info = &infos[i];
             level[i] = match (&info.wbs, next) {
-                (Some(w), Some(n)) if n.wbs.as_ref().is_some_and(|nw| nw.starts_with(&format!("{w}."))) => {
+                (Some(w), Some(n))
+                    if n.wbs
+                        .as_ref()
+                        .is_some_and(|nw| nw.starts_with(&format!("{w}."))) =>
+                {
                     Some(w.split('.').count())
                 }
                 (Some(_), _) => None,
@@ -817,7 +987,11 @@ impl Table {
                     }
                 }
                 let text = info.name.clone().unwrap_or_default();
-                let at = CellRef::new(sheet, row.index, map.column(Field::Task).map_or(0, |c| c.col) as u32);
+                let at = CellRef::new(
+                    sheet,
+                    row.index,
+                    map.column(Field::Task).map_or(0, |c| c.col) as u32,
+                );
                 let is_goal = goal_level == Some(l);
                 if is_goal {
                     self.state.set_goal(text.clone(), at.clone());
@@ -929,7 +1103,12 @@ impl Table {
         if let (Some(s), Some(m)) = (reader.date(Field::Start, false), min_start)
             && s != m
         {
-            found.push((Field::Start, RollupField::Start, s.to_string(), m.to_string()));
+            found.push((
+                Field::Start,
+                RollupField::Start,
+                s.to_string(),
+                m.to_string(),
+            ));
         }
         if let (Some(d), Some(m)) = (reader.date(Field::Due, false), max_due)
             && d != m
@@ -994,13 +1173,20 @@ impl RowInfo {
         let wbs = raw(Field::Id).and_then(|v| {
             let t = display(v);
             let t = t.trim().trim_end_matches('.');
-            (!t.is_empty() && t.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
-                .then(|| t.to_string())
+            (!t.is_empty()
+                && t.split('.')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+            .then(|| t.to_string())
         });
         let filled = map
             .columns
             .iter()
-            .filter(|c| !matches!(c.field, Field::Id | Field::Task | Field::Goal | Field::Stage))
+            .filter(|c| {
+                !matches!(
+                    c.field,
+                    Field::Id | Field::Task | Field::Goal | Field::Stage
+                )
+            })
             .filter(|c| !row.get(c.col).is_empty() && !row.merged_above.contains(&(c.col as u32)))
             .count();
         RowInfo {
@@ -1053,7 +1239,12 @@ fn match_parts(kind: SheetKind, parts: &[String], col: usize) -> Option<Column> 
 
 fn build_map(kind: SheetKind, parts: &[Vec<String>], range: (usize, usize)) -> HeaderMap {
     let mut columns: Vec<Column> = Vec::new();
-    for (col, p) in parts.iter().enumerate().take(range.1.min(parts.len())).skip(range.0) {
+    for (col, p) in parts
+        .iter()
+        .enumerate()
+        .take(range.1.min(parts.len()))
+        .skip(range.0)
+    {
         if let Some(c) = match_parts(kind, p, col)
             && !columns.iter().any(|x| x.field == c.field)
         {
@@ -1065,7 +1256,12 @@ fn build_map(kind: SheetKind, parts: &[Vec<String>], range: (usize, usize)) -> H
 
 fn has_duplicates(kind: SheetKind, parts: &[Vec<String>], range: (usize, usize)) -> bool {
     let mut seen = Vec::new();
-    for (col, p) in parts.iter().enumerate().take(range.1.min(parts.len())).skip(range.0) {
+    for (col, p) in parts
+        .iter()
+        .enumerate()
+        .take(range.1.min(parts.len()))
+        .skip(range.0)
+    {
         if let Some(c) = match_parts(kind, p, col) {
             if seen.contains(&c.field) {
                 return true;
@@ -1127,16 +1323,129 @@ fn is_timeline_word(text: &str) -> bool {
     if DAYS.contains(&key.as_str()) {
         return true;
     }
+    const MONTHS: &[&str] = &[
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if MONTHS.contains(&key.as_str()) {
+        return true;
+    }
     let digits_after = |prefix: &str| {
         key.strip_prefix(prefix)
             .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
     };
-    ["wk", "w", "week", "q", "month", "m"].iter().any(|p| digits_after(p))
+    ["wk", "w", "week", "q", "month", "m"]
+        .iter()
+        .any(|p| digits_after(p))
         || (key.starts_with('第') && key.ends_with('周'))
-        || key.ends_with('月') && key.trim_end_matches('月').chars().all(|c| c.is_ascii_digit())
-        || key.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-' || c == '.')
+        || key.ends_with('月')
+            && key
+                .trim_end_matches('月')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        || key
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == '-' || c == '.')
             && key.chars().any(|c| c == '/' || c == '-' || c == '.')
             && key.len() <= 10
+}
+
+/// True for a budget or ledger map whose missing columns amounts per period can stand for:
+/// a budget without its budget column, a ledger without its date or amount.
+fn by_periods(map: &HeaderMap) -> bool {
+    let missing = map.missing_required();
+    let standins: &[Field] = match map.kind {
+        SheetKind::Budget => &[Field::Budget],
+        SheetKind::Costs => &[Field::Date, Field::Amount],
+        _ => return false,
+    };
+    !missing.is_empty()
+        && missing.iter().all(|f| standins.contains(f))
+        && (map.column(Field::Category).is_some() || map.column(Field::Item).is_some())
+}
+
+/// The first day of each period a header column names: a date, a month ("3月", "Mar",
+/// "Month 3", "M3"), a quarter ("Q2"), a week ("Wk 5", "W5", "第5周"), in the as-of year.
+fn period_columns(last: &Row, timeline: &[usize], as_of: NaiveDate) -> Vec<(usize, NaiveDate)> {
+    use chrono::Datelike;
+    let year = as_of.year();
+    timeline
+        .iter()
+        .filter_map(|c| {
+            let start = match last.get(*c) {
+                CellValue::Date(d) => Some(*d),
+                CellValue::Text(t) => {
+                    let key = header_key(t);
+                    let num = |p: &str| -> Option<u32> { key.strip_prefix(p)?.parse().ok() };
+                    let month = |m: u32| NaiveDate::from_ymd_opt(year, m, 1);
+                    const MONTHS: [&str; 12] = [
+                        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                        "nov", "dec",
+                    ];
+                    if let Some(m) = key.strip_suffix('月').and_then(|n| n.parse().ok()) {
+                        month(m)
+                    } else if let Some(m) = num("month").or_else(|| num("m")) {
+                        month(m)
+                    } else if let Some(q) = num("q") {
+                        (1..=4).contains(&q).then(|| month(q * 3 - 2)).flatten()
+                    } else if let Some(w) = num("wk").or_else(|| num("week")).or_else(|| num("w")) {
+                        NaiveDate::from_isoywd_opt(year, w, chrono::Weekday::Mon)
+                    } else if let Some(w) = key
+                        .strip_prefix('第')
+                        .and_then(|k| k.strip_suffix('周'))
+                        .and_then(|n| n.parse().ok())
+                    {
+                        NaiveDate::from_isoywd_opt(year, w, chrono::Weekday::Mon)
+                    } else if let Some(i) = MONTHS
+                        .iter()
+                        .position(|m| key.starts_with(m) && key.len() <= 9)
+                    {
+                        month(i as u32 + 1)
+                    } else {
+                        match crate::values::parse_date(t, as_of) {
+                            crate::values::DateText::Date(d) => Some(d),
+                            _ => None,
+                        }
+                    }
+                }
+                _ => None,
+            }?;
+            Some((*c, start))
+        })
+        .collect()
+}
+
+/// Money in a cell that no column map names (an amount under a period header).
+fn money_in(cell: &CellValue) -> Option<Decimal> {
+    match cell {
+        CellValue::Number(n) => crate::values::decimal_from_f64(*n),
+        CellValue::Text(t) => crate::values::parse_number(t)
+            .filter(|q| q.unit.as_deref() != Some("%"))
+            .map(|q| q.value),
+        _ => None,
+    }
 }
 
 /// True for a row that may be a header: two or more text cells, no numbers or dates.
@@ -1185,15 +1494,18 @@ fn is_table_title(text: &str) -> bool {
         .char_indices()
         .find(|(_, c)| matches!(c, '、' | '．'))
         .is_some_and(|(i, _)| {
-            i > 0 && t[..i]
-                .chars()
-                .all(|c| "一二三四五六七八九十0123456789".contains(c))
+            i > 0
+                && t[..i]
+                    .chars()
+                    .all(|c| "一二三四五六七八九十0123456789".contains(c))
         });
     let key = header_key(t);
     let names_kind = SheetKind::ALL
         .iter()
         .any(|k| k.name_aliases().iter().any(|a| header_key(a) == key));
-    let table_word = ["表", "明细", "清单", "跟踪", "台账"].iter().any(|w| t.ends_with(w));
+    let table_word = ["表", "明细", "清单", "跟踪", "台账"]
+        .iter()
+        .any(|w| t.ends_with(w));
     ordinal || names_kind || (table_word && t.chars().count() <= 20 && kind_from_name(t).is_some())
 }
 
@@ -1203,11 +1515,26 @@ fn merged_across(row: &Row, (lo, hi): (usize, usize)) -> bool {
 }
 
 /// The first text within the table's columns (the label a totals row is written in).
-fn first_text(row: &Row, (lo, hi): (usize, usize)) -> Option<String> {
+fn first_text(row: &Row, (lo, hi): (usize, usize)) -> Option<&str> {
     (lo..=hi).find_map(|c| match row.get(c) {
-        CellValue::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        CellValue::Text(t) if !t.trim().is_empty() => Some(t.trim()),
         _ => None,
     })
+}
+
+/// A cheap first test for [`is_instruction`], which folds the text: a ledger's million rows
+/// pass here without an allocation.
+fn maybe_instruction(t: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "nsert", "NSERT", "bove", "BOVE", "nter", "NTER", "ype", "YPE", "elete", "ELETE", "ow",
+        "OW",
+    ];
+    let b = t.as_bytes();
+    matches!(b.first(), Some(b'[' | b'<'))
+        || ["插入", "此行", "请在", "示例", "说明"]
+            .iter()
+            .any(|w| t.contains(w))
+        || (b.len() >= 8 && MARKS.iter().any(|w| t.contains(w)))
 }
 
 /// A totals label among the first cells of the table's columns.
@@ -1231,9 +1558,7 @@ fn is_generic_sheet_name(name: &str) -> bool {
     let key = header_key(name);
     let stripped = key.trim_end_matches(|c: char| c.is_ascii_digit());
     matches!(stripped, "sheet" | "工作表" | "表" | "sheet-" | "")
-        || SheetKind::ALL.iter().any(|k| {
-            k.name_aliases()
-                .iter()
-                .any(|a| header_key(a) == key)
-        })
+        || SheetKind::ALL
+            .iter()
+            .any(|k| k.name_aliases().iter().any(|a| header_key(a) == key))
 }

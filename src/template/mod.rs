@@ -12,11 +12,11 @@ mod guide;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::lang::Lang;
 use crate::contract::{
     Field, GUIDE_SHEETS, KindSpec, LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES, SheetKind,
     canonical_header, canonical_sheet_name, choice_words,
 };
+use crate::lang::Lang;
 pub use guide::{Calendar, Guide, GuideRow, Section, Swatch};
 
 /// What the command line asked for, resolved.

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use calamine::Data;
 use chrono::NaiveDate;
-use plantrack::lang::Lang;
 use plantrack::contract::{KindSpec, SheetKind, canonical_header, canonical_sheet_name};
+use plantrack::lang::Lang;
 
 use crate::common::*;
 

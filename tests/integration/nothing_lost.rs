@@ -9,12 +9,12 @@ use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use chrono::NaiveDate;
-use plantrack::model::{BudgetLine, Expense, PlanRow, Problem, Risk, WeeklyRow};
-use plantrack::read::read_workbook;
-use plantrack::read::records::RecordSink;
 use plantrack::contract::{
     HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, best_kind_for_headers, kind_from_name,
 };
+use plantrack::model::{BudgetLine, Expense, PlanRow, Problem, Risk, WeeklyRow};
+use plantrack::read::read_workbook;
+use plantrack::read::records::RecordSink;
 
 use crate::common::*;
 use crate::workbooks::messy_workbook;

@@ -136,7 +136,10 @@ fn stacked_tables_durations_and_a_wrong_total_in_chinese() {
     );
     assert!(data.plan.iter().all(|p| p.goal == "一、项目计划"));
     assert_eq!(data.plan[4].stage.as_deref(), Some("爆发期"));
-    assert_eq!(with_status(&data, TaskStatus::Overdue), ["达人沟通", "直播彩排"]);
+    assert_eq!(
+        with_status(&data, TaskStatus::Overdue),
+        ["达人沟通", "直播彩排"]
+    );
     assert_eq!(with_status(&data, TaskStatus::Done), ["海报设计"]);
     assert_eq!(data.weekly.len(), 2);
     assert_eq!(budget_total(&data), dec("65000"));
@@ -264,8 +267,10 @@ fn team_tracker(path: &Path) {
     }
     let ws = wb.add_worksheet();
     ws.set_name("Weekly").unwrap();
-    ws.merge_range(0, 0, 0, 3, "Last week", &Format::new()).unwrap();
-    ws.merge_range(0, 5, 0, 8, "This week", &Format::new()).unwrap();
+    ws.merge_range(0, 0, 0, 3, "Last week", &Format::new())
+        .unwrap();
+    ws.merge_range(0, 5, 0, 8, "This week", &Format::new())
+        .unwrap();
     for (c, h) in ["Task", "Plan", "Actual", "Owner"].iter().enumerate() {
         ws.write(1, c as u16, *h).unwrap();
         ws.write(1, c as u16 + 5, *h).unwrap();
@@ -368,7 +373,10 @@ fn a_team_tracker_written_by_rust_xlsxwriter() {
         ],
     );
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Sheet1!A1:D5: Plan (by its headers)"), "{text}");
+    assert!(
+        text.contains("Sheet1!A1:D5: Plan (by its headers)"),
+        "{text}"
+    );
     assert!(text.contains("Weekly!F2:I4: Weekly"), "{text}");
     assert!(text.contains("skipped, a repeated header"), "{text}");
     assert!(
@@ -379,4 +387,29 @@ fn a_team_tracker_written_by_rust_xlsxwriter() {
         text.contains("totals row \"Total\" says 350, not added; it matches the rows' sum"),
         "{text}"
     );
+}
+
+/// openpyxl: a budget per month (Month 1..3, no budget column) and spending per month
+/// (Jan..Mar, no dates): one amount per line and period, By month from the columns.
+#[test]
+fn amounts_per_month_in_columns() {
+    let data = read(&real("Monthly Budget.xlsx"));
+    let summary = summarize(data.clone(), &Settings::new(as_of()));
+    let lines: Vec<(String, Option<Decimal>, Decimal)> = summary
+        .costs
+        .lines
+        .iter()
+        .map(|l| (l.category.clone(), l.budget, l.spent))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Ads".to_string(), Some(dec("3000")), dec("2000")),
+            ("Events".to_string(), Some(dec("5000")), dec("4500")),
+        ]
+    );
+    assert_eq!(totals(&data), [(dec("8000"), dec("8000"))]);
+    assert_eq!(summary.costs.months, [day("2026-01-01"), day("2026-02-01")]);
+    let ads = &summary.costs.lines[0];
+    assert_eq!(ads.months[&day("2026-02-01")], dec("1100"));
 }

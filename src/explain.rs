@@ -1,20 +1,31 @@
-//! `check --explain`: how each table of each workbook was read, in words a reviewer who has
-//! never seen plantrack can follow: where the table is, what it was taken for and why, which
-//! column became which field, what was left out, and which rows were not data.
+//! How each table of each workbook was read (`check --explain`, the summary's How read
+//! sheet), in words a reviewer who has never seen plantrack can follow: where the table is,
+//! what it was taken for and why, which column became which field, what was left out, and
+//! which rows were not data.
 
 use crate::lang::Lang;
 use crate::messages::amount;
-use crate::model::{
-    CellRef, GoalFrom, KindBy, SkipWhy, TableNote, TableRead, column_letters,
-};
+use crate::model::{CellRef, GoalFrom, KindBy, SkipWhy, TableNote, TableRead, column_letters};
 
 /// The explanation of every table, as lines (a table's first line is not indented).
 pub fn lines(tables: &[TableRead], lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for t in tables {
-        table_lines(t, lang, &mut out);
+        out.extend(table_lines(t, lang));
     }
     out
+}
+
+/// Where a table is: `Sheet!A3:H11`.
+pub fn range(t: &TableRead) -> String {
+    format!(
+        "{}!{}{}:{}{}",
+        t.sheet,
+        column_letters(t.cols.0),
+        t.header_rows.0 + 1,
+        column_letters(t.cols.1),
+        t.last_row + 1
+    )
 }
 
 /// One language's half of a "中文 / English" field name.
@@ -30,16 +41,11 @@ fn place(at: &CellRef) -> String {
     at.to_string()
 }
 
-fn table_lines(t: &TableRead, lang: Lang, out: &mut Vec<String>) {
+/// One table's explanation: a first line naming it, then indented details.
+pub fn table_lines(t: &TableRead, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en).to_string();
-    let range = format!(
-        "{}!{}{}:{}{}",
-        t.sheet,
-        column_letters(t.cols.0),
-        t.header_rows.0 + 1,
-        column_letters(t.cols.1),
-        t.last_row + 1
-    );
+    let range = range(t);
     let by = match t.kind_by {
         KindBy::Headers => l("按表头", "by its headers"),
         KindBy::SheetName => l("按工作表名", "by the sheet's name"),
@@ -53,7 +59,11 @@ fn table_lines(t: &TableRead, lang: Lang, out: &mut Vec<String>) {
     } else {
         match lang {
             Lang::Zh => format!("表头第 {}-{} 行", t.header_rows.0 + 1, t.header_rows.1 + 1),
-            Lang::En => format!("header rows {}-{}", t.header_rows.0 + 1, t.header_rows.1 + 1),
+            Lang::En => format!(
+                "header rows {}-{}",
+                t.header_rows.0 + 1,
+                t.header_rows.1 + 1
+            ),
         }
     };
     out.push(match lang {
@@ -75,7 +85,11 @@ fn table_lines(t: &TableRead, lang: Lang, out: &mut Vec<String>) {
         .iter()
         .map(|(c, h, f)| format!("{} \"{h}\" → {}", column_letters(*c), half(f, lang)))
         .collect();
-    out.push(format!("  {}{}", l("列：", "columns: "), columns.join(lang.pick("；", "; "))));
+    out.push(format!(
+        "  {}{}",
+        l("列：", "columns: "),
+        columns.join(lang.pick("；", "; "))
+    ));
     if !t.left_out.is_empty() {
         let left: Vec<String> = t
             .left_out
@@ -105,6 +119,7 @@ fn table_lines(t: &TableRead, lang: Lang, out: &mut Vec<String>) {
     for note in &t.notes {
         out.push(format!("  {}", note_text(note, lang)));
     }
+    out
 }
 
 fn note_text(note: &TableNote, lang: Lang) -> String {
@@ -174,7 +189,9 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         (TableNote::Skipped { at, why }, _) => {
             let why = match why {
                 SkipWhy::Title => lang.pick("标题行", "a title"),
-                SkipWhy::Instruction => lang.pick("填写说明或占位行", "an instruction or placeholder"),
+                SkipWhy::Instruction => {
+                    lang.pick("填写说明或占位行", "an instruction or placeholder")
+                }
                 SkipWhy::RepeatedHeader => lang.pick("重复的表头", "a repeated header"),
                 SkipWhy::Group => lang.pick(
                     "分组行（其名称用作下方各行的类别）",
@@ -220,9 +237,15 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         (TableNote::MergedOnce { rows }, Lang::En) => {
             format!("amounts in merged cells counted once ({rows} repeats left out)")
         }
-        (TableNote::TaskCosts { budgets, spent }, Lang::Zh) => format!(
-            "任务行上的费用：{budgets} 个预算计入预算，{spent} 个实际费用计入支出"
+        (TableNote::Periods { count, first, last }, Lang::Zh) => {
+            format!("{count} 个期间列（{first} 至 {last} 起）：每行每期一个金额，用于按月统计")
+        }
+        (TableNote::Periods { count, first, last }, Lang::En) => format!(
+            "{count} period columns (starting {first} to {last}): one amount per line and period, used by By month"
         ),
+        (TableNote::TaskCosts { budgets, spent }, Lang::Zh) => {
+            format!("任务行上的费用：{budgets} 个预算计入预算，{spent} 个实际费用计入支出")
+        }
         (TableNote::TaskCosts { budgets, spent }, Lang::En) => format!(
             "money on task rows: {budgets} budgets made budget lines, {spent} actual costs counted as spending"
         ),
