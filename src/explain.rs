@@ -237,6 +237,13 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         (TableNote::MergedOnce { rows }, Lang::En) => {
             format!("amounts in merged cells counted once ({rows} repeats left out)")
         }
+        (TableNote::UnitNote { note, columns }, Lang::Zh) => {
+            format!("表格上方的 \"{note}\" 用于金额列 {}", columns.join("、"))
+        }
+        (TableNote::UnitNote { note, columns }, Lang::En) => format!(
+            "\"{note}\" above the table applies to the money columns {}",
+            columns.join(", ")
+        ),
         (TableNote::Periods { count, first, last }, Lang::Zh) => {
             format!("{count} 个期间列（{first} 至 {last} 起）：每行每期一个金额，用于按月统计")
         }

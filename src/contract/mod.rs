@@ -3,6 +3,8 @@
 //! matching rules (case, spaces, full-width forms, traditional characters and trailing units
 //! are ignored). Kept apart from the row parsing so `init` can write the same headers.
 
+use std::collections::HashMap;
+
 use crate::lang::Lang;
 pub use crate::model::SheetKind;
 use crate::model::{Level, RiskState, WrittenStatus};
@@ -644,54 +646,69 @@ pub struct Column {
 /// Anticipated prefix names the planned variant of a field and 实际/Actual the actual one
 /// ("Actual End" is the day a task was done, "实际费用" money spent).
 pub fn match_header(kind: SheetKind, header: &str, col: usize) -> Option<Column> {
-    let (base, unit) = split_unit_hint(header);
-    let key = header_key(&base);
-    if key.is_empty() {
+    match_prepared(kind, &HeaderText::new(header), col)
+}
+
+/// A header cell made ready for matching against every kind: its key and unit, computed once.
+#[derive(Debug, Clone)]
+pub struct HeaderText {
+    pub header: String,
+    key: String,
+    unit: Option<UnitHint>,
+}
+
+impl HeaderText {
+    pub fn new(header: &str) -> HeaderText {
+        let (base, unit) = split_unit_hint(header);
+        HeaderText {
+            header: header.trim().to_string(),
+            key: header_key(&base),
+            unit,
+        }
+    }
+}
+
+/// [`match_header`] for a header already made ready.
+pub fn match_prepared(kind: SheetKind, h: &HeaderText, col: usize) -> Option<Column> {
+    if h.key.is_empty() {
         return None;
     }
-    let (field, lang) = field_for_key(kind, &key).or_else(|| {
-        let (variant, rest) = strip_variant(&key)?;
+    let (field, lang) = field_for_key(kind, &h.key).or_else(|| {
+        let (variant, rest) = strip_variant(&h.key)?;
         let (field, lang) = field_for_key(kind, rest)?;
         Some((variant_field(kind, variant, field)?, lang))
     })?;
     Some(Column {
         field,
         col,
-        header: header.trim().to_string(),
-        unit,
+        header: h.header.clone(),
+        unit: h.unit.clone(),
         lang: Some(lang),
     })
 }
 
 fn field_for_key(kind: SheetKind, key: &str) -> Option<(Field, Lang)> {
-    alias_keys(kind)
-        .iter()
-        .find(|(k, _, _)| k == key)
-        .map(|(_, field, lang)| (*field, *lang))
+    alias_keys(kind).get(key).copied()
 }
 
-/// Every alias of a kind's fields as a [`header_key`], in the contract's order, built once.
-fn alias_keys(kind: SheetKind) -> &'static [(String, Field, Lang)] {
-    type Keys = Vec<Vec<(String, Field, Lang)>>;
+/// Every alias of a kind's fields as a [`header_key`] (the first field in the contract's
+/// order wins an alias written for two), built once.
+fn alias_keys(kind: SheetKind) -> &'static HashMap<String, (Field, Lang)> {
+    type Keys = Vec<HashMap<String, (Field, Lang)>>;
     static KEYS: std::sync::OnceLock<Keys> = std::sync::OnceLock::new();
     let all = KEYS.get_or_init(|| {
         SheetKind::ALL
             .iter()
             .map(|k| {
-                k.fields()
-                    .iter()
-                    .flat_map(|spec| {
-                        let zh = spec
-                            .zh
-                            .iter()
-                            .map(|a| (header_key(a), spec.field, Lang::Zh));
-                        let en = spec
-                            .en
-                            .iter()
-                            .map(|a| (header_key(a), spec.field, Lang::En));
-                        zh.chain(en).collect::<Vec<_>>()
-                    })
-                    .collect()
+                let mut keys = HashMap::new();
+                for spec in k.fields() {
+                    let zh = spec.zh.iter().map(|a| (header_key(a), Lang::Zh));
+                    let en = spec.en.iter().map(|a| (header_key(a), Lang::En));
+                    for (key, lang) in zh.chain(en) {
+                        keys.entry(key).or_insert((spec.field, lang));
+                    }
+                }
+                keys
             })
             .collect()
     });

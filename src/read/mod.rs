@@ -309,7 +309,7 @@ pub fn read_book<RS: Read + Seek + Send>(
                 None => {}
             }
             if info.currency.is_none() {
-                info.currency = currency_of(map);
+                info.currency = currency_of(map).or_else(|| sheet.currency.clone());
             }
         }
         info.problems.append(&mut sheet.problems);
@@ -352,6 +352,9 @@ pub fn read_book<RS: Read + Seek + Send>(
         sheet.report_error(result);
         sheet.finish(sink, false);
         info.problems.append(&mut sheet.problems);
+        if info.currency.is_none() {
+            info.currency = sheet.currency.take();
+        }
         info.tables.append(&mut sheet.tables);
         for e in std::mem::take(&mut sheet.task_expenses) {
             sink.expense(e);

@@ -19,8 +19,8 @@ use super::cells::{RowReader, display};
 use super::records::{RecordSink, SheetState, plan_row, read_row};
 use super::source::{CellValue, Row};
 use crate::contract::{
-    Column, Field, HeaderMap, KindSpec, MIN_HEADER_MATCHES, SheetKind, TotalsWord, field_names,
-    header_key, is_instruction, kind_from_name, match_header, totals_word,
+    Column, Field, HeaderMap, HeaderText, KindSpec, MIN_HEADER_MATCHES, SheetKind, TotalsWord,
+    field_names, header_key, is_instruction, kind_from_name, match_prepared, totals_word,
 };
 use crate::model::{
     BudgetLine, CellRef, Expense, GoalFrom, KindBy, PlanRow, Problem, ProblemKind, Risk,
@@ -58,6 +58,8 @@ struct Group {
     /// Amounts per period, by column: a budget without a budget column, a ledger without
     /// dates (one amount per line and period).
     periods: Vec<(usize, NaiveDate)>,
+    /// A unit note above the header applied to these money columns.
+    unit_note: Option<(String, Vec<String>)>,
 }
 
 /// A table being read.
@@ -73,10 +75,20 @@ struct Table {
     skipped: usize,
     merged_once: usize,
     wanted: bool,
+    /// The first currency written in a money cell.
+    currency: Option<String>,
 }
 
-/// A cost table left for the second pass: its last header row, its header, the title above.
-type Deferred = (u32, Vec<Group>, Option<(String, CellRef)>);
+/// A cost table left for the second pass (after the other sheets, see `RecordSink`).
+struct Deferred {
+    /// The last header row: the second pass starts below it.
+    header: u32,
+    groups: Vec<Group>,
+    /// The header's rows when it may still continue on the next row (a two-row header).
+    pending: Option<Vec<Row>>,
+    title: Option<(String, CellRef)>,
+    unit_note: Option<(String, crate::values::UnitHint, CellRef)>,
+}
 
 /// One sheet being read.
 pub struct SheetRead<'a> {
@@ -104,6 +116,10 @@ pub struct SheetRead<'a> {
     pub task_expenses: Vec<Expense>,
     /// Period columns (months, quarters, weeks, dates) of the header being looked at.
     periods: Vec<(usize, NaiveDate)>,
+    /// The first currency written in a money cell of its tables.
+    pub currency: Option<String>,
+    /// A unit note ("单位：万元") seen above a header, for its table's money columns.
+    unit_note: Option<(String, crate::values::UnitHint, CellRef)>,
 }
 
 impl<'a> SheetRead<'a> {
@@ -129,19 +145,27 @@ impl<'a> SheetRead<'a> {
             skip_through: None,
             task_expenses: Vec::new(),
             periods: Vec::new(),
+            currency: None,
+            unit_note: None,
         }
     }
 
     /// The second pass over a sheet whose cost table's header the first pass found.
     pub fn resume(&mut self) -> Option<SheetRead<'a>> {
-        let (header, groups, title) = self.deferred.take()?;
+        let d = self.deferred.take()?;
         let mut sheet = SheetRead::new(self.name, self.ctx);
         sheet.named = self.named;
-        sheet.skip_through = Some(header);
-        sheet.title = title;
+        sheet.skip_through = Some(d.header);
+        sheet.title = d.title;
+        sheet.unit_note = d.unit_note;
         sheet.found_any = true;
-        for g in groups {
-            sheet.start_table(g, true);
+        match d.pending {
+            Some(rows) => sheet.pending = Some((rows, d.groups)),
+            None => {
+                for g in d.groups {
+                    sheet.start_table(g, true);
+                }
+            }
         }
         Some(sheet)
     }
@@ -180,7 +204,8 @@ impl<'a> SheetRead<'a> {
             }
         }
         if self.active.is_empty() {
-            return self.seek(row);
+            let go_on = self.seek(row);
+            return go_on && !self.defer_pending(sink, first_pass);
         }
         // A title row ("二、周度进度跟踪") or a new header ends the tables above it.
         if let Some(text) = title_text(row)
@@ -208,12 +233,41 @@ impl<'a> SheetRead<'a> {
             self.end_tables(sink);
             self.recent.clear();
             self.pending = Some((vec![row.clone()], groups));
-            return true;
+            return !self.defer_pending(sink, first_pass);
         }
         let (name, ctx) = (self.name, self.ctx);
         for t in &mut self.active {
             t.take(row, name, ctx, &mut self.problems, sink);
         }
+        true
+    }
+
+    /// In the first pass, a header found for a cost table stops the sheet here: its rows
+    /// (and whether the header goes on in the next row) wait for the second pass, so a big
+    /// ledger is read once. True when it did.
+    fn defer_pending(&mut self, sink: &mut dyn RecordSink, first_pass: bool) -> bool {
+        let costs = self.pending.as_ref().is_some_and(|(_, groups)| {
+            groups
+                .iter()
+                .any(|g| g.map.kind == SheetKind::Costs && sink.wants(SheetKind::Costs))
+        });
+        if !first_pass || !costs {
+            return false;
+        }
+        let Some((rows, groups)) = self.pending.take() else {
+            return false;
+        };
+        self.found_any = true;
+        for g in &groups {
+            self.maps.push(g.map.clone());
+        }
+        self.deferred = Some(Deferred {
+            header: rows.last().map_or(0, |r| r.index),
+            groups,
+            pending: Some(rows),
+            title: self.title.clone(),
+            unit_note: self.unit_note.take(),
+        });
         true
     }
 
@@ -253,8 +307,15 @@ impl<'a> SheetRead<'a> {
             self.pending = Some((rows, groups));
             return true;
         }
+        if self.unit_note.is_none() {
+            self.unit_note = super::cells::unit_note_in(row, self.name);
+        }
         if let Some(t) = title_text(row)
             && !is_instruction(&t)
+            && self
+                .unit_note
+                .as_ref()
+                .is_none_or(|(_, _, at)| at.row != row.index)
         {
             self.title = Some((t, CellRef::new(self.name, row.index, first_cell(row))));
         }
@@ -279,27 +340,29 @@ impl<'a> SheetRead<'a> {
         if texts < 2 {
             return None;
         }
+        let header = Header::new(parts);
+        let parts = &header.parts;
         let timeline = timeline_columns(rows.last()?, &parts);
         self.periods = period_columns(rows.last()?, &timeline, self.ctx.as_of);
         let width = parts.len();
         let header_rows = (rows[0].index, rows[rows.len() - 1].index);
-        let whole = self.best_map(&parts, (0, width));
+        let whole = self.best_map(&header, (0, width));
         let mut groups = Vec::new();
         match whole {
-            Some((map, by)) if !has_duplicates(map.kind, &parts, (0, width)) => {
-                groups.push(self.group(map, by, &parts, &timeline, header_rows));
+            Some((map, by)) if !has_duplicates(map.kind, &header, (0, width)) => {
+                groups.push(self.group(map, by, parts, &timeline, header_rows));
             }
             _ => {
                 // Side by side: split at empty header columns, then join neighbours while
                 // no field is written twice.
-                let segments = segments(&parts);
+                let segments = segments(parts);
                 let mut i = 0;
                 while i < segments.len() {
                     let mut found = None;
                     for j in (i..segments.len()).rev() {
                         let range = (segments[i].0, segments[j].1);
-                        if let Some((map, by)) = self.best_map(&parts, range)
-                            && !has_duplicates(map.kind, &parts, range)
+                        if let Some((map, by)) = self.best_map(&header, range)
+                            && !has_duplicates(map.kind, &header, range)
                         {
                             found = Some((j, map, by));
                             break;
@@ -307,7 +370,7 @@ impl<'a> SheetRead<'a> {
                     }
                     match found {
                         Some((j, map, by)) => {
-                            groups.push(self.group(map, by, &parts, &timeline, header_rows));
+                            groups.push(self.group(map, by, parts, &timeline, header_rows));
                             i = j + 1;
                         }
                         None => i += 1,
@@ -316,7 +379,7 @@ impl<'a> SheetRead<'a> {
             }
         }
         if groups.is_empty() {
-            self.note_unusable(&parts, &timeline, rows);
+            self.note_unusable(&header, &timeline, rows);
             return None;
         }
         Some(groups)
@@ -324,11 +387,7 @@ impl<'a> SheetRead<'a> {
 
     /// The map of the header columns in `range`: the sheet's (or file's) kind when its
     /// needed columns are there, else the kind the headers say.
-    fn best_map(
-        &self,
-        parts: &[Vec<String>],
-        range: (usize, usize),
-    ) -> Option<(HeaderMap, KindBy)> {
+    fn best_map(&self, parts: &Header, range: (usize, usize)) -> Option<(HeaderMap, KindBy)> {
         let periods = self
             .periods
             .iter()
@@ -404,16 +463,18 @@ impl<'a> SheetRead<'a> {
             headers,
             timeline,
             periods,
+            unit_note: None,
         }
     }
 
     /// A header that names a kind's columns but lacks a needed one: kept to report if the
     /// sheet yields no table (a drawn Gantt says so).
-    fn note_unusable(&mut self, parts: &[Vec<String>], timeline: &[usize], rows: &[Row]) {
+    fn note_unusable(&mut self, header: &Header, timeline: &[usize], rows: &[Row]) {
+        let parts = &header.parts;
         let named = self.named.map(|(k, _)| k);
         let candidate = SheetKind::ALL
             .iter()
-            .map(|k| build_map(*k, parts, (0, parts.len())))
+            .map(|k| build_map(*k, header, (0, parts.len())))
             .filter(|m| {
                 m.columns.len() >= MIN_HEADER_MATCHES
                     || Some(m.kind) == named && m.columns.len() >= 2
@@ -461,9 +522,32 @@ impl<'a> SheetRead<'a> {
 
     /// Starts the tables of a header; false when the sheet's reading stops here (a cost
     /// table, read in the second pass).
-    fn commit(&mut self, groups: Vec<Group>, sink: &mut dyn RecordSink, first_pass: bool) -> bool {
+    fn commit(
+        &mut self,
+        mut groups: Vec<Group>,
+        sink: &mut dyn RecordSink,
+        first_pass: bool,
+    ) -> bool {
         self.found_any = true;
         self.seeking = 0;
+        // A unit note above the header ("单位：万元") applies to the money columns below it.
+        if let Some((note, hint, at)) = self.unit_note.take() {
+            for g in &mut groups {
+                let columns = super::cells::apply_unit_note(&mut g.map, &hint);
+                if !columns.is_empty() {
+                    g.unit_note = Some((note.clone(), columns.clone()));
+                    self.problems.push(Problem {
+                        team: self.ctx.team.to_string(),
+                        at: at.clone(),
+                        severity: Severity::Info,
+                        kind: ProblemKind::UnitNote {
+                            note: note.clone(),
+                            columns,
+                        },
+                    });
+                }
+            }
+        }
         let costs = groups
             .iter()
             .any(|g| g.map.kind == SheetKind::Costs && sink.wants(SheetKind::Costs));
@@ -472,7 +556,13 @@ impl<'a> SheetRead<'a> {
             for g in &groups {
                 self.maps.push(g.map.clone());
             }
-            self.deferred = Some((header, groups, self.title.clone()));
+            self.deferred = Some(Deferred {
+                header,
+                groups,
+                pending: None,
+                title: self.title.clone(),
+                unit_note: None,
+            });
             return false;
         }
         for g in groups {
@@ -516,6 +606,12 @@ impl<'a> SheetRead<'a> {
             notes: Vec::new(),
         };
         let mut record = record;
+        if let Some((note, columns)) = &g.unit_note {
+            record.notes.push(TableNote::UnitNote {
+                note: note.clone(),
+                columns: columns.clone(),
+            });
+        }
         if let (Some((_, first)), Some((_, last))) = (g.periods.first(), g.periods.last()) {
             record.notes.push(TableNote::Periods {
                 count: g.periods.len(),
@@ -549,6 +645,7 @@ impl<'a> SheetRead<'a> {
             skipped: 0,
             merged_once: 0,
             wanted,
+            currency: None,
         });
     }
 
@@ -571,6 +668,9 @@ impl<'a> SheetRead<'a> {
     fn end_tables(&mut self, sink: &mut dyn RecordSink) {
         let (name, ctx) = (self.name, self.ctx);
         for mut t in std::mem::take(&mut self.active) {
+            if self.currency.is_none() {
+                self.currency = t.currency.take();
+            }
             if t.g.map.kind == SheetKind::Plan {
                 t.finish_plan(name, ctx, &mut self.problems, sink, &mut self.task_expenses);
             }
@@ -611,8 +711,8 @@ impl<'a> SheetRead<'a> {
         if let Some(t) = self.tables.first() {
             return Some(t.kind);
         }
-        if let Some((_, groups, _)) = &self.deferred {
-            return groups.first().map(|g| g.map.kind);
+        if let Some(d) = &self.deferred {
+            return d.groups.first().map(|g| g.map.kind);
         }
         if !self.missing.is_empty() {
             self.problems.append(&mut self.missing);
@@ -766,6 +866,7 @@ impl Table {
             map: &self.g.map,
             as_of: ctx.as_of,
             problems,
+            currency: &mut self.currency,
         };
         let mut tally = Tally { sink, amount: None };
         read_row(self.g.map.kind, &mut reader, &mut self.state, &mut tally);
@@ -816,6 +917,7 @@ impl Table {
             map: &self.g.map,
             as_of: ctx.as_of,
             problems: &mut scratch,
+            currency: &mut self.currency,
         };
         let at = reader.at_field(field);
         let Some(stated) = reader.money(field) else {
@@ -872,6 +974,7 @@ impl Table {
             map: &self.g.map,
             as_of: ctx.as_of,
             problems,
+            currency: &mut self.currency,
         };
         let category = reader
             .text(Field::Category)
@@ -1013,6 +1116,7 @@ impl Table {
                 map: &map,
                 as_of: ctx.as_of,
                 problems,
+                currency: &mut self.currency,
             };
             if info.name.is_some() && info.filled == 0 && rows.len() > 1 {
                 // A lone title at the end of the list ("PROJECT TITLE").
@@ -1077,7 +1181,7 @@ impl Table {
 
     /// A section row's own start, due date and budget against its tasks'.
     fn rollup(
-        &self,
+        &mut self,
         row: &Row,
         sheet: &str,
         ctx: SheetCtx<'_>,
@@ -1095,6 +1199,7 @@ impl Table {
             map: &self.g.map,
             as_of: ctx.as_of,
             problems: &mut scratch,
+            currency: &mut self.currency,
         };
         let section = reader.text(Field::Task).unwrap_or_default();
         let mut found = Vec::new();
@@ -1220,32 +1325,53 @@ fn header_parts(rows: &[Row]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The field a column's header parts name: the parts read together ("计划" over "开始" is
-/// the planned start), else the lowest, else the highest.
-fn match_parts(kind: SheetKind, parts: &[String], col: usize) -> Option<Column> {
-    let joined = parts.join(" / ");
-    let tries: Vec<String> = match parts {
-        [] => return None,
-        [one] => vec![one.clone()],
-        [.., last] => vec![parts.concat(), last.clone(), parts[0].clone()],
-    };
-    tries.iter().find_map(|t| {
-        match_header(kind, t, col).map(|mut c| {
-            c.header = joined.clone();
-            c
-        })
-    })
+/// The header of one or more rows: each column's parts (top down) and the texts tried for a
+/// field, made ready once for every kind: the parts read together ("计划" over "开始" is the
+/// planned start), else the lowest, else the highest.
+struct Header {
+    parts: Vec<Vec<String>>,
+    tries: Vec<Vec<HeaderText>>,
 }
 
-fn build_map(kind: SheetKind, parts: &[Vec<String>], range: (usize, usize)) -> HeaderMap {
+impl Header {
+    fn new(parts: Vec<Vec<String>>) -> Header {
+        let tries = parts
+            .iter()
+            .map(|p| {
+                let joined = p.join(" / ");
+                let texts: Vec<String> = match p.as_slice() {
+                    [] => Vec::new(),
+                    [one] => vec![one.clone()],
+                    [first, .., last] => vec![p.concat(), last.clone(), first.clone()],
+                };
+                texts
+                    .iter()
+                    .map(|t| {
+                        let mut h = HeaderText::new(t);
+                        h.header = joined.clone();
+                        h
+                    })
+                    .collect()
+            })
+            .collect();
+        Header { parts, tries }
+    }
+
+    fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    fn matched(&self, kind: SheetKind, col: usize) -> Option<Column> {
+        self.tries[col]
+            .iter()
+            .find_map(|h| match_prepared(kind, h, col))
+    }
+}
+
+fn build_map(kind: SheetKind, h: &Header, range: (usize, usize)) -> HeaderMap {
     let mut columns: Vec<Column> = Vec::new();
-    for (col, p) in parts
-        .iter()
-        .enumerate()
-        .take(range.1.min(parts.len()))
-        .skip(range.0)
-    {
-        if let Some(c) = match_parts(kind, p, col)
+    for col in range.0..range.1.min(h.len()) {
+        if let Some(c) = h.matched(kind, col)
             && !columns.iter().any(|x| x.field == c.field)
         {
             columns.push(c);
@@ -1254,15 +1380,10 @@ fn build_map(kind: SheetKind, parts: &[Vec<String>], range: (usize, usize)) -> H
     HeaderMap { kind, columns }
 }
 
-fn has_duplicates(kind: SheetKind, parts: &[Vec<String>], range: (usize, usize)) -> bool {
+fn has_duplicates(kind: SheetKind, h: &Header, range: (usize, usize)) -> bool {
     let mut seen = Vec::new();
-    for (col, p) in parts
-        .iter()
-        .enumerate()
-        .take(range.1.min(parts.len()))
-        .skip(range.0)
-    {
-        if let Some(c) = match_parts(kind, p, col) {
+    for col in range.0..range.1.min(h.len()) {
+        if let Some(c) = h.matched(kind, col) {
             if seen.contains(&c.field) {
                 return true;
             }
