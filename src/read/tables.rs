@@ -342,7 +342,7 @@ impl<'a> SheetRead<'a> {
         }
         let header = Header::new(parts);
         let parts = &header.parts;
-        let timeline = timeline_columns(rows.last()?, &parts);
+        let timeline = timeline_columns(rows.last()?, parts);
         self.periods = period_columns(rows.last()?, &timeline, self.ctx.as_of);
         let width = parts.len();
         let header_rows = (rows[0].index, rows[rows.len() - 1].index);
