@@ -218,7 +218,12 @@ pub fn how_read(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), Xlsx
             text(ws, r, 1, Some(&crate::explain::range(t)), &st.text)?;
         }
         last = Some(*i);
-        ws.write_string_with_format(r, 2, line.trim_start(), &st.text)?;
+        // The first line names the team and the place, which have their own columns here.
+        let prefix = format!("[{}] {}", t.team, crate::explain::range(t));
+        let line = line
+            .strip_prefix(&prefix)
+            .map_or(line.trim_start(), |rest| rest.trim_start_matches(['：', ':', ' ']));
+        ws.write_string_with_format(r, 2, line, &st.text)?;
     }
     if lines.is_empty() {
         ws.write_string_with_format(1, 0, l.pick("没有读取任何表格", "no tables read"), &st.note)?;
