@@ -94,6 +94,7 @@ impl KindSpec for SheetKind {
                 "risk register",
                 "risk log",
             ],
+            SheetKind::Holidays => &["节假日", "假日", "调休", "holidays", "holiday", "days off"],
         }
     }
 
@@ -106,6 +107,7 @@ impl KindSpec for SheetKind {
             SheetKind::Costs => COSTS,
             SheetKind::Budget => BUDGET,
             SheetKind::Risks => RISKS,
+            SheetKind::Holidays => HOLIDAYS,
         }
     }
 }
@@ -152,6 +154,10 @@ pub enum Field {
     /// Quantity and unit price of an item budget: their product is the line when it has no total.
     Qty,
     UnitPrice,
+    /// 休 (a day off) or 班 (a working day) on the holidays sheet.
+    DayKind,
+    /// The name of a holiday or the reason for a team's day.
+    Occasion,
 }
 
 pub struct FieldSpec {
@@ -599,6 +605,23 @@ const RISKS: &[FieldSpec] = &[
     TEAM,
 ];
 
+const HOLIDAYS: &[FieldSpec] = &[
+    f(Field::Date, true, &["日期"], &["date"]),
+    f(
+        Field::DayKind,
+        true,
+        &["休/班", "休息/上班", "类型"],
+        &["off/work", "day off/work", "day type"],
+    ),
+    f(
+        Field::Occasion,
+        false,
+        &["名称", "节日", "事由"],
+        &["name", "holiday", "occasion"],
+    ),
+    TEAM,
+];
+
 /// The sheet kind a sheet's name says, if any. The longest alias found wins, so
 /// "预算分配" is a budget and "成本支出明细" a cost sheet. English aliases match whole
 /// words only ("Plan" but not "Explanation").
@@ -911,6 +934,7 @@ pub fn needed_to_read(kind: SheetKind) -> &'static [Field] {
         SheetKind::Costs => &[Field::Date, Field::Category, Field::Amount],
         SheetKind::Budget => &[Field::Category, Field::Budget],
         SheetKind::Risks => &[Field::Risk],
+        SheetKind::Holidays => &[Field::Date, Field::DayKind],
     }
 }
 

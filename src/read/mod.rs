@@ -23,7 +23,8 @@ use chrono::NaiveDate;
 use crate::contract::{Field, HeaderMap, SheetKind, is_guide_sheet, kind_from_name};
 use crate::lang::Lang;
 use crate::model::{
-    BudgetLine, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, TableRead, WeeklyRow,
+    BudgetLine, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, TableRead, TeamDay,
+    WeeklyRow,
 };
 pub use crate::model::{FileKind, ReadError};
 use records::RecordSink;
@@ -164,6 +165,9 @@ impl RecordSink for Dataset {
     }
     fn risk(&mut self, row: Risk) {
         self.risks.push(row);
+    }
+    fn team_day(&mut self, row: TeamDay) {
+        self.holidays.push(row);
     }
 }
 

@@ -758,6 +758,10 @@ impl RecordSink for Tally<'_> {
         self.amount = Some(Decimal::ZERO);
         self.sink.risk(row)
     }
+    fn team_day(&mut self, row: crate::model::TeamDay) {
+        self.amount = Some(Decimal::ZERO);
+        self.sink.team_day(row)
+    }
 }
 
 impl Table {
