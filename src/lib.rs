@@ -15,6 +15,7 @@ pub mod compute;
 pub mod contract;
 pub mod explain;
 pub mod lang;
+pub mod launch;
 pub mod messages;
 pub mod model;
 pub mod read;

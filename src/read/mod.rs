@@ -9,6 +9,7 @@ mod cells;
 mod errors;
 pub mod limits;
 mod merges;
+pub mod notes;
 pub mod previous;
 pub mod records;
 pub mod source;
@@ -197,7 +198,7 @@ impl Dataset {
         self.teams.push(info.team.clone());
         self.problems = info.problems;
         self.detected_lang = info.lang;
-        self.currencies.push((info.team, info.currency));
+        self.currencies.push((info.team, info.currency, info.lang));
         self.tables = info.tables;
         self
     }
