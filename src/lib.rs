@@ -12,6 +12,8 @@
 pub mod cli;
 pub mod cmd;
 pub mod compute;
+pub mod contract;
+pub mod explain;
 pub mod lang;
 pub mod launch;
 pub mod messages;

@@ -317,6 +317,61 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::RiskWithoutResponse { risk }, Lang::En) => {
             format!("risk \"{risk}\" has no response, expected what to do if it happens")
         }
+        (
+            K::TotalsMismatch {
+                label,
+                stated,
+                computed,
+            },
+            Lang::Zh,
+        ) => format!(
+            "\"{label}\" 行写的是 {}，而上方各行相加为 {}：请核对（该行不计入合计）",
+            amount(*stated),
+            amount(*computed)
+        ),
+        (
+            K::TotalsMismatch {
+                label,
+                stated,
+                computed,
+            },
+            Lang::En,
+        ) => format!(
+            "the \"{label}\" row says {}, but the rows above add up to {}: please check (the row itself is not added)",
+            amount(*stated),
+            amount(*computed)
+        ),
+        (
+            K::SectionMismatch {
+                section,
+                what,
+                stated,
+                children,
+            },
+            lang,
+        ) => {
+            let what = match what {
+                crate::model::RollupField::Start => lang.pick("开始时间", "start"),
+                crate::model::RollupField::Due => lang.pick("完成时间", "due date"),
+                crate::model::RollupField::Budget => lang.pick("预算", "budget"),
+            };
+            match lang {
+                Lang::Zh => {
+                    format!("阶段行 \"{section}\" 的{what}是 {stated}，而其下任务汇总为 {children}")
+                }
+                Lang::En => format!(
+                    "section \"{section}\" gives {what} {stated}, but its tasks roll up to {children}"
+                ),
+            }
+        }
+        (K::DrawnGantt { columns }, Lang::Zh) => format!(
+            "这是画出来的甘特图（时间列 {}），没有可读取的日期：请加上 开始时间 和 完成时间（或 工期）列",
+            columns.join("、")
+        ),
+        (K::DrawnGantt { columns }, Lang::En) => format!(
+            "this is a drawn Gantt chart (timeline columns {}) with no dates to read: add Start and Due (or Duration) columns",
+            columns.join(", ")
+        ),
         (K::CalendarNotCovered { year }, Lang::Zh) => format!(
             "计划跨入 {year} 年，内置节假日表（2020-2026 年）没有该年的安排：{year} 年按周一至周五计算；可在节假日表中填入该年的放假和调休日期"
         ),

@@ -197,7 +197,7 @@ pub enum ProblemKind {
     /// A predecessor names an id two tasks share: which one is meant is not guessed.
     AmbiguousPredecessor { id: String },
     /// A sheet, or a whole file, that could not be read (at the sheet, or at the file name).
-    NotRead { reason: crate::read::ReadError },
+    NotRead { reason: ReadError },
     /// A number typed into a date cell as month.day (6.12), read as that day (a note).
     DateFromNumber { found: String, date: NaiveDate },
     /// A date before 2000 or more than five years from the as-of date: a typing slip, so the
@@ -243,6 +243,219 @@ pub enum ProblemKind {
     CalendarNotCovered { year: i32 },
     /// A holidays-sheet row whose 休/班 cell is neither.
     UnknownDayKind { found: String },
+    /// A totals row (合计, Total) whose figure differs from the sum of the rows it closes.
+    TotalsMismatch {
+        label: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
+    /// A section row (a phase, WBS 1 or 1.1) whose own figure differs from its tasks'.
+    SectionMismatch {
+        section: String,
+        what: RollupField,
+        stated: String,
+        children: String,
+    },
+    /// A plan drawn as a Gantt chart (bars under week or day columns) without dates that can
+    /// be read; `columns` names the timeline's headers found.
+    DrawnGantt { columns: Vec<String> },
+}
+
+/// Which figure of a section row is compared with its tasks' rollup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RollupField {
+    Start,
+    Due,
+    Budget,
+}
+
+/// Why a whole file (or one sheet of it) could not be used. Each reads as one line, in
+/// either language, that says what was found and what to do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ReadError {
+    Missing,
+    /// A directory with no workbook directly inside; `others` names a few other files there.
+    EmptyDirectory {
+        others: Vec<String>,
+    },
+    /// Not a spreadsheet format plantrack reads, and what it is instead.
+    NotAWorkbook(FileKind),
+    Password,
+    /// A spreadsheet container whose content cannot be decoded (cut short, corrupt).
+    Damaged(String),
+    /// The file cannot be read from disk (permissions, I/O).
+    Unreadable(String),
+    /// Over one of the limits in `read::limits`; `place` is the part or sheet, `found` the figure.
+    OverLimit {
+        limit: Limit,
+        place: String,
+        found: u64,
+    },
+    /// The reader failed on the file in a way plantrack did not foresee (a bug to report); the
+    /// other files still run.
+    ReaderFailed(String),
+    NoRecognisedSheet {
+        found: Vec<String>,
+    },
+    /// Sheets were recognised, but each lacks a required column.
+    MissingColumns(Vec<Problem>),
+    /// A workbook plantrack wrote (last week's summary beside the team's file): skipped, as
+    /// its figures are the teams' own, counted already.
+    OwnOutput(OwnOutput),
+    /// Not a file: a FIFO, a device, a socket (reading would hang or never end).
+    NotAFile(NotAFile),
+    /// Entries of a folder with a workbook's name that are not files (name, what it is):
+    /// skipped, reported on one line.
+    NotFiles(Vec<(String, NotAFile)>),
+}
+
+impl ReadError {
+    /// True for a file skipped on purpose (plantrack's own output), not a failure.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, ReadError::OwnOutput(_) | ReadError::NotFiles(_))
+    }
+}
+
+/// Which of plantrack's own outputs a file is, recognised by content: the hidden snapshot
+/// sheet of a summary, or the title plantrack gives its summaries and cost workbooks in the
+/// document properties. Such a file in a team folder is last week's output, never team data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum OwnOutput {
+    Summary,
+    Costs,
+}
+
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum NotAFile {
+    Fifo,
+    Device,
+    Socket,
+    Folder,
+    BrokenLink,
+    /// A symbolic link that leads back to itself.
+    LinkLoop,
+}
+
+/// What a file that is not a workbook is, judged by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum FileKind {
+    Empty,
+    Csv,
+    Text,
+    Html,
+    Xml,
+    Pdf,
+    Numbers,
+    /// A zip archive holding no workbook.
+    Zip,
+    /// The lock file an editor keeps beside an open workbook (`~$team.xlsx`).
+    Lock,
+    /// An office document of another kind ("Word", "PowerPoint", "OpenDocument").
+    Document(&'static str),
+    Unknown,
+}
+
+/// Which limit a file went over, for the message (the values: `read::limits`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Limit {
+    PartBytes,
+    SharedStringsBytes,
+    InflateRatio,
+    Rows,
+    LoadedCells,
+    XlsClaimedCells,
+}
+
+/// How one table of a sheet was read, for `check --explain` and the summary's "How read"
+/// sheet: where it is, what it was taken for and why, and what was left out or skipped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRead {
+    pub team: String,
+    pub sheet: String,
+    pub kind: SheetKind,
+    pub kind_by: KindBy,
+    /// First and last header row, 0-based.
+    pub header_rows: (u32, u32),
+    /// First and last column of the table, 0-based.
+    pub cols: (u32, u32),
+    /// The last row read as part of the table.
+    pub last_row: u32,
+    /// Each column read: its place, the header as written, the field in both languages.
+    pub columns: Vec<(u32, String, String)>,
+    /// Columns with a header that names no field (place, header).
+    pub left_out: Vec<(u32, String)>,
+    /// A timeline (Gantt) area beside the table: first and last column, and how many.
+    pub timeline: Option<(u32, u32)>,
+    /// Records made from its rows.
+    pub records: usize,
+    pub notes: Vec<TableNote>,
+}
+
+/// What told a table's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum KindBy {
+    Headers,
+    SheetName,
+    FileName,
+}
+
+/// One remark about how a table was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum TableNote {
+    /// The plan's goal (no goal column) came from this text and source.
+    GoalFrom { goal: String, from: GoalFrom },
+    /// A row read as a section (phase, WBS heading): not a task; level 1 is a goal, 2 a stage.
+    Section {
+        at: CellRef,
+        text: String,
+        goal: bool,
+    },
+    /// A totals row: not added; its figure against plantrack's sum.
+    Totals {
+        at: CellRef,
+        label: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
+    /// A row that is not data, left out.
+    Skipped { at: CellRef, why: SkipWhy },
+    /// More rows were skipped than are listed.
+    MoreSkipped { count: usize },
+    /// Due dates computed from start plus duration, in this many rows.
+    DueFromDuration { rows: usize, upper_bound: usize },
+    /// Item budgets computed as quantity times unit price, in this many rows.
+    QtyTimesPrice { rows: usize },
+    /// Cells of a money column merged over several rows, counted once.
+    MergedOnce { rows: usize },
+    /// Money written on task rows, made into budget lines or spending.
+    TaskCosts { budgets: usize, spent: usize },
+    /// A unit note above the table ("单位：万元") applied to these money columns.
+    UnitNote { note: String, columns: Vec<String> },
+    /// Columns of amounts per period (months, quarters, weeks), from the first to the last.
+    Periods {
+        count: usize,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+}
+
+/// Where a plan's goal came from when it has no goal column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum GoalFrom {
+    Title,
+    SheetName,
+    FileName,
+    Sections,
+}
+
+/// Why a row inside a table was not read as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SkipWhy {
+    Title,
+    Instruction,
+    RepeatedHeader,
+    Group,
 }
 
 /// Task status as the team wrote it in the plan.
@@ -604,6 +817,8 @@ pub struct Dataset {
     /// Per team: the currency mark its headers name ("¥", "$") and its headers' language,
     /// from which `compute::currency` decides the team's currency.
     pub currencies: Vec<(String, Option<String>, Option<Lang>)>,
+    /// How each table of each workbook was read (`check --explain`).
+    pub tables: Vec<TableRead>,
 }
 
 impl Dataset {
@@ -621,6 +836,7 @@ impl Dataset {
             self.detected_lang = other.detected_lang;
         }
         self.currencies.extend(other.currencies);
+        self.tables.extend(other.tables);
     }
 }
 

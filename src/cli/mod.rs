@@ -143,6 +143,11 @@ pub struct CostsArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Also print how each table of each workbook was read: its place and kind, which
+    /// column became which field, the columns left out, and the rows that were not data
+    /// (titles, sections, totals checked against plantrack's sum).
+    #[arg(long)]
+    pub explain: bool,
     /// Working days that schedules count in: cn = Monday-Friday less mainland China's public
     /// holidays plus make-up working days (2020-2026); weekends = Monday-Friday. Default: cn
     /// for workbooks with Chinese headers, else weekends. A holidays sheet (节假日) adds

@@ -23,8 +23,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::weekly::WeeklyView;
+use crate::contract::fold;
 use crate::model::{PlanRow, WeeklyRow};
-use crate::read::schema::fold;
 
 /// One week of one team, with its totals in task-weeks.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::schema::{Column, Field, HeaderMap, KindSpec};
 use super::source::{CellValue, Row};
+use crate::contract::{Column, Field, HeaderMap, KindSpec};
 use crate::model::{CellRef, Expected, Problem, ProblemKind, Quantity, Severity};
 use crate::values::{
     DateText, UnitHint, approximate_number, currency_in, decimal_from_f64, invisible_in, is_free,

@@ -37,7 +37,11 @@ pub fn rows(bytes: &[u8]) -> Result<Vec<Row>, ReadError> {
             });
         }
         let cells: Vec<CellValue> = record.iter().take(MAX_COLUMNS as usize).map(cell).collect();
-        let row = Row { index, cells };
+        let row = Row {
+            index,
+            cells,
+            merged_above: Vec::new(),
+        };
         if !row.is_empty() {
             rows.push(row);
         }

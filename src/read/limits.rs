@@ -14,7 +14,7 @@ use std::io::{BufReader, Read};
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::ReadError;
+use crate::model::ReadError;
 
 /// Excel's last row. A row number past it cannot come from a spreadsheet program; reading
 /// stops there, so a sheet claiming four billion rows costs nothing.
@@ -54,16 +54,7 @@ pub const MAX_LOADED_CELLS: u64 = 5_000_000;
 /// can hold. calamine reserves room for the claim, so a bigger one would abort the process.
 pub const MAX_XLS_CLAIMED_CELLS: u64 = 65_536 * 256;
 
-/// Which limit a file went over, for the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Limit {
-    PartBytes,
-    SharedStringsBytes,
-    InflateRatio,
-    Rows,
-    LoadedCells,
-    XlsClaimedCells,
-}
+pub use crate::model::Limit;
 
 impl Limit {
     /// The limit's value.

@@ -5,8 +5,8 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::cells::{DateCell, RowReader, display};
-use super::schema::{Field, SheetKind};
 use super::source::CellValue;
+use crate::contract::{Field, SheetKind};
 use crate::model::{
     BudgetLine, CellRef, Expected, Expense, Level, PlanCells, PlanRow, ProblemKind, Risk,
     RiskState, Severity, TeamDay, WeeklyRow, WrittenStatus,
@@ -39,11 +39,32 @@ pub trait RecordSink {
     fn before_expenses(&mut self, _info: &super::WorkbookInfo) {}
 }
 
-/// What carries over from one row to the next within a sheet.
+/// What carries over from one row to the next within a table.
 #[derive(Default)]
 pub struct SheetState {
     goal: Option<(String, CellRef)>,
     stage: Option<(String, CellRef)>,
+    /// The label of a group row in a budget or ledger ("人力成本"): the category of the rows
+    /// below that name none.
+    pub group: Option<String>,
+    /// Rows whose due date came from start + duration, and of those, the ranges read at
+    /// their upper bound ("2-3 days").
+    pub due_from_duration: (usize, usize),
+    /// Item budgets whose line is quantity times unit price.
+    pub qty_times_price: usize,
+}
+
+impl SheetState {
+    /// The goal of the rows that follow (a section row, or the plan's title); a new goal
+    /// starts without a stage.
+    pub fn set_goal(&mut self, goal: String, at: CellRef) {
+        self.goal = Some((goal, at));
+        self.stage = None;
+    }
+
+    pub fn set_stage(&mut self, stage: String, at: CellRef) {
+        self.stage = Some((stage, at));
+    }
 }
 
 /// Reads one data row of a sheet of `kind` into `sink`; problems go to the reader.
@@ -65,12 +86,12 @@ pub fn read_row(
             }
         }
         SheetKind::Costs => {
-            if let Some(e) = expense_row(r) {
+            if let Some(e) = expense_row(r, &state.group) {
                 sink.expense(e)
             }
         }
         SheetKind::Budget => {
-            if let Some(b) = budget_row(r) {
+            if let Some(b) = budget_row(r, state) {
                 sink.budget(b)
             }
         }
@@ -136,7 +157,9 @@ fn team_of(r: &mut RowReader<'_>) -> String {
 
 fn owner(r: &mut RowReader<'_>, required: bool) -> Option<String> {
     let Some(text) = r.text(Field::Owner) else {
-        return if required {
+        // An owner is required where the table has an owner column; a team's own task list
+        // without one is still read.
+        return if required && r.map.column(Field::Owner).is_some() {
             r.missing(Field::Owner)
         } else {
             None
@@ -155,15 +178,18 @@ fn owner(r: &mut RowReader<'_>, required: bool) -> Option<String> {
     Some(text)
 }
 
-fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
+/// One task row of a plan. The goal and stage come from their columns (filled down) or,
+/// in a plan without them, from the section rows and the title the table finder set.
+pub fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
     // Fill-down: a blank goal or stage repeats the one above; a new goal resets the stage.
+    let goal_column = r.map.column(Field::Goal).is_some();
     match r.text(Field::Goal) {
         Some(g) if state.goal.as_ref().map(|(x, _)| x) != Some(&g) => {
             state.stage = None;
             state.goal = Some((g, r.at_field(Field::Goal)));
         }
         Some(_) => {}
-        None if state.goal.is_none() => {
+        None if state.goal.is_none() && goal_column => {
             r.missing::<()>(Field::Goal);
         }
         None => {}
@@ -182,13 +208,28 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
         Some(DateCell::Range(a, b)) => (start, range_due) = (Some(a), Some(b)),
         None => {}
     }
-    let due = match r.date_cell(Field::Due, range_due.is_none()) {
-        Some(DateCell::Day(d)) => Some(d),
-        Some(DateCell::Range(a, b)) => {
-            start = start.or(Some(a));
-            Some(b)
+    // No due date written: the start plus a duration ("3工作日", "2 days").
+    let due_written = r
+        .map
+        .column(Field::Due)
+        .is_some_and(|c| !r.row.get(c.col).is_empty());
+    let from_duration = match (start, due_written, range_due) {
+        (Some(s), false, None) => r.text(Field::Duration).and_then(|t| due_after(s, &t)),
+        _ => None,
+    };
+    let due = if let Some((d, upper)) = from_duration {
+        state.due_from_duration.0 += 1;
+        state.due_from_duration.1 += usize::from(upper);
+        Some(d)
+    } else {
+        match r.date_cell(Field::Due, range_due.is_none()) {
+            Some(DateCell::Day(d)) => Some(d),
+            Some(DateCell::Range(a, b)) => {
+                start = start.or(Some(a));
+                Some(b)
+            }
+            None => range_due,
         }
-        None => range_due,
     };
     let done_on = finish_date(r);
     if let (Some(s), Some(d)) = (start, due)
@@ -246,7 +287,9 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
         due,
         done_on,
         deliverable: r.text(Field::Deliverable),
-        budget: resources.as_deref().and_then(budget_in_text),
+        budget: r
+            .money(Field::Budget)
+            .or_else(|| resources.as_deref().and_then(budget_in_text)),
         resources,
         target: r.quantity(Field::Target, Expected::Quantity),
         actual: r.quantity(Field::Actual, Expected::Quantity),
@@ -285,6 +328,56 @@ pub fn split_list(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// The due date of a task that starts on `start` and lasts `text`: "3工作日", "3 working
+/// days", "3wd" count working days (Monday to Friday); "2天", "2 days", "1周", "1 week" or a
+/// bare number count calendar days. The start day is the first day. A range ("2-3 days")
+/// takes its upper bound, and says so (true).
+pub fn due_after(start: NaiveDate, text: &str) -> Option<(NaiveDate, bool)> {
+    let t = crate::values::fold(text);
+    let digits_end = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '~' | '–' | '至' | '到')))
+        .map_or(t.len(), |(i, _)| i);
+    let (number, unit) = t.split_at(digits_end);
+    let (number, upper) = match number.rsplit_once(['-', '~', '–', '至', '到']) {
+        Some((lo, hi)) if !lo.is_empty() => (hi, true),
+        _ => (number, false),
+    };
+    let n: f64 = number.parse().ok()?;
+    if !(0.0..=3650.0).contains(&n) {
+        return None;
+    }
+    let n = n.ceil() as i64;
+    let unit = unit.trim_end_matches('s');
+    let working = matches!(
+        unit,
+        "工作日" | "个工作日" | "workingday" | "workday" | "wd" | "bd" | "businessday"
+    );
+    let calendar_days = match unit {
+        "" | "天" | "日" | "day" | "d" | "calendarday" | "自然日" => n,
+        "周" | "星期" | "week" | "wk" | "w" => n * 7,
+        _ if working => n,
+        _ => return None,
+    };
+    if calendar_days == 0 {
+        return Some((start, upper));
+    }
+    if !working {
+        return Some((start + Duration::days(calendar_days - 1), upper));
+    }
+    let mut day = start;
+    let mut left = n;
+    loop {
+        if day.weekday().num_days_from_monday() < 5 {
+            left -= 1;
+            if left == 0 {
+                return Some((day, upper));
+            }
+        }
+        day += Duration::days(1);
+    }
 }
 
 /// A status word as teams write it, in either language (the one vocabulary of
@@ -382,7 +475,7 @@ fn week_start(value: &CellValue, as_of: NaiveDate) -> Option<NaiveDate> {
     Some(day - Duration::days(day.weekday().num_days_from_monday() as i64))
 }
 
-fn expense_row(r: &mut RowReader<'_>) -> Option<Expense> {
+fn expense_row(r: &mut RowReader<'_>, group: &Option<String>) -> Option<Expense> {
     let amount = match r.money(Field::Amount) {
         Some(a) => Some(a),
         None if r
@@ -397,7 +490,11 @@ fn expense_row(r: &mut RowReader<'_>) -> Option<Expense> {
     // A missing date or category is reported, but the amount still counts: money is never
     // dropped for a bookkeeping gap.
     let date = r.date(Field::Date, true);
-    let category = r.required_text(Field::Category).unwrap_or_default();
+    let category = match (r.text(Field::Category), group.clone()) {
+        (Some(c), _) => c,
+        (None, Some(g)) => g,
+        (None, None) => r.required_text(Field::Category).unwrap_or_default(),
+    };
     Some(Expense {
         team: team_of(r),
         row: r.at_first(),
@@ -411,9 +508,35 @@ fn expense_row(r: &mut RowReader<'_>) -> Option<Expense> {
     })
 }
 
-fn budget_row(r: &mut RowReader<'_>) -> Option<BudgetLine> {
-    let category = r.required_text(Field::Category);
-    let budget = match r.money(Field::Budget) {
+/// One budget line. An item budget's line is its category (the merged group above it, or
+/// a group row's label), else the item; its amount is the total, or quantity × unit price
+/// when the total is empty.
+fn budget_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<BudgetLine> {
+    let category = match (r.text(Field::Category), state.group.clone()) {
+        (Some(c), _) => Some(c),
+        (None, Some(g)) => Some(g),
+        (None, None) if r.map.column(Field::Category).is_none() => r.required_text(Field::Item),
+        (None, None) => r.required_text(Field::Category),
+    };
+    let total_empty = r
+        .map
+        .column(Field::Budget)
+        .is_none_or(|c| r.row.get(c.col).is_empty());
+    let product = if total_empty {
+        match (
+            r.quantity(Field::Qty, Expected::Number),
+            r.money(Field::UnitPrice),
+        ) {
+            (Some(q), Some(p)) => q.value.checked_mul(p),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if product.is_some() {
+        state.qty_times_price += 1;
+    }
+    let budget = match product.or_else(|| r.money(Field::Budget)) {
         Some(b) => Some(b),
         None if r
             .map
@@ -524,7 +647,7 @@ fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::schema::{LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES};
+    use crate::contract::{LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES};
 
     /// `init` offers these words in its dropdowns; each must read back as its meaning.
     #[test]

@@ -20,20 +20,10 @@ use calamine::{Data, DataRef, Dimensions, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
 
 use super::limits::{self, Limit, MAX_COLUMNS, MAX_ROWS, ZipPart};
-use super::{FileKind, ReadError};
 use crate::lang::Lang;
+use crate::model::{FileKind, ReadError};
 
-/// What a path is when it is not a regular file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum NotAFile {
-    Fifo,
-    Device,
-    Socket,
-    Folder,
-    BrokenLink,
-    /// A symbolic link that leads back to itself.
-    LinkLoop,
-}
+pub use crate::model::{NotAFile, OwnOutput};
 
 impl NotAFile {
     pub fn what(self, lang: Lang) -> &'static str {
@@ -70,7 +60,6 @@ impl NotAFile {
 
 /// What `path` is, when it is neither a regular file nor missing altogether.
 pub fn not_a_file(path: &Path) -> Option<NotAFile> {
-    use std::os::unix::fs::FileTypeExt;
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -88,13 +77,28 @@ pub fn not_a_file(path: &Path) -> Option<NotAFile> {
         None
     } else if t.is_dir() {
         Some(NotAFile::Folder)
-    } else if t.is_fifo() {
-        Some(NotAFile::Fifo)
-    } else if t.is_socket() {
-        Some(NotAFile::Socket)
     } else {
-        Some(NotAFile::Device)
+        Some(special_kind(&t))
     }
+}
+
+/// A path that is neither a file nor a folder: a FIFO, a socket or a device (Windows has
+/// none of these in a folder listing; they count as devices there).
+#[cfg(unix)]
+fn special_kind(t: &std::fs::FileType) -> NotAFile {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        NotAFile::Fifo
+    } else if t.is_socket() {
+        NotAFile::Socket
+    } else {
+        NotAFile::Device
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> NotAFile {
+    NotAFile::Device
 }
 
 /// The entries of a folder that carry a workbook's name but are not files (sorted).
@@ -147,6 +151,9 @@ impl CellValue {
 pub struct Row {
     pub index: u32,
     pub cells: Vec<CellValue>,
+    /// Columns whose value was copied down from a merged block that starts in an earlier
+    /// row: a merged amount is counted once, in the block's first row.
+    pub merged_above: Vec<u32>,
 }
 
 impl Row {
@@ -177,15 +184,6 @@ pub struct Book<RS> {
     pipelined: bool,
     /// Set when the workbook is one plantrack wrote (see [`OwnOutput`]).
     own_output: Option<OwnOutput>,
-}
-
-/// A workbook plantrack wrote, recognised by its content: the hidden snapshot sheet of a
-/// summary, or the title plantrack gives its summaries and cost workbooks in the document
-/// properties. Such a file in a team folder is last week's output, never team data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum OwnOutput {
-    Summary,
-    Costs,
 }
 
 /// Where a workbook's bytes can be read again, apart from calamine's reader.
@@ -310,6 +308,7 @@ fn ods_without_mimetype<RS: Read + Seek>(rs: RS) -> Result<Vec<(String, Vec<Row>
             let mut row = Row {
                 index,
                 cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
+                merged_above: Vec::new(),
             };
             let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
             row.cells.extend(cells.iter().take(room).map(from_data));
@@ -645,6 +644,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
             let mut row = Row {
                 index,
                 cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
+                merged_above: Vec::new(),
             };
             let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
             row.cells.extend(cells.iter().take(room).map(from_data));
@@ -1003,6 +1003,7 @@ impl MergeFill {
             self.next = 0;
         }
         self.last_row = row.index;
+        row.merged_above.clear();
         while self.next < self.regions.len() && self.regions[self.next].start.0 <= row.index {
             self.active.push(self.next);
             self.next += 1;
@@ -1020,12 +1021,15 @@ impl MergeFill {
                 continue;
             }
             for c in c0..=c1.min(MAX_COLUMNS - 1) {
-                let c = c as usize;
-                if row.get(c).is_empty() {
-                    if row.cells.len() <= c {
-                        row.cells.resize(c + 1, CellValue::Empty);
+                let cu = c as usize;
+                if row.get(cu).is_empty() {
+                    if row.cells.len() <= cu {
+                        row.cells.resize(cu + 1, CellValue::Empty);
                     }
-                    row.cells[c] = v.clone();
+                    row.cells[cu] = v.clone();
+                    if row.index != r0 {
+                        row.merged_above.push(c);
+                    }
                 }
             }
         }
@@ -1162,18 +1166,21 @@ mod tests {
         let mut r1 = Row {
             index: 1,
             cells: vec![CellValue::Text("目标".into())],
+            merged_above: vec![],
         };
         fill.apply(&mut r1);
         assert_eq!(r1.get(1), &CellValue::Text("目标".into()));
         let mut r3 = Row {
             index: 3,
             cells: vec![],
+            merged_above: vec![],
         };
         fill.apply(&mut r3);
         assert_eq!(r3.get(0), &CellValue::Text("目标".into()));
         let mut r4 = Row {
             index: 4,
             cells: vec![],
+            merged_above: vec![],
         };
         fill.apply(&mut r4);
         assert!(r4.is_empty());

@@ -69,6 +69,7 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     gantt::write(wb.add_worksheet(), summary, &styles)?;
     retro::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
+    tables::how_read(wb.add_worksheet(), summary, &styles)?;
     snapshot::write(wb.add_worksheet(), &summary.snapshot)?;
     Ok(wb)
 }

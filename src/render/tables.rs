@@ -190,6 +190,53 @@ pub fn problems(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), Xlsx
     problem_list(ws, &s.problems, st)
 }
 
+/// The How read sheet: for each table of each workbook, how it was read (see
+/// [`crate::explain`]), so a reviewer sees it without a terminal.
+pub fn how_read(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
+    let l = st.lang;
+    ws.set_name(l.pick("读取说明", "How read"))?;
+    let headers = [
+        (l.pick("团队", "Team"), 14.0),
+        (l.pick("表格", "Table"), 26.0),
+        (l.pick("如何读取", "How it was read"), 110.0),
+    ];
+    let lines: Vec<(usize, String)> = s
+        .data
+        .tables
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| {
+            crate::explain::table_lines(t, l)
+                .into_iter()
+                .map(move |line| (i, line))
+        })
+        .collect();
+    table_header(ws, 0, &headers, lines.len(), st)?;
+    let mut last = None;
+    for (r, (i, line)) in lines.iter().enumerate() {
+        let r = r as u32 + 1;
+        let t = &s.data.tables[*i];
+        text(ws, r, 0, Some(&t.team), &st.text)?;
+        let first = last != Some(*i);
+        if first {
+            text(ws, r, 1, Some(&crate::explain::range(t)), &st.text)?;
+        }
+        last = Some(*i);
+        // The first line names the team and the place, which have their own columns here.
+        let prefix = format!("[{}] {}", t.team, crate::explain::range(t));
+        let line = line
+            .strip_prefix(&prefix)
+            .map_or(line.trim_start(), |rest| {
+                rest.trim_start_matches(['：', ':', ' '])
+            });
+        ws.write_string_with_format(r, 2, line, &st.text)?;
+    }
+    if lines.is_empty() {
+        ws.write_string_with_format(1, 0, l.pick("没有读取任何表格", "no tables read"), &st.note)?;
+    }
+    Ok(())
+}
+
 /// The Data problems sheet of any workbook: one row per problem, with its place.
 pub fn problem_list(
     ws: &mut Worksheet,

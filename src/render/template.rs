@@ -19,9 +19,9 @@ use rust_xlsxwriter::{
 
 use super::styles::{DATE_FORMAT, status_colors};
 use super::{RenderOptions, Styles, print_setup, set_properties};
+use crate::contract::{Field, STATUS_CHOICES, SheetKind};
 use crate::lang::Lang;
 use crate::model::{TaskStatus, WrittenStatus, column_letters};
-use crate::read::schema::{Field, STATUS_CHOICES, SheetKind};
 use crate::template::{
     Column, DataSheet, FORM_ROWS, Guide, GuideRow, Input, SheetRole, Swatch, Template, Value,
 };

@@ -12,10 +12,10 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::{DataSheet, SheetRole, Value, end_of};
+use crate::contract::SheetKind;
+use crate::contract::{Choices, Field, LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES};
 use crate::lang::Lang;
 use crate::model::{Level, RiskState, WrittenStatus};
-use crate::read::schema::SheetKind;
-use crate::read::schema::{Choices, Field, LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES};
 
 /// One example row: the fields it fills.
 type Row = Vec<(Field, Value)>;

@@ -6,8 +6,8 @@
 use chrono::{Days, NaiveDate};
 
 use super::{TemplateSettings, campaign_mondays, end_of, instructions_sheet, team_sheet_name};
+use crate::contract::{Field, SheetKind, canonical_header, canonical_sheet_name};
 use crate::lang::Lang;
-use crate::read::schema::{Field, SheetKind, canonical_header, canonical_sheet_name};
 
 /// The instructions sheet's content.
 #[derive(Debug, Clone)]

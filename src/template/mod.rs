@@ -13,11 +13,11 @@ mod guide;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::compute::calendar::Calendar as WorkCalendar;
-use crate::lang::Lang;
-use crate::read::schema::{
+use crate::contract::{
     Field, GUIDE_SHEETS, KindSpec, LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES, SheetKind,
     canonical_header, canonical_sheet_name, choice_words,
 };
+use crate::lang::Lang;
 pub use guide::{Calendar, Guide, GuideRow, Section, Swatch};
 
 /// What the command line asked for, resolved.
@@ -221,7 +221,7 @@ fn data_sheet(kind: SheetKind, s: &TemplateSettings) -> DataSheet {
         .fields()
         .iter()
         // The team column is for workbooks that gather several teams; this one is a team's.
-        .filter(|spec| spec.field != Field::Team)
+        .filter(|spec| spec.in_template)
         .map(|spec| {
             let (input, width) = input_of(kind, spec.field, lang);
             let (title, prompt) = prompt(kind, spec.field, lang, s.start);
@@ -323,7 +323,10 @@ fn input_of(kind: SheetKind, field: Field, lang: Lang) -> (Input, f64) {
         (_, F::Risk) => (Input::Text, 32.0),
         (_, F::Likelihood | F::Impact) => (Input::Choice(choice_words(LEVEL_CHOICES, lang)), 8.0),
         (_, F::Response) => (Input::Text, 34.0),
-        (_, F::Task | F::Team) => (Input::Text, 16.0),
+        // Fields read from teams' own workbooks but not template columns.
+        (_, F::Task | F::Team | F::Duration | F::Spent | F::Forecast | F::Qty | F::UnitPrice) => {
+            (Input::Text, 16.0)
+        }
         (_, F::DayKind) => (Input::Choice(day_kind_words(lang)), 8.0),
         (_, F::Occasion) => (Input::Text, 18.0),
     }
@@ -661,7 +664,9 @@ fn prompt(kind: SheetKind, field: Field, lang: Lang, start: NaiveDate) -> (&'sta
             )
             .into(),
         ),
-        (_, F::Team) => (lang.pick("团队", "Team"), String::new()),
+        (_, F::Team | F::Duration | F::Spent | F::Forecast | F::Qty | F::UnitPrice) => {
+            (lang.pick("团队", "Team"), String::new())
+        }
     };
     (title, text)
 }
@@ -757,7 +762,10 @@ mod tests {
             assert_eq!(t.sheets.len(), 7);
             for sheet in &t.sheets {
                 if let SheetRole::Data(kind) = sheet.role {
-                    assert_eq!(sheet.columns.len(), kind.fields().len() - 1);
+                    assert_eq!(
+                        sheet.columns.len(),
+                        kind.fields().iter().filter(|f| f.in_template).count()
+                    );
                 }
                 assert!(!sheet.rows.is_empty(), "{} has no example", sheet.name);
                 assert!(sheet.table_rows > sheet.rows.len() as u32);

@@ -16,6 +16,7 @@ mod language;
 mod limits;
 mod nothing_lost;
 mod outputs;
+mod real;
 mod report;
 mod rhythm;
 mod shares;

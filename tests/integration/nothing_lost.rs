@@ -9,12 +9,12 @@ use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use chrono::NaiveDate;
+use plantrack::contract::{
+    HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, best_kind_for_headers, kind_from_name,
+};
 use plantrack::model::{BudgetLine, Expense, PlanRow, Problem, Risk, WeeklyRow};
 use plantrack::read::read_workbook;
 use plantrack::read::records::RecordSink;
-use plantrack::read::schema::{
-    HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, best_kind_for_headers, kind_from_name,
-};
 
 use crate::common::*;
 use crate::workbooks::messy_workbook;
@@ -32,6 +32,8 @@ struct Records {
     budget: Vec<BudgetLine>,
     risks: Vec<Risk>,
     problems: Vec<Problem>,
+    /// How each table was read: totals rows, sections and skipped rows are named there.
+    tables: Vec<plantrack::model::TableRead>,
 }
 
 impl RecordSink for Records {
@@ -57,6 +59,7 @@ fn read_records(path: &Path) -> Records {
     let info = read_workbook(path, as_of(), &mut records)
         .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
     records.problems = info.problems;
+    records.tables = info.tables;
     records
 }
 
@@ -123,6 +126,13 @@ fn accounted(data: &Records) -> (BTreeMap<String, BTreeSet<u32>>, BTreeSet<Strin
     data.budget.iter().for_each(|r| add(&r.row));
     data.risks.iter().for_each(|r| add(&r.row));
     data.problems.iter().for_each(|p| add(&p.at));
+    for note in data.tables.iter().flat_map(|t| &t.notes) {
+        use plantrack::model::TableNote as N;
+        match note {
+            N::Totals { at, .. } | N::Skipped { at, .. } | N::Section { at, .. } => add(at),
+            _ => {}
+        }
+    }
     (rows, whole)
 }
 

@@ -27,6 +27,7 @@ fn chinese_sample_goals_roll_up_from_the_seed_example() {
             "甘特图",
             "复盘",
             "数据问题",
+            "读取说明",
             "_plantrack"
         ]
     );
@@ -157,6 +158,7 @@ fn english_sample_gets_english_labels_and_its_figures() {
             "Gantt",
             "Retrospective",
             "Data problems",
+            "How read",
             "_plantrack"
         ]
     );
