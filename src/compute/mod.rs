@@ -5,6 +5,7 @@
 pub mod changes;
 pub mod costs;
 pub mod goals;
+pub mod metrics;
 pub mod owners;
 pub mod retro;
 pub mod risks;
@@ -87,6 +88,8 @@ pub struct Summary {
     pub problems: Vec<Problem>,
     /// What changed since the previous summary, when there is one.
     pub changes: Option<changes::Changes>,
+    /// KPIs, channel ROI and the delivery standards checked against them.
+    pub metrics: metrics::MetricsReport,
 }
 
 impl Summary {
@@ -133,6 +136,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
     let costs = cost_report(&data, settings, &mut problems);
     risks::check(&data.risks, &mut problems);
+    let metrics = metrics::build(&data, &costs, as_of, &mut problems);
     let owners = owners::rollup(&data.plan, &tasks);
     let key_risks = risks::key_risks(&data.risks);
     let retro = retro::draft(&goals, &tasks, &costs, &weekly);
@@ -152,6 +156,7 @@ pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
         trend,
         problems,
         changes: None,
+        metrics,
     }
 }
 

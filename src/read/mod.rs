@@ -8,6 +8,7 @@
 mod cells;
 pub mod limits;
 mod merges;
+pub mod metrics;
 pub mod previous;
 pub mod records;
 pub mod schema;
@@ -424,6 +425,9 @@ impl RecordSink for Dataset {
     fn risk(&mut self, row: Risk) {
         self.risks.push(row);
     }
+    fn metric(&mut self, row: crate::model::MetricRow) {
+        self.metrics.push(row);
+    }
 }
 
 /// Reads a whole workbook into a [`Dataset`].
@@ -700,7 +704,14 @@ impl<'a> SheetRead<'a> {
             .named_kind
             .map(|k| HeaderMap::build(k, &headers))
             .filter(|m| m.columns.len() >= MIN_HEADER_MATCHES);
-        let Some(map) = named.or_else(|| best_kind_for_headers(&headers)) else {
+        // A metrics sheet may hold metrics as columns (see `metrics::wide_header`).
+        let wide = (self.named_kind == Some(SheetKind::Metrics))
+            .then(|| metrics::wide_header(&headers))
+            .flatten();
+        let Some(map) = wide
+            .or(named)
+            .or_else(|| best_kind_for_headers(&headers))
+        else {
             return false;
         };
         let missing = map.missing_required();

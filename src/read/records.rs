@@ -25,6 +25,7 @@ pub trait RecordSink {
     fn expense(&mut self, row: Expense);
     fn budget(&mut self, row: BudgetLine);
     fn risk(&mut self, row: Risk);
+    fn metric(&mut self, _row: crate::model::MetricRow) {}
     /// Whether the rows of sheets of `kind` are wanted; an unwanted sheet is recognised by
     /// its header and not read further.
     fn wants(&self, _kind: SheetKind) -> bool {
@@ -74,10 +75,11 @@ pub fn read_row(
                 sink.risk(k)
             }
         }
+        SheetKind::Metrics => super::metrics::read_row(r, sink),
     }
 }
 
-fn team_of(r: &mut RowReader<'_>) -> String {
+pub(crate) fn team_of(r: &mut RowReader<'_>) -> String {
     r.text(Field::Team).unwrap_or_else(|| r.team.to_string())
 }
 
@@ -256,7 +258,7 @@ fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
 
 /// Monday of the week a week cell names: a date, "2026-W47"/"W47", or a range "11.23-11.29"
 /// (its first day). "第3周" names no date.
-fn week_start(value: &CellValue, as_of: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn week_start(value: &CellValue, as_of: NaiveDate) -> Option<NaiveDate> {
     let day = match value {
         CellValue::Date(d) => *d,
         CellValue::Text(t) => {

@@ -47,6 +47,7 @@ impl KindSpec for SheetKind {
             ],
             SheetKind::Budget => &["预算分配", "资源分配", "预算", "budget", "resources"],
             SheetKind::Risks => &["风险预案", "风险清单", "风险", "risks"],
+            SheetKind::Metrics => &["指标", "数据", "metrics", "kpi", "kpis"],
         }
     }
 
@@ -59,6 +60,7 @@ impl KindSpec for SheetKind {
             SheetKind::Costs => COSTS,
             SheetKind::Budget => BUDGET,
             SheetKind::Risks => RISKS,
+            SheetKind::Metrics => super::metrics::FIELDS,
         }
     }
 }
@@ -96,6 +98,13 @@ pub enum Field {
     Impact,
     Response,
     Team,
+    /// Metrics sheets (see `read::metrics`): the metric's name, its unit, the base a rate is
+    /// a share of, the completion rate the team wrote, and one column of a wide sheet.
+    Metric,
+    Unit,
+    Base,
+    Rate,
+    WideMetric,
 }
 
 pub struct FieldSpec {
@@ -105,7 +114,7 @@ pub struct FieldSpec {
     pub en: &'static [&'static str],
 }
 
-const fn f(
+pub(crate) const fn f(
     field: Field,
     required: bool,
     zh: &'static [&'static str],
@@ -119,7 +128,7 @@ const fn f(
     }
 }
 
-const TEAM: FieldSpec = f(Field::Team, false, &["团队", "小组"], &["team"]);
+pub(crate) const TEAM: FieldSpec = f(Field::Team, false, &["团队", "小组"], &["team"]);
 
 const PLAN: &[FieldSpec] = &[
     f(
