@@ -69,6 +69,7 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         (l.pick("预测逾期", "Forecast late"), 8.0),
         (l.pick("交付标准", "Deliverable"), 30.0),
         (l.pick("位置", "Source"), 16.0),
+        (l.pick("标准核对", "Standard check"), 36.0),
     ];
     let yes = l.pick("是", "yes");
     let flag = st
@@ -113,6 +114,7 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         text(ws, r, 18, sched.forecast_late.then_some(yes), &warn)?;
         text(ws, r, 19, t.deliverable.as_deref(), &st.text)?;
         text(ws, r, 20, Some(&t.row.to_string()), &st.text)?;
+        super::metrics::task_check(ws, r, 21, s, i, st)?;
     }
     Ok(())
 }
