@@ -31,7 +31,7 @@ use crate::lang::Lang;
 use crate::model::{
     CellRef, Dataset, MetricRow, PlanRow, Problem, ProblemKind, Quantity, Severity,
 };
-use crate::values::{fold, normalize_width, parse_number};
+use crate::values::{fold, normalize_width, parse_number, to_simplified};
 
 /// How a metric's actual to date is taken from its rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,27 +150,79 @@ fn is_currency(unit: &str) -> bool {
 }
 
 const RATE_WORDS: &[&str] = &[
-    "率", "占比", "比例", "均", "客单价", "rate", "ratio", "ctr", "cvr", "roi", "roas", "average",
-    "avg", "per", "share",
+    "率",
+    "占比",
+    "比例",
+    "均",
+    "客单价",
+    "rate",
+    "ratio",
+    "ctr",
+    "cvr",
+    "roi",
+    "roas",
+    "average",
+    "avg",
+    "per",
+    "share",
 ];
 const STOCK_WORDS: &[&str] = &[
-    "粉丝", "会员", "累计", "总数", "总量", "余额", "库存", "排名", "评分", "follower", "member",
-    "subscriber", "cumulative", "total", "rank", "rating", "score", "nps",
+    "粉丝",
+    "会员",
+    "累计",
+    "余额",
+    "库存",
+    "排名",
+    "评分",
+    "follower",
+    "member",
+    "subscriber",
+    "cumulative",
+    "rank",
+    "rating",
+    "score",
+    "nps",
 ];
 const LOWER_WORDS: &[&str] = &[
-    "成本", "费用", "花费", "跳出", "退货", "退款", "投诉", "流失", "cpa", "cpc", "cpm", "cac", "cpl",
-    "cost", "bounce", "churn", "return", "complaint", "refund",
+    "成本",
+    "费用",
+    "花费",
+    "跳出",
+    "退货",
+    "退款",
+    "投诉",
+    "流失",
+    "cpa",
+    "cpc",
+    "cpm",
+    "cac",
+    "cpl",
+    "cost",
+    "bounce",
+    "churn",
+    "return",
+    "complaint",
+    "refund",
 ];
 
 fn has_word(name: &str, words: &[&str]) -> bool {
-    let f = fold(name);
+    let folded = fold(name);
+    // English words are matched whole (a trailing "s" aside) on the text with its spaces.
+    let lower = to_simplified(&normalize_width(name)).to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let spaced = tokens.join(" ");
     words.iter().any(|w| {
-        if w.is_ascii() {
-            f.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| t == *w || t.strip_suffix('s') == Some(w))
-                || (w.len() > 3 && f.contains(w))
+        if !w.is_ascii() {
+            folded.contains(w)
+        } else if w.contains(' ') {
+            format!(" {spaced} ").contains(&format!(" {w}"))
         } else {
-            f.contains(w)
+            tokens
+                .iter()
+                .any(|t| t == w || t.strip_suffix('s') == Some(w))
         }
     })
 }
@@ -213,10 +265,7 @@ fn combine(how: How, values: &[(Decimal, Option<Decimal>)]) -> Option<Decimal> {
         How::Latest | How::LatestRate => values.last().map(|(v, _)| *v),
         How::WeightedMean => {
             let base: Decimal = values.iter().map(|(_, b)| b.unwrap_or_default()).sum();
-            let weighted: Decimal = values
-                .iter()
-                .map(|(v, b)| *v * b.unwrap_or_default())
-                .sum();
+            let weighted: Decimal = values.iter().map(|(v, b)| *v * b.unwrap_or_default()).sum();
             weighted.checked_div(base)
         }
     }
@@ -261,11 +310,7 @@ pub fn build(
     weeks.sort();
     weeks.dedup();
     let channels = channel_roi(data, costs, &metrics);
-    let standards = data
-        .plan
-        .iter()
-        .map(|p| check_task(p, &metrics))
-        .collect();
+    let standards = data.plan.iter().map(|p| check_task(p, &metrics)).collect();
     MetricsReport {
         metrics,
         weeks,
@@ -276,7 +321,10 @@ pub fn build(
 
 /// A team's campaign as its metric rows span it (first day to the end of the last week).
 fn own_period(rows: &[MetricRow], team: &str) -> Option<Period> {
-    let dates = rows.iter().filter(|r| r.team == team).filter_map(|r| r.date);
+    let dates = rows
+        .iter()
+        .filter(|r| r.team == team)
+        .filter_map(|r| r.date);
     let (first, last) = dates.fold(None, |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
         None => Some((d, d)),
         Some((a, b)) => Some((a.min(d), b.max(d))),
@@ -285,7 +333,11 @@ fn own_period(rows: &[MetricRow], team: &str) -> Option<Period> {
 }
 
 fn key(team: &str, metric: &str, channel: Option<&str>) -> (String, String, String) {
-    (team.to_string(), fold(metric), channel.map(fold).unwrap_or_default())
+    (
+        team.to_string(),
+        fold(metric),
+        channel.map(fold).unwrap_or_default(),
+    )
 }
 
 fn views(rows: &[MetricRow], as_of: NaiveDate) -> Vec<MetricView> {
@@ -496,11 +548,27 @@ impl ChannelRoi {
 }
 
 const REVENUE_WORDS: &[&str] = &[
-    "gmv", "销售额", "成交额", "成交金额", "营收", "营业额", "收入", "revenue", "sales", "turnover",
+    "gmv",
+    "销售额",
+    "成交额",
+    "成交金额",
+    "营收",
+    "营业额",
+    "收入",
+    "revenue",
+    "sales",
+    "turnover",
     "income",
 ];
 const RESULT_WORDS: &[&[&str]] = &[
-    &["新客", "新增客户", "新用户", "拉新", "new customer", "new user"],
+    &[
+        "新客",
+        "新增客户",
+        "新用户",
+        "拉新",
+        "new customer",
+        "new user",
+    ],
     &["线索", "留资", "lead"],
     &["注册", "报名", "sign-up", "signup", "registration"],
     &["订单", "成交单", "order"],
@@ -519,8 +587,8 @@ pub fn same_channel(a: &str, b: &str) -> bool {
 
 fn channel_roi(data: &Dataset, costs: &CostReport, metrics: &[MetricView]) -> Vec<ChannelRoi> {
     let mut out: Vec<ChannelRoi> = Vec::new();
-    let add_spend = |out: &mut Vec<ChannelRoi>, team: &str, channel: &str, s: Decimal, src| {
-        match out
+    let add_spend =
+        |out: &mut Vec<ChannelRoi>, team: &str, channel: &str, s: Decimal, src| match out
             .iter_mut()
             .find(|c| c.team == team && fold(&c.channel) == fold(channel))
         {
@@ -533,8 +601,7 @@ fn channel_roi(data: &Dataset, costs: &CostReport, metrics: &[MetricView]) -> Ve
                 revenue: None,
                 result: None,
             }),
-        }
-    };
+        };
     for c in &data.expenses.channels {
         add_spend(&mut out, &c.team, &c.channel, c.spent, SpendSource::Ledger);
     }
@@ -746,7 +813,9 @@ fn leading_number(s: &str) -> Option<(usize, Quantity)> {
     let after = &rest[digits..];
     let trimmed = after.trim_start();
     let gap = after.len() - trimmed.len();
-    for m in ["百万", "千万", "万", "亿", "千", "%", "k", "K", "w", "W", "M"] {
+    for m in [
+        "百万", "千万", "万", "亿", "千", "%", "k", "K", "w", "W", "M",
+    ] {
         if let Some(tail) = trimmed.strip_prefix(m) {
             // A letter multiplier stands alone ("10k views", not "10 kg").
             let alone = !m.is_ascii()
@@ -833,7 +902,10 @@ fn made(subject: String, op: Op, q: Quantity) -> Criterion {
 
 /// Where a comparison word starts; English words only as whole words.
 fn find_word(text: &str, word: &str) -> Option<usize> {
-    if !word.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.') {
+    if !word
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+    {
         return text.find(word);
     }
     text.match_indices(word).map(|(i, _)| i).find(|&i| {
@@ -925,6 +997,7 @@ pub fn check_task(p: &PlanRow, metrics: &[MetricView]) -> Vec<Check> {
                 .iter()
                 .copied()
                 .filter(|&i| metrics[i].is_rate() == c.percent)
+                .filter(|&i| metrics[i].lower_is_better == lower_is_better(&c.subject))
                 .map(|i| (similarity(&c.subject, &metrics[i].metric), i))
                 .filter(|(s, _)| *s > 0)
                 .max_by_key(|(s, i)| (*s, std::cmp::Reverse(*i)))

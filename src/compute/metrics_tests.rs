@@ -8,21 +8,48 @@ fn d(s: &str) -> Decimal {
 fn criteria_are_read_in_both_languages() {
     let c = parse_criteria("直播场均观看≥1万，转化率≥3%");
     assert_eq!(c.len(), 2);
-    assert_eq!((c[0].subject.as_str(), c[0].op, c[0].threshold), ("直播场均观看", Op::AtLeast, d("10000")));
-    assert_eq!((c[1].subject.as_str(), c[1].threshold, c[1].percent), ("转化率", d("0.03"), true));
+    assert_eq!(
+        (c[0].subject.as_str(), c[0].op, c[0].threshold),
+        ("直播场均观看", Op::AtLeast, d("10000"))
+    );
+    assert_eq!(
+        (c[1].subject.as_str(), c[1].threshold, c[1].percent),
+        ("转化率", d("0.03"), true)
+    );
     let c = parse_criteria("报名不少于200人");
-    assert_eq!((c[0].subject.as_str(), c[0].op, c[0].threshold), ("报名", Op::AtLeast, d("200")));
+    assert_eq!(
+        (c[0].subject.as_str(), c[0].op, c[0].threshold),
+        ("报名", Op::AtLeast, d("200"))
+    );
     let c = parse_criteria("at least 10k views");
-    assert_eq!((c[0].subject.as_str(), c[0].op, c[0].threshold), ("views", Op::AtLeast, d("10000")));
+    assert_eq!(
+        (c[0].subject.as_str(), c[0].op, c[0].threshold),
+        ("views", Op::AtLeast, d("10000"))
+    );
     let c = parse_criteria("10k+ viewers per session, conversion 3%+");
     assert_eq!(c.len(), 2);
-    assert_eq!((c[0].subject.as_str(), c[0].threshold), ("viewers per session", d("10000")));
-    assert_eq!((c[1].subject.as_str(), c[1].threshold, c[1].percent), ("conversion", d("0.03"), true));
+    assert_eq!(
+        (c[0].subject.as_str(), c[0].threshold),
+        ("viewers per session", d("10000"))
+    );
+    assert_eq!(
+        (c[1].subject.as_str(), c[1].threshold, c[1].percent),
+        ("conversion", d("0.03"), true)
+    );
     let c = parse_criteria("获客成本不超过50元；曝光1万以上");
-    assert_eq!((c[0].subject.as_str(), c[0].op, c[0].threshold), ("获客成本", Op::AtMost, d("50")));
-    assert_eq!((c[1].subject.as_str(), c[1].op, c[1].threshold), ("曝光", Op::AtLeast, d("10000")));
+    assert_eq!(
+        (c[0].subject.as_str(), c[0].op, c[0].threshold),
+        ("获客成本", Op::AtMost, d("50"))
+    );
+    assert_eq!(
+        (c[1].subject.as_str(), c[1].op, c[1].threshold),
+        ("曝光", Op::AtLeast, d("10000"))
+    );
     let c = parse_criteria("Bounce rate below 40%");
-    assert_eq!((c[0].subject.as_str(), c[0].op, c[0].threshold), ("Bounce rate", Op::Less, d("0.4")));
+    assert_eq!(
+        (c[0].subject.as_str(), c[0].op, c[0].threshold),
+        ("Bounce rate", Op::Less, d("0.4"))
+    );
     // Parts without a comparison are no criteria.
     assert!(parse_criteria("发布笔记10篇").is_empty());
     assert!(parse_criteria("活动前3天发布预热短视频5条").is_empty());

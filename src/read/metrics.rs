@@ -21,10 +21,14 @@ use rust_decimal::Decimal;
 
 use super::cells::{RowReader, display};
 use super::records::{RecordSink, team_of, week_start};
-use super::schema::{Column, Field, FieldSpec, HeaderMap, SheetKind, TEAM, f, fold};
+use super::schema::{
+    Column, Field, FieldSpec, HeaderMap, KindSpec, SheetKind, TEAM, contains_alias, f, fold,
+};
 use super::source::CellValue;
 use crate::model::{Expected, MetricRow, ProblemKind, Quantity, Severity};
-use crate::values::{currency_in, decimal_from_f64, parse_number, quantity_in_text, split_unit_hint};
+use crate::values::{
+    currency_in, decimal_from_f64, parse_number, quantity_in_text, split_unit_hint,
+};
 
 /// The fields of a long metrics sheet. The first zh and en alias are what `init` writes.
 pub const FIELDS: &[FieldSpec] = &[
@@ -77,6 +81,17 @@ const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "total", "subtotal"
 fn is_total(text: &str) -> bool {
     let t = fold(text);
     TOTAL_WORDS.iter().any(|w| t == *w)
+}
+
+/// True when a sheet's name holds a metrics alias anywhere ("Weekly KPIs", "渠道数据"), even
+/// where a longer alias of another kind names the sheet: such a sheet may be wide.
+pub fn named_like_metrics(name: &str) -> bool {
+    let folded = fold(name);
+    let spaced = crate::values::to_simplified(&crate::values::normalize_width(name)).to_lowercase();
+    SheetKind::Metrics.name_aliases().iter().any(|alias| {
+        let text = if alias.is_ascii() { &spaced } else { &folded };
+        contains_alias(text, alias)
+    })
 }
 
 /// The header row of a wide metrics sheet: a date or week column and at least one other
@@ -229,18 +244,20 @@ fn long_row(r: &mut RowReader<'_>) -> Option<MetricRow> {
     let metric = r.required_text(Field::Metric)?;
     let unit_cell = r.text(Field::Unit);
     let unit = unit_cell.as_deref().map(unit_text);
-    let header_unit = [Field::Actual, Field::Target].into_iter().find_map(|field| {
-        let c = r.map.column(field)?;
-        let (_, u) = name_and_unit(&c.header);
-        u.unit
-    });
+    let header_unit = [Field::Actual, Field::Target]
+        .into_iter()
+        .find_map(|field| {
+            let c = r.map.column(field)?;
+            let (_, u) = name_and_unit(&c.header);
+            u.unit
+        });
     let target = value(r, Field::Target, unit.as_ref());
     let actual = value(r, Field::Actual, unit.as_ref());
     if target.is_none() && actual.is_none() {
         return None;
     }
     let base = r.quantity(Field::Base, Expected::Number).map(|q| q.value);
-    let stated_rate = r.share(Field::Rate);
+    let stated_rate = stated_rate(r);
     let unit = unit
         .and_then(|u| u.unit)
         .or(header_unit)
@@ -260,6 +277,38 @@ fn long_row(r: &mut RowReader<'_>) -> Option<MetricRow> {
         stated_rate,
         actual_at: r.at_field(Field::Actual),
     })
+}
+
+/// The completion rate a team wrote: "132%" or a %-formatted cell (1.32) is 1.32; a plain
+/// number above 5 is percentage points (132 -> 1.32). Completion rates pass 100%, so the
+/// Progress rule (above 1 is points) would misread them.
+fn stated_rate(r: &mut RowReader<'_>) -> Option<f64> {
+    let raw = peek(r, Field::Rate)?;
+    let points = |v: f64| if v.abs() > 5.0 { v / 100.0 } else { v };
+    let rate = match &raw {
+        CellValue::Number(n) if n.is_finite() => Some(points(*n)),
+        CellValue::Text(t) => parse_number(t).and_then(|q| {
+            let v: f64 = q.value.try_into().ok()?;
+            Some(if q.unit.as_deref() == Some("%") {
+                v
+            } else {
+                points(v)
+            })
+        }),
+        _ => None,
+    };
+    if rate.is_none() {
+        let at = r.at_field(Field::Rate);
+        r.problem(
+            at,
+            Severity::Warning,
+            ProblemKind::Unreadable {
+                found: display(&raw),
+                expected: Expected::Percent,
+            },
+        );
+    }
+    rate
 }
 
 /// A target or actual: the contract's number forms; the unit column's multiplier applies to
@@ -317,7 +366,9 @@ fn wide_row(r: &mut RowReader<'_>, sink: &mut dyn RecordSink) {
         let at = r.at(c.col);
         let q = match &cell {
             CellValue::Empty => continue,
-            CellValue::Number(n) => decimal_from_f64(*n).map(|value| (Quantity { value, unit: None }, true)),
+            CellValue::Number(n) => {
+                decimal_from_f64(*n).map(|value| (Quantity { value, unit: None }, true))
+            }
             CellValue::Text(t) => parse_number(t).map(|q| (q, false)),
             CellValue::Error(e) => {
                 r.problem(
@@ -405,7 +456,10 @@ mod tests {
         assert_eq!(name_and_unit("GMV（万元）").0, "GMV");
         assert_eq!(name_and_unit("转化率(%)").1.unit.as_deref(), Some("%"));
         // A long header row is not wide.
-        let h: Vec<String> = ["日期", "指标", "实际值"].iter().map(|s| s.to_string()).collect();
+        let h: Vec<String> = ["日期", "指标", "实际值"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert!(wide_header(&h).is_none());
     }
 }

@@ -705,16 +705,17 @@ impl<'a> SheetRead<'a> {
             .map(|k| HeaderMap::build(k, &headers))
             .filter(|m| m.columns.len() >= MIN_HEADER_MATCHES);
         // A metrics sheet may hold metrics as columns (see `metrics::wide_header`).
-        let wide = (self.named_kind == Some(SheetKind::Metrics))
+        let wide = metrics::named_like_metrics(self.name)
             .then(|| metrics::wide_header(&headers))
             .flatten();
-        let Some(map) = wide
-            .or(named)
-            .or_else(|| best_kind_for_headers(&headers))
-        else {
+        let Some(map) = wide.or(named).or_else(|| best_kind_for_headers(&headers)) else {
             return false;
         };
-        let missing = map.missing_required();
+        // A wide metrics sheet names its metrics in its header, not in a column.
+        let missing = match map.column(Field::WideMetric) {
+            Some(_) => Vec::new(),
+            None => map.missing_required(),
+        };
         if !missing.is_empty() {
             let found: Vec<String> = headers.into_iter().filter(|h| !h.is_empty()).collect();
             for field in missing {

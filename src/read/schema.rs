@@ -314,7 +314,7 @@ pub fn kind_from_name(name: &str) -> Option<SheetKind> {
     best.map(|(_, k)| k)
 }
 
-fn contains_alias(folded: &str, alias: &str) -> bool {
+pub(crate) fn contains_alias(folded: &str, alias: &str) -> bool {
     if !alias.is_ascii() {
         return folded.contains(alias);
     }

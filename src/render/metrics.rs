@@ -166,12 +166,20 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
             format!("{}{x}", col(ACTUAL)),
             format!("{}{x}", col(DUE)),
         );
-        let (num, den) = if m.lower_is_better { (&t, &a) } else { (&a, &t) };
+        let (num, den) = if m.lower_is_better {
+            (&t, &a)
+        } else {
+            (&a, &t)
+        };
         ratio_formula(ws, r, ATTAIN, num, den, m.attainment(), &st.pct)?;
         share(ws, r, ELAPSED, m.elapsed, &st.pct)?;
         if m.how == How::Sum {
             value(ws, r, DUE, m.expected, m, st)?;
-            let (num, den) = if m.lower_is_better { (&e, &a) } else { (&a, &e) };
+            let (num, den) = if m.lower_is_better {
+                (&e, &a)
+            } else {
+                (&a, &e)
+            };
             ratio_formula(ws, r, PACE, num, den, m.pace(), &st.pct)?;
         } else {
             ws.write_blank(r, DUE, &st.text)?;
@@ -192,7 +200,13 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
 }
 
 /// Metrics week by week (values, then attainment for the chart); returns the last row.
-fn weeks(ws: &mut Worksheet, r: u32, s: &Summary, sheet: &str, st: &Styles) -> Result<u32, XlsxError> {
+fn weeks(
+    ws: &mut Worksheet,
+    r: u32,
+    s: &Summary,
+    sheet: &str,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
     let l = st.lang;
     let rep = &s.metrics;
     let dated: Vec<&MetricView> = rep.metrics.iter().filter(|m| !m.weeks.is_empty()).collect();
@@ -214,7 +228,11 @@ fn weeks(ws: &mut Worksheet, r: u32, s: &Summary, sheet: &str, st: &Styles) -> R
         Ok(())
     };
     let mut r = r + 1;
-    header(ws, r, l.pick("指标（周一起的一周）", "Metric (week from Monday)"))?;
+    header(
+        ws,
+        r,
+        l.pick("指标（周一起的一周）", "Metric (week from Monday)"),
+    )?;
     for m in &dated {
         r += 1;
         text(ws, r, TEAM, Some(&m.team), &st.text)?;
@@ -234,7 +252,11 @@ fn weeks(ws: &mut Worksheet, r: u32, s: &Summary, sheet: &str, st: &Styles) -> R
         return Ok(r);
     }
     r += 2;
-    header(ws, r, l.pick("达成率（累计或当周）", "Attainment (to date or in week)"))?;
+    header(
+        ws,
+        r,
+        l.pick("达成率（累计或当周）", "Attainment (to date or in week)"),
+    )?;
     let head = r;
     for m in &charted {
         r += 1;
@@ -289,7 +311,12 @@ fn section(ws: &mut Worksheet, r: u32, title: &str, st: &Styles) -> Result<(), X
 }
 
 /// Channel ROI: spend against revenue and results; returns the last row.
-fn channels(ws: &mut Worksheet, r: u32, rows: &[ChannelRoi], st: &Styles) -> Result<u32, XlsxError> {
+fn channels(
+    ws: &mut Worksheet,
+    r: u32,
+    rows: &[ChannelRoi],
+    st: &Styles,
+) -> Result<u32, XlsxError> {
     let l = st.lang;
     section(ws, r, l.pick("渠道投入产出", "Channel ROI"), st)?;
     if rows.is_empty() {
@@ -337,7 +364,15 @@ fn channels(ws: &mut Worksheet, r: u32, rows: &[ChannelRoi], st: &Styles) -> Res
         let has_revenue = c.revenue.is_some();
         if has_revenue {
             ratio_formula(ws, r, 6, &revenue, &spend, c.roas(), &times)?;
-            ratio_formula(ws, r, 7, &format!("({revenue}-{spend})"), &spend, c.roi(), &st.pct)?;
+            ratio_formula(
+                ws,
+                r,
+                7,
+                &format!("({revenue}-{spend})"),
+                &spend,
+                c.roi(),
+                &st.pct,
+            )?;
         } else {
             ws.write_blank(r, 6, &times)?;
             ws.write_blank(r, 7, &st.pct)?;
@@ -364,12 +399,20 @@ fn channels(ws: &mut Worksheet, r: u32, rows: &[ChannelRoi], st: &Styles) -> Res
 /// Delivery standards checked: one row per task whose standard has measurable criteria.
 fn standards(ws: &mut Worksheet, r: u32, s: &Summary, st: &Styles) -> Result<u32, XlsxError> {
     let l = st.lang;
-    section(ws, r, l.pick("交付标准核对", "Delivery standards checked"), st)?;
+    section(
+        ws,
+        r,
+        l.pick("交付标准核对", "Delivery standards checked"),
+        st,
+    )?;
     let checked: Vec<usize> = (0..s.data.plan.len())
         .filter(|&i| !s.metrics.standards[i].is_empty())
         .collect();
     if checked.is_empty() {
-        let none = l.pick("计划的交付标准中没有可量化的条件", "no measurable criteria in the plan's deliverables");
+        let none = l.pick(
+            "计划的交付标准中没有可量化的条件",
+            "no measurable criteria in the plan's deliverables",
+        );
         ws.write_string_with_format(r + 1, 0, none, &st.note)?;
         return Ok(r + 1);
     }
@@ -380,7 +423,11 @@ fn standards(ws: &mut Worksheet, r: u32, s: &Summary, st: &Styles) -> Result<u32
         (CHANNEL, METRIC, l.pick("任务", "Task")),
         (UNIT, TARGET, l.pick("交付标准", "Deliverable")),
         (ACTUAL, VERDICT, l.pick("核对", "Check")),
-        (LATEST, LATEST, l.pick("达标 / 未达标 / 无数据", "Met / not / no data")),
+        (
+            LATEST,
+            LATEST,
+            l.pick("达标 / 未达标 / 无数据", "Met / not / no data"),
+        ),
         (SOURCE, SOURCE, l.pick("位置", "Source")),
     ];
     let put = |ws: &mut Worksheet, r: u32, (a, b): (u16, u16), v: &str, f: &Format| {
@@ -455,7 +502,9 @@ pub fn task_check(
     } else {
         S::Done
     };
-    let f = st.status(status).set_align(rust_xlsxwriter::FormatAlign::Left);
+    let f = st
+        .status(status)
+        .set_align(rust_xlsxwriter::FormatAlign::Left);
     text(ws, r, c, Some(&sentence(checks, st.lang)), &f)
 }
 

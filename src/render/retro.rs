@@ -220,7 +220,10 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     }
 
     // 6. Metrics and delivery standards.
-    let title = l.pick("六、指标达成与交付标准", "6. Metrics and delivery standards");
+    let title = l.pick(
+        "六、指标达成与交付标准",
+        "6. Metrics and delivery standards",
+    );
     r = super::metrics::retro_section(ws, r + 2, title, s, st, LAST)?;
 
     // 7. For people to fill in.

@@ -341,7 +341,10 @@ fn validation(
             DataValidation::new().allow_list_strings(words)?,
             Some((
                 l("不在常用选项中", "Not one of the usual words"),
-                l("这不是下拉中的常用写法，仍会照填写的内容读取。仍要保留吗？", "Not one of the listed words; it is read as typed. Keep it anyway?"),
+                l(
+                    "这不是下拉中的常用写法，仍会照填写的内容读取。仍要保留吗？",
+                    "Not one of the listed words; it is read as typed. Keep it anyway?",
+                ),
                 warn,
             )),
         ),

@@ -252,7 +252,7 @@ fn data_sheet(kind: SheetKind, s: &TemplateSettings) -> DataSheet {
 /// Whether `init` writes a column for a field: not the team (this workbook is one team's),
 /// and on the metrics sheet not the date (the week says when) nor the completion rate
 /// (plantrack computes it).
-fn in_form(kind: SheetKind, field: Field) -> bool {
+pub fn in_form(kind: SheetKind, field: Field) -> bool {
     !(field == Field::Team
         || (kind == SheetKind::Metrics && matches!(field, Field::Date | Field::Rate)))
 }
@@ -303,11 +303,21 @@ fn input_of(kind: SheetKind, field: Field, lang: Lang) -> (Input, f64) {
         (SheetKind::Metrics, F::Task) => (Input::PlanTask, 20.0),
         (SheetKind::Metrics, F::Actual) => (Input::Quantity, 12.0),
         (_, F::Metric) => (
-            Input::Suggest(METRIC_WORDS.iter().map(|(zh, en)| lang.pick(zh, en)).collect()),
+            Input::Suggest(
+                METRIC_WORDS
+                    .iter()
+                    .map(|(zh, en)| lang.pick(zh, en))
+                    .collect(),
+            ),
             18.0,
         ),
         (_, F::Unit) => (
-            Input::Suggest(UNIT_WORDS.iter().map(|(zh, en)| lang.pick(zh, en)).collect()),
+            Input::Suggest(
+                UNIT_WORDS
+                    .iter()
+                    .map(|(zh, en)| lang.pick(zh, en))
+                    .collect(),
+            ),
             7.0,
         ),
         (_, F::Base) => (Input::Quantity, 10.0),

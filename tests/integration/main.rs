@@ -8,6 +8,7 @@ mod gantt;
 mod init;
 mod inputs;
 mod limits;
+mod metrics;
 mod nothing_lost;
 mod outputs;
 mod report;
