@@ -22,7 +22,8 @@ use rust_decimal::Decimal;
 use super::cells::{RowReader, display};
 use super::records::{RecordSink, team_of, week_start};
 use super::schema::{
-    Column, Field, FieldSpec, HeaderMap, KindSpec, SheetKind, TEAM, contains_alias, f, fold,
+    Column, Field, FieldSpec, HeaderMap, KindSpec, SheetKind, TEAM, best_kind_for_headers,
+    contains_alias, f, fold,
 };
 use super::source::CellValue;
 use crate::model::{Expected, MetricRow, ProblemKind, Quantity, Severity};
@@ -78,6 +79,24 @@ pub const FIELDS: &[FieldSpec] = &[
 /// Words in a metric or date cell that mark a totals row.
 const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "total", "subtotal", "sum"];
 
+/// Headers beside a wide sheet's metrics that hold notes or names, not figures.
+const NOT_METRICS: &[&str] = &[
+    "备注",
+    "说明",
+    "负责人",
+    "填写人",
+    "序号",
+    "note",
+    "notes",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "owner",
+    "no.",
+    "#",
+];
+
 fn is_total(text: &str) -> bool {
     let t = fold(text);
     TOTAL_WORDS.iter().any(|w| t == *w)
@@ -102,6 +121,10 @@ pub fn wide_header(headers: &[String]) -> Option<HeaderMap> {
     if long.column(Field::Metric).is_some() {
         return None;
     }
+    // A table another kind reads whole (a weekly tracker, a ledger) is that kind.
+    if best_kind_for_headers(headers).is_some_and(|m| m.missing_required().is_empty()) {
+        return None;
+    }
     let period = [Field::Date, Field::Week]
         .into_iter()
         .find_map(|field| long.column(field).cloned())?;
@@ -118,7 +141,7 @@ pub fn wide_header(headers: &[String]) -> Option<HeaderMap> {
             continue;
         }
         let (name, _) = name_and_unit(h);
-        if name.is_empty() || is_total(&name) {
+        if name.is_empty() || is_total(&name) || NOT_METRICS.contains(&fold(&name).as_str()) {
             continue;
         }
         columns.push(Column {
@@ -129,7 +152,11 @@ pub fn wide_header(headers: &[String]) -> Option<HeaderMap> {
             lang: None,
         });
     }
-    (columns.len() >= 2 + usize::from(long.column(Field::Channel).is_some())).then(|| HeaderMap {
+    let metrics = columns
+        .iter()
+        .filter(|c| c.field == Field::WideMetric)
+        .count();
+    (metrics > 0).then_some(HeaderMap {
         kind: SheetKind::Metrics,
         columns,
     })
@@ -455,6 +482,17 @@ mod tests {
         assert_eq!(metrics, [2, 3, 4]);
         assert_eq!(name_and_unit("GMV（万元）").0, "GMV");
         assert_eq!(name_and_unit("转化率(%)").1.unit.as_deref(), Some("%"));
+        // A weekly tracker or a ledger on a sheet named 数据 is not wide.
+        let weekly: Vec<String> = ["周次", "任务名称", "本周计划", "实际完成", "责任人"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(wide_header(&weekly).is_none());
+        let ledger: Vec<String> = ["日期", "费用科目", "渠道", "金额"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(wide_header(&ledger).is_none());
         // A long header row is not wide.
         let h: Vec<String> = ["日期", "指标", "实际值"]
             .iter()
