@@ -43,7 +43,7 @@ const LATEST: u16 = 12;
 const SOURCE: u16 = 13;
 
 const WIDTHS: [f64; 14] = [
-    14.0, 12.0, 22.0, 7.0, 16.0, 14.0, 14.0, 10.0, 10.0, 14.0, 10.0, 12.0, 11.0, 16.0,
+    14.0, 12.0, 22.0, 10.0, 16.0, 14.0, 14.0, 10.0, 10.0, 14.0, 10.0, 12.0, 11.0, 16.0,
 ];
 
 fn col(c: u16) -> String {
@@ -68,7 +68,8 @@ fn value(
     }
 }
 
-/// A ratio formula `num/den` (IF the denominator is blank or zero, blank) with its result.
+/// A ratio formula `num/den` (blank while the denominator is blank or zero) with its
+/// result; a blank cell where there is no result.
 fn ratio_formula(
     ws: &mut Worksheet,
     r: u32,
@@ -78,15 +79,18 @@ fn ratio_formula(
     v: Option<f64>,
     f: &Format,
 ) -> Result<(), XlsxError> {
-    let v = v.filter(|x| x.is_finite());
-    formula(
-        ws,
-        r,
-        c,
-        format!("IF(N({den})=0,\"\",{num}/{den})"),
-        v.map_or_else(String::new, |x| x.to_string()),
-        f,
-    )
+    // No figure, no formula: an empty cached result reads as 0 in some applications.
+    match v.filter(|x| x.is_finite()) {
+        Some(x) => formula(
+            ws,
+            r,
+            c,
+            format!("IF(N({den})=0,\"\",{num}/{den})"),
+            x.to_string(),
+            f,
+        ),
+        None => ws.write_blank(r, c, f).map(|_| ()),
+    }
 }
 
 /// The verdict of a metric as a word and a status colour.
@@ -379,14 +383,13 @@ fn channels(
         }
         text(ws, r, 8, c.result.as_ref().map(|x| x.0.as_str()), &st.text)?;
         amount(ws, r, 9, c.result.as_ref().map(|x| x.1), st)?;
-        if c.result.is_some() {
-            let v = c.cost_per_result();
+        if let Some(v) = c.cost_per_result() {
             formula(
                 ws,
                 r,
                 10,
                 format!("IF(N({results})=0,\"\",ROUND({spend}/{results},2))"),
-                v.map_or_else(String::new, plain),
+                plain(v),
                 &st.money,
             )?;
         } else {
