@@ -551,6 +551,8 @@ pub struct MetricRow {
     pub unit: Option<String>,
     /// The completion rate the team wrote (完成率), as a share, checked against the computed.
     pub stated_rate: Option<f64>,
+    /// The completion rate's cell (the row's first cell when there is none).
+    pub rate_at: CellRef,
     /// The actual's cell (the row's first cell when there is none).
     pub actual_at: CellRef,
 }

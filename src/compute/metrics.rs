@@ -75,7 +75,7 @@ pub struct MetricView {
     pub weeks: BTreeMap<NaiveDate, Decimal>,
     /// The plan tasks the rows name, as written.
     pub tasks: Vec<String>,
-    /// The metric's first row.
+    /// The actual's cell on the metric's first row.
     pub at: CellRef,
     /// Indexes into the dataset's metric rows.
     pub rows: Vec<usize>,
@@ -435,7 +435,7 @@ fn view(rows: &[MetricRow], idx: Vec<usize>, as_of: NaiveDate) -> MetricView {
         latest: counted.iter().filter_map(|r| r.date).max(),
         weeks,
         tasks,
-        at: first.row.clone(),
+        at: first.actual_at.clone(),
         rows: idx,
     }
 }
@@ -488,7 +488,7 @@ fn check_stated_rates(rows: &[MetricRow], problems: &mut Vec<Problem>) {
         {
             problems.push(Problem {
                 team: r.team.clone(),
-                at: r.row.clone(),
+                at: r.rate_at.clone(),
                 severity: Severity::Warning,
                 kind: ProblemKind::AttainmentMismatch {
                     stated,

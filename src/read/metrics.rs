@@ -278,11 +278,9 @@ fn long_row(r: &mut RowReader<'_>) -> Option<MetricRow> {
             let (_, u) = name_and_unit(&c.header);
             u.unit
         });
+    // A metric without figures yet is still listed (its actual shows as missing).
     let target = value(r, Field::Target, unit.as_ref());
     let actual = value(r, Field::Actual, unit.as_ref());
-    if target.is_none() && actual.is_none() {
-        return None;
-    }
     let base = r.quantity(Field::Base, Expected::Number).map(|q| q.value);
     let stated_rate = stated_rate(r);
     let unit = unit
@@ -302,6 +300,7 @@ fn long_row(r: &mut RowReader<'_>) -> Option<MetricRow> {
         base,
         unit,
         stated_rate,
+        rate_at: r.at_field(Field::Rate),
         actual_at: r.at_field(Field::Actual),
     })
 }
@@ -437,6 +436,7 @@ fn wide_row(r: &mut RowReader<'_>, sink: &mut dyn RecordSink) {
             actual: Some(q),
             base: None,
             stated_rate: None,
+            rate_at: at.clone(),
             actual_at: at,
         });
     }

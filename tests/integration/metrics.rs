@@ -117,7 +117,7 @@ fn chinese_kpi_sheet(file: &str) {
         .filter(|r| text(&r[3]).contains("填写的完成率"))
         .map(|r| text(&r[1]))
         .collect();
-    assert_eq!(stated, ["核心KPI!A5"]);
+    assert_eq!(stated, ["核心KPI!G5"]);
 
     let overview = sheet(&out, "概览");
     let top = row_with(&overview, 0, "抖音 · 转化率");

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use chrono::NaiveDate;
-use plantrack::model::{BudgetLine, Expense, PlanRow, Problem, Risk, WeeklyRow};
+use plantrack::model::{BudgetLine, Expense, MetricRow, PlanRow, Problem, Risk, WeeklyRow};
 use plantrack::read::read_workbook;
 use plantrack::read::records::RecordSink;
 use plantrack::read::schema::{
@@ -31,6 +31,8 @@ struct Records {
     expenses: Vec<Expense>,
     budget: Vec<BudgetLine>,
     risks: Vec<Risk>,
+    /// A wide metrics row gives one record per metric, so metrics may share a row.
+    metrics: Vec<MetricRow>,
     problems: Vec<Problem>,
 }
 
@@ -49,6 +51,9 @@ impl RecordSink for Records {
     }
     fn risk(&mut self, row: Risk) {
         self.risks.push(row);
+    }
+    fn metric(&mut self, row: MetricRow) {
+        self.metrics.push(row);
     }
 }
 
@@ -122,6 +127,7 @@ fn accounted(data: &Records) -> (BTreeMap<String, BTreeSet<u32>>, BTreeSet<Strin
     data.expenses.iter().for_each(|r| add(&r.row));
     data.budget.iter().for_each(|r| add(&r.row));
     data.risks.iter().for_each(|r| add(&r.row));
+    data.metrics.iter().for_each(|r| add(&r.row));
     data.problems.iter().for_each(|p| add(&p.at));
     (rows, whole)
 }
