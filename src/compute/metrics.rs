@@ -838,7 +838,8 @@ fn clean_subject(s: &str) -> String {
 }
 
 fn criterion(piece: &str) -> Option<Criterion> {
-    let lower = piece.to_lowercase();
+    // ASCII-only lower case keeps byte offsets, so `piece` can be sliced where `lower` matched.
+    let lower = piece.to_ascii_lowercase();
     // The first comparison word written, the longest where several start at one place.
     let prefix = PREFIX_OPS
         .iter()

@@ -78,3 +78,122 @@ fn how_follows_the_metrics_nature() {
     assert!(lower_is_better("Cost per lead"));
     assert!(!lower_is_better("GMV"));
 }
+
+fn row(
+    metric: &str,
+    date: Option<(u32, u32)>,
+    target: Option<&str>,
+    actual: Option<&str>,
+) -> MetricRow {
+    let q = |v: &str| {
+        let (v, unit) = match v.strip_suffix('%') {
+            Some(p) => (d(p) / Decimal::ONE_HUNDRED, Some("%".to_string())),
+            None => (d(v), None),
+        };
+        Quantity { value: v, unit }
+    };
+    MetricRow {
+        team: "t".into(),
+        row: CellRef::new("KPI", 1, 0),
+        metric: metric.into(),
+        channel: Some("天猫".into()),
+        task: None,
+        date: date.map(|(m, day)| NaiveDate::from_ymd_opt(2026, m, day).unwrap()),
+        period: None,
+        target: target.map(q),
+        actual: actual.map(q),
+        base: None,
+        unit: None,
+        stated_rate: None,
+        rate_at: CellRef::new("KPI", 1, 6),
+        actual_at: CellRef::new("KPI", 1, 5),
+    }
+}
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+#[test]
+fn weekly_rows_add_up_to_date_and_their_targets_give_what_was_due() {
+    let rows = vec![
+        row("GMV", Some((11, 2)), Some("100"), Some("90")),
+        row("GMV", Some((11, 9)), Some("100"), Some("120")),
+        row("GMV", Some((11, 16)), Some("100"), Some("80")),
+        // After the as-of date: its target counts in the whole, its actual does not.
+        row("GMV", Some((11, 30)), Some("100"), Some("999")),
+    ];
+    let mut problems = Vec::new();
+    let data = Dataset {
+        metrics: rows,
+        ..Dataset::default()
+    };
+    let rep = build(&data, &CostReport::default(), as_of(), &mut problems);
+    let m = &rep.metrics[0];
+    assert_eq!(m.how, How::Sum);
+    assert_eq!((m.target, m.actual), (Some(d("400")), Some(d("290"))));
+    assert_eq!(m.expected, Some(d("300")));
+    assert_eq!(m.attainment(), Some(0.725));
+    assert_eq!(m.pace(), Some(290.0 / 300.0));
+    assert_eq!(rep.weeks.len(), 3);
+    assert_eq!(
+        m.weekly_attainment(&rep.weeks),
+        vec![Some(0.225), Some(0.525), Some(0.725)]
+    );
+}
+
+#[test]
+fn rates_are_weighted_by_their_base_and_costs_attain_the_other_way() {
+    let mut a = row("转化率", Some((11, 2)), Some("3%"), Some("2.4%"));
+    a.base = Some(d("36000"));
+    let mut b = row("转化率", Some((11, 9)), Some("3%"), Some("1.9%"));
+    b.base = Some(d("44000"));
+    let cost = row("获客成本", None, Some("50"), Some("40"));
+    let fans = vec![
+        row("粉丝数", Some((11, 2)), None, Some("1000")),
+        row("粉丝数", Some((11, 9)), Some("5000"), Some("1800")),
+    ];
+    let mut metrics = vec![a, b, cost];
+    metrics.extend(fans);
+    let data = Dataset {
+        metrics,
+        ..Dataset::default()
+    };
+    let rep = build(&data, &CostReport::default(), as_of(), &mut Vec::new());
+    let rate = &rep.metrics[0];
+    assert_eq!(rate.how, How::WeightedMean);
+    assert_eq!(rate.actual, Some(d("0.02125")));
+    let cost = &rep.metrics[1];
+    assert!(cost.lower_is_better);
+    assert_eq!(cost.attainment(), Some(1.25));
+    let fans = &rep.metrics[2];
+    assert_eq!(
+        (fans.how, fans.actual, fans.target),
+        (How::Latest, Some(d("1800")), Some(d("5000")))
+    );
+}
+
+#[test]
+fn a_stated_rate_more_than_a_point_off_is_reported_at_its_cell() {
+    let mut r = row("新客数", None, Some("5000"), Some("4200"));
+    r.stated_rate = Some(0.8);
+    let mut ok = row("GMV", None, Some("100"), Some("132"));
+    ok.stated_rate = Some(1.32);
+    let data = Dataset {
+        metrics: vec![r, ok],
+        ..Dataset::default()
+    };
+    let mut problems = Vec::new();
+    build(&data, &CostReport::default(), as_of(), &mut problems);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].at.to_string(), "KPI!G2");
+}
+
+proptest::proptest! {
+    /// Any deliverable text parses without a panic (byte offsets stay on char boundaries).
+    #[test]
+    fn criteria_never_panic(text in "\\PC{0,40}") {
+        let _ = parse_criteria(&text);
+        let _ = parse_criteria(&format!("İ{text}≥1万 at least 3% or more"));
+    }
+}
