@@ -31,7 +31,7 @@ use crate::lang::Lang;
 use crate::model::{
     CellRef, Dataset, MetricRow, PlanRow, Problem, ProblemKind, Quantity, Severity,
 };
-use crate::values::{fold, normalize_width, parse_number, to_simplified};
+use crate::values::{fold, normalize_width, parse_number, parse_week, resolve_week, to_simplified};
 
 /// How a metric's actual to date is taken from its rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -316,6 +316,34 @@ pub fn build(
         weeks,
         channels,
         standards,
+    }
+}
+
+/// Places campaign-week labels ("第3周", "Week 3") with the plan's dates, as the weekly
+/// sheet's are (see [`super::weekly::place_weeks`]); a label that cannot be placed is noted
+/// at its row, and the row counts as undated.
+pub fn place_weeks(
+    rows: &mut [MetricRow],
+    plan: &[PlanRow],
+    as_of: NaiveDate,
+    problems: &mut Vec<Problem>,
+) {
+    let spans = super::weekly::plan_spans(plan);
+    for r in rows.iter_mut().filter(|r| r.date.is_none()) {
+        let Some(label) = r.period.as_deref().and_then(parse_week) else {
+            continue;
+        };
+        match resolve_week(label, as_of, spans.get(r.team.as_str()).copied()) {
+            Some((monday, _)) => r.date = Some(monday),
+            None => problems.push(Problem {
+                team: r.team.clone(),
+                at: r.row.clone(),
+                severity: Severity::Info,
+                kind: ProblemKind::UnplacedWeek {
+                    found: r.period.clone().unwrap_or_default(),
+                },
+            }),
+        }
     }
 }
 

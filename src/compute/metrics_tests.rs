@@ -197,3 +197,16 @@ proptest::proptest! {
         let _ = parse_criteria(&format!("İ{text}≥1万 at least 3% or more"));
     }
 }
+
+#[test]
+fn campaign_weeks_are_placed_with_the_plans_dates() {
+    use crate::compute::status::tests::task;
+    let plan = task("2026-11-04", "2026-12-20", 0.5);
+    let mut r = row("GMV", None, None, Some("10"));
+    r.period = Some("第3周".into());
+    let mut rows = vec![r];
+    let mut problems = Vec::new();
+    place_weeks(&mut rows, &[plan], as_of(), &mut problems);
+    assert_eq!(rows[0].date, NaiveDate::from_ymd_opt(2026, 11, 16));
+    assert!(problems.is_empty());
+}

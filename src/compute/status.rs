@@ -76,7 +76,7 @@ pub fn days_late(task: &PlanRow, status: TaskStatus, as_of: NaiveDate) -> i64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::CellRef;
 
@@ -106,6 +106,7 @@ mod tests {
             progress: Some(progress),
             status: Some(WrittenStatus::InProgress),
             predecessors: vec![],
+            cells: Default::default(),
         }
     }
 

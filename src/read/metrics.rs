@@ -28,7 +28,7 @@ use super::schema::{
 use super::source::CellValue;
 use crate::model::{Expected, MetricRow, ProblemKind, Quantity, Severity};
 use crate::values::{
-    currency_in, decimal_from_f64, parse_number, quantity_in_text, split_unit_hint,
+    currency_in, decimal_from_f64, parse_number, parse_week, quantity_in_text, split_unit_hint,
 };
 
 /// The fields of a long metrics sheet. The first zh and en alias are what `init` writes.
@@ -233,7 +233,8 @@ fn period_of(r: &mut RowReader<'_>) -> Result<(Option<NaiveDate>, Option<String>
             return Err(());
         }
         let start = week_start(&v, r.as_of);
-        if start.is_none() {
+        // A campaign week ("第3周") is placed later, with the plan's dates.
+        if start.is_none() && parse_week(&label).is_none() {
             let at = r.at_field(Field::Week);
             r.problem(
                 at,
