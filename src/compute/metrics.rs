@@ -166,6 +166,8 @@ const RATE_WORDS: &[&str] = &[
     "per",
     "share",
 ];
+/// Names of metrics that are shares of something (a rate, not an average).
+const SHARE_WORDS: &[&str] = &["率", "占比", "比例", "rate", "ratio", "ctr", "cvr", "share"];
 const STOCK_WORDS: &[&str] = &[
     "粉丝",
     "会员",
@@ -401,7 +403,13 @@ fn view(rows: &[MetricRow], idx: Vec<usize>, as_of: NaiveDate) -> MetricView {
             .iter()
             .flat_map(|r| [&r.actual, &r.target])
             .any(|q| q.as_ref().is_some_and(|q| q.unit.as_deref() == Some("%")));
-        percent.then(|| "%".to_string())
+        // A rate typed into a %-formatted cell arrives as a plain share (0.021).
+        let shares = sorted
+            .iter()
+            .flat_map(|r| [&r.actual, &r.target])
+            .flatten()
+            .all(|q| q.value.abs() <= Decimal::ONE);
+        (percent || (shares && has_word(&first.metric, SHARE_WORDS))).then(|| "%".to_string())
     });
     let how = how_of(&first.metric, unit.as_deref(), &sorted);
     let counted: Vec<&&MetricRow> = sorted

@@ -210,3 +210,20 @@ fn campaign_weeks_are_placed_with_the_plans_dates() {
     assert_eq!(rows[0].date, NaiveDate::from_ymd_opt(2026, 11, 16));
     assert!(problems.is_empty());
 }
+
+#[test]
+fn a_rate_typed_into_a_percent_cell_is_a_percentage() {
+    // 转化率 0.021 from a %-formatted cell, no unit anywhere: checked against "≥3%".
+    let data = Dataset {
+        metrics: vec![row("转化率", None, Some("0.03"), Some("0.021"))],
+        ..Dataset::default()
+    };
+    let rep = build(&data, &CostReport::default(), as_of(), &mut Vec::new());
+    assert!(rep.metrics[0].is_rate());
+    let mut p = crate::compute::status::tests::task("2026-11-04", "2026-12-20", 0.5);
+    p.name = "天猫大促".into();
+    p.deliverable = Some("转化率≥3%".into());
+    let checks = check_task(&p, &rep.metrics);
+    assert_eq!(checks[0].verdict, Verdict::NotMet);
+    assert_eq!(sentence(&checks, Lang::Zh), "转化率2.1%，低于3%");
+}
