@@ -185,10 +185,17 @@ const STOCK_WORDS: &[&str] = &[
     "score",
     "nps",
 ];
+/// Costs and spending: lower is better, and never revenue.
 const LOWER_WORDS: &[&str] = &[
     "成本",
     "费用",
     "花费",
+    "消耗",
+    "投入",
+    "预算",
+    "支出",
+    "spend",
+    "budget",
     "跳出",
     "退货",
     "退款",
@@ -659,7 +666,7 @@ fn channel_roi(data: &Dataset, costs: &CostReport, metrics: &[MetricView]) -> Ve
         let (Some(channel), Some(actual)) = (&m.channel, m.actual) else {
             continue;
         };
-        let revenue = has_word(&m.metric, REVENUE_WORDS) || (m.is_money());
+        let revenue = has_word(&m.metric, REVENUE_WORDS) || m.is_money();
         let result = RESULT_WORDS
             .iter()
             .position(|words| has_word(&m.metric, words));

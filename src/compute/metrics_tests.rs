@@ -76,6 +76,8 @@ fn how_follows_the_metrics_nature() {
     assert_eq!(how_of("Clicks", Some("%"), &none), How::LatestRate);
     assert!(lower_is_better("获客成本"));
     assert!(lower_is_better("Cost per lead"));
+    assert!(lower_is_better("广告消耗"));
+    assert!(lower_is_better("Ad spend"));
     assert!(!lower_is_better("GMV"));
 }
 
