@@ -6,11 +6,12 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{
-    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, today,
+    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, settings,
+    today,
 };
 use crate::cli::ReportArgs;
-use crate::compute::changes::{compare, snapshot};
-use crate::compute::{Settings, summarize};
+use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};
+use crate::compute::summarize;
 use crate::lang::Lang;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
@@ -80,7 +81,8 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         lang,
         currency: currency(&loaded.data, lang),
     };
-    let mut summary = summarize(loaded.data, &Settings::new(as_of));
+    let settings = settings(as_of, args.calendar, &loaded.data);
+    let mut summary = summarize(loaded.data, &settings);
     let previous = match (&args.previous, args.no_previous) {
         (_, true) => None,
         (Some(p), _) => Some((p.clone(), true)),
@@ -95,7 +97,13 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     if let Some((path, explicit)) = previous {
         match read_snapshot(&path) {
             Ok(before) => {
-                summary.changes = Some(compare(&before, &snapshot(&summary)));
+                if !args.rebaseline {
+                    summary.baseline = carry_baseline(&before, &summary);
+                }
+                let mut changes = compare(&before, &snapshot(&summary));
+                changes.baseline_set = summary.baseline.set_on;
+                changes.baseline_slips = baseline_slips(&summary);
+                summary.changes = Some(changes);
                 eprintln!(
                     "{} {}",
                     lang.pick("对比上周汇总：", "compared with"),

@@ -24,7 +24,8 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::messages::amount;
 use crate::model::{
-    BudgetLine, CellRef, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, Severity, WeeklyRow,
+    BudgetLine, CellRef, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, Severity, TeamDay,
+    WeeklyRow,
 };
 use cells::{RowReader, display};
 use limits::Limit;
@@ -427,6 +428,9 @@ impl RecordSink for Dataset {
     }
     fn metric(&mut self, row: crate::model::MetricRow) {
         self.metrics.push(row);
+    }
+    fn team_day(&mut self, row: TeamDay) {
+        self.holidays.push(row);
     }
 }
 

@@ -48,6 +48,7 @@ impl KindSpec for SheetKind {
             SheetKind::Budget => &["预算分配", "资源分配", "预算", "budget", "resources"],
             SheetKind::Risks => &["风险预案", "风险清单", "风险", "risks"],
             SheetKind::Metrics => &["指标", "数据", "metrics", "kpi", "kpis"],
+            SheetKind::Holidays => &["节假日", "假日", "调休", "holidays", "holiday", "days off"],
         }
     }
 
@@ -61,6 +62,7 @@ impl KindSpec for SheetKind {
             SheetKind::Budget => BUDGET,
             SheetKind::Risks => RISKS,
             SheetKind::Metrics => super::metrics::FIELDS,
+            SheetKind::Holidays => HOLIDAYS,
         }
     }
 }
@@ -105,6 +107,10 @@ pub enum Field {
     Base,
     Rate,
     WideMetric,
+    /// 休 (a day off) or 班 (a working day) on the holidays sheet.
+    DayKind,
+    /// The name of a holiday or the reason for a team's day.
+    Occasion,
 }
 
 pub struct FieldSpec {
@@ -292,6 +298,23 @@ const RISKS: &[FieldSpec] = &[
     f(Field::Response, false, &["应对措施"], &["response"]),
     f(Field::Owner, false, &["负责人"], &["owner"]),
     f(Field::Status, false, &["状态"], &["status"]),
+    TEAM,
+];
+
+const HOLIDAYS: &[FieldSpec] = &[
+    f(Field::Date, true, &["日期"], &["date"]),
+    f(
+        Field::DayKind,
+        true,
+        &["休/班", "休息/上班", "类型"],
+        &["off/work", "day off/work", "day type"],
+    ),
+    f(
+        Field::Occasion,
+        false,
+        &["名称", "节日", "事由"],
+        &["name", "holiday", "occasion"],
+    ),
     TEAM,
 ];
 

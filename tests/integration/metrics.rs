@@ -90,7 +90,7 @@ fn chinese_kpi_sheet(file: &str) {
     assert_eq!(num(&offline[10]), 211.86);
 
     let tasks = sheet(&out, "任务");
-    let check = |task: &str| text(&row_with(&tasks, 3, task)[21]);
+    let check = |task: &str| text(&row_with(&tasks, 3, task)[23]);
     assert_eq!(
         check("抖音直播"),
         "直播场均观看1.2万，达标；转化率2.1%，低于3%"
@@ -192,7 +192,7 @@ fn english_wide_weekly_sheet_gives_attainments_roi_and_verdicts() {
     assert_eq!(num(&google[10]), 117.33);
 
     let tasks = sheet(&out, "Tasks");
-    let check = |task: &str| text(&row_with(&tasks, 3, task)[21]);
+    let check = |task: &str| text(&row_with(&tasks, 3, task)[23]);
     assert_eq!(
         check("YouTube launch video"),
         "views 16.5k, met; conversion rate 3.4%, met"
