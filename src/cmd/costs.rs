@@ -10,13 +10,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{Outcome, choose_lang, is_an_input, locked_files, report_failures, today};
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
 use crate::lang::Lang;
+use crate::messages::{Said, SaveStep, save_failed};
 use crate::model::{BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, WeeklyRow};
 use crate::read::records::RecordSink;
 use crate::read::{WorkbookInfo, expand_inputs, read_workbook, team_name};
@@ -56,10 +57,13 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
     if let Target::Workbook(out) | Target::Csv(out) = &target
         && is_an_input(inputs, out)
     {
-        bail!(
-            "the output {} is one of the inputs; choose another output path",
-            out.display()
-        );
+        bail!(Said::new(
+            format!("输出文件 {} 是输入之一：请另选输出路径", out.display()),
+            format!(
+                "the output {} is one of the inputs; choose another output path",
+                out.display()
+            ),
+        ));
     }
     let settings = CostSettings {
         as_of,
@@ -108,17 +112,21 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
             Err(e) => failures.push((path.clone(), e)),
         }
         if let Some(e) = stream.error.take() {
-            return Err(e).context("writing the ledger");
+            return Err(Said::new("写入支出明细时出错", "writing the ledger")
+                .because(e)
+                .into());
         }
     }
     let lang = stream
         .lang
         .unwrap_or_else(|| choose_lang(args.input.lang, None, inputs));
-    report_failures(&locked_files(&files), &failures, lang);
+    // What is said on the console: the user's language, else the workbook's.
+    let say = crate::lang::console(lang);
+    report_failures(&locked_files(&files), &failures, say);
     if read == 0 {
         eprintln!(
             "{}",
-            lang.pick(
+            say.pick(
                 "plantrack: 没有可读取的工作簿，未生成成本表",
                 "plantrack: no workbook could be read; no cost report written"
             )
@@ -180,7 +188,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         .iter()
         .filter(|p| p.severity == Severity::Warning)
         .count();
-    match lang {
+    match say {
         Lang::Zh => eprintln!(
             "{lines} 个预算科目：{over} 个超支，{warning} 个预警，{unbudgeted} 个无预算；{expenses} 笔支出；数据问题：{errors} 个错误，{warnings} 个警告"
         ),
@@ -189,7 +197,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         ),
     }
     if let Some(out) = written {
-        eprintln!("{}{}", lang.pick("已写入 ", "wrote "), out.display());
+        eprintln!("{}{}", say.pick("已写入 ", "wrote "), out.display());
     }
     Ok(Outcome::Ok)
 }
@@ -208,9 +216,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .unwrap_or_else(|| "costs.csv".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, bytes)
-        .with_context(|| format!("writing {}", tmp.display()))
+        .map_err(|e| save_failed(e, SaveStep::Temporary, path))
         .and_then(|()| {
-            std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))
+            std::fs::rename(&tmp, path).map_err(|e| save_failed(e, SaveStep::Rename, path))
         });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -13,6 +13,7 @@ use crate::cli::ReportArgs;
 use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};
 use crate::compute::summarize;
 use crate::lang::Lang;
+use crate::messages::Said;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
 use crate::read::team_name;
@@ -56,18 +57,26 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         .clone()
         .unwrap_or_else(|| default_output(inputs, as_of));
     if is_an_input(inputs, &output) {
-        bail!(
-            "the output {} is one of the inputs; choose another -o path",
-            output.display()
-        );
+        bail!(Said::new(
+            format!(
+                "输出文件 {} 是输入之一：请用 -o 另选输出路径",
+                output.display()
+            ),
+            format!(
+                "the output {} is one of the inputs; choose another -o path",
+                output.display()
+            ),
+        ));
     }
     let mut loaded = load(inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
-    report_failures(&loaded.locked, &loaded.failures, lang);
+    // What is said on the console: the user's language, else the summary's.
+    let say = crate::lang::console(lang);
+    report_failures(&loaded.locked, &loaded.failures, say);
     if loaded.data.teams.is_empty() {
         eprintln!(
             "{}",
-            lang.pick(
+            say.pick(
                 "plantrack: 没有可读取的工作簿，未生成汇总",
                 "plantrack: no workbook could be read; no summary written"
             )
@@ -106,18 +115,21 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
                 summary.changes = Some(changes);
                 eprintln!(
                     "{} {}",
-                    lang.pick("对比上周汇总：", "compared with"),
+                    say.pick("对比上周汇总：", "compared with"),
                     path.display()
                 );
             }
             Err(e) if explicit => {
-                bail!("{}: {}", path.display(), e.message(lang));
+                bail!(Said::new(
+                    format!("{}: {}", path.display(), e.message(Lang::Zh)),
+                    format!("{}: {}", path.display(), e.message(Lang::En)),
+                ));
             }
             Err(e) => eprintln!(
                 "plantrack: {}: {} ({})",
                 path.display(),
-                e.message(lang),
-                lang.pick("未生成本周变化表", "no Changes sheet")
+                e.message(say),
+                say.pick("未生成本周变化表", "no Changes sheet")
             ),
         }
     }
@@ -129,7 +141,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let at_risk = summary.count(TaskStatus::AtRisk);
     let errors = summary.problem_count(Severity::Error);
     let warnings = summary.problem_count(Severity::Warning);
-    match lang {
+    match say {
         Lang::Zh => eprintln!(
             "{tasks} 项任务：{overdue} 项逾期，{at_risk} 项有风险；数据问题：{errors} 个错误，{warnings} 个警告\n已写入 {}",
             output.display()

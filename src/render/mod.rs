@@ -23,7 +23,7 @@ mod trend;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -31,6 +31,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compute::Summary;
 use crate::lang::Lang;
+use crate::messages::{Said, SaveStep, save_failed};
 pub use costs::{CostView, CostsWorkbook, LedgerEntry};
 pub use export::{costs_csv, costs_json};
 pub use styles::Styles;
@@ -86,6 +87,7 @@ fn set_properties(wb: &mut Workbook, title: &str, as_of: NaiveDate) {
     let props = DocProperties::new()
         .set_title(title)
         .set_author("plantrack")
+        .set_comment(concat!("plantrack ", env!("CARGO_PKG_VERSION")))
         .set_creation_datetime(&as_of);
     wb.set_properties(&props);
 }
@@ -121,12 +123,17 @@ pub fn save_atomic(wb: &mut Workbook, path: &Path) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "summary.xlsx".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = wb
-        .save(&tmp)
-        .with_context(|| format!("writing {}", tmp.display()))
-        .and_then(|()| {
-            std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))
-        });
+    let result = match wb.save(&tmp) {
+        Err(XlsxError::IoError(e)) => Err(save_failed(e, SaveStep::Temporary, path)),
+        Err(e) => Err(Said::new(
+            format!("无法生成 {}", path.display()),
+            format!("could not write {}", path.display()),
+        )
+        .because(e)
+        .into()),
+        Ok(()) => Ok(()),
+    }
+    .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| save_failed(e, SaveStep::Rename, path)));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -8,6 +8,7 @@ mod fuzz_regressions;
 mod gantt;
 mod init;
 mod inputs;
+mod language;
 mod limits;
 mod metrics;
 mod nothing_lost;
