@@ -74,6 +74,16 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             pct(*stated),
             pct(*computed)
         ),
+        (K::AttainmentMismatch { stated, computed }, Lang::Zh) => format!(
+            "填写的完成率 {} 与 实际值/目标值 {} 不符（相差超过1个百分点）",
+            pct(*stated),
+            pct(*computed)
+        ),
+        (K::AttainmentMismatch { stated, computed }, Lang::En) => format!(
+            "stated attainment {} differs from actual / target {} by more than 1 point",
+            pct(*stated),
+            pct(*computed)
+        ),
         (K::BehindWithoutCause { deviation }, Lang::Zh) => {
             format!("进度落后 {}，但未填写偏差原因或解决措施", pct(*deviation))
         }

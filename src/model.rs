@@ -95,17 +95,19 @@ pub enum SheetKind {
     Costs,
     Budget,
     Risks,
+    Metrics,
     /// The team's own days off and working days (节假日), on top of the working calendar.
     Holidays,
 }
 
 impl SheetKind {
-    pub const ALL: [SheetKind; 6] = [
+    pub const ALL: [SheetKind; 7] = [
         SheetKind::Plan,
         SheetKind::Weekly,
         SheetKind::Costs,
         SheetKind::Budget,
         SheetKind::Risks,
+        SheetKind::Metrics,
         SheetKind::Holidays,
     ];
 
@@ -116,6 +118,7 @@ impl SheetKind {
             SheetKind::Costs => lang.pick("成本支出", "Costs"),
             SheetKind::Budget => lang.pick("预算", "Budget"),
             SheetKind::Risks => lang.pick("风险预案", "Risks"),
+            SheetKind::Metrics => lang.pick("指标", "Metrics"),
             SheetKind::Holidays => lang.pick("节假日", "Holidays"),
         }
     }
@@ -156,6 +159,9 @@ pub enum ProblemKind {
     SeveralOwners { found: String },
     /// A stated deviation that differs from the computed one by more than a point.
     DeviationMismatch { stated: f64, computed: f64 },
+    /// A completion rate (完成率) on a metrics row that differs from actual / target by more
+    /// than a point.
+    AttainmentMismatch { stated: f64, computed: f64 },
     /// A weekly row behind plan with no cause or no fix written down.
     BehindWithoutCause { deviation: f64 },
     /// A weekly row whose plan and actual are in different units.
@@ -650,6 +656,33 @@ pub struct ExpenseTally {
     /// Hash of a group's key -> its indexes in `groups` (looked up without building a key).
     #[serde(skip)]
     index: std::collections::HashMap<u64, Vec<usize>>,
+    /// Net spending per team and channel, for expenses that name a channel.
+    pub channels: Vec<ChannelSpend>,
+}
+
+/// The net spending of one team on one channel (the ledger's 渠道 column).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelSpend {
+    pub team: String,
+    pub channel: String,
+    pub spent: Decimal,
+}
+
+impl ExpenseTally {
+    fn add_channel(&mut self, team: &str, channel: &str, spent: Decimal) {
+        match self
+            .channels
+            .iter_mut()
+            .find(|c| c.channel == channel && c.team == team)
+        {
+            Some(c) => c.spent += spent,
+            None => self.channels.push(ChannelSpend {
+                team: team.to_string(),
+                channel: channel.to_string(),
+                spent,
+            }),
+        }
+    }
 }
 
 /// The expenses of one team, category, task and month.
@@ -671,6 +704,9 @@ pub struct ExpenseGroup {
 
 impl ExpenseTally {
     pub fn add(&mut self, e: &Expense) {
+        if let Some(channel) = &e.channel {
+            self.add_channel(&e.team, channel, e.amount);
+        }
         let month = e.month();
         match self.position(&e.team, &e.category, e.task.as_deref(), month) {
             Ok(i) => self.groups[i].absorb(e.amount, e.refund(), 1),
@@ -692,6 +728,9 @@ impl ExpenseTally {
 
     /// Adds another tally's groups after this one's (another workbook read later).
     pub fn extend(&mut self, other: ExpenseTally) {
+        for c in &other.channels {
+            self.add_channel(&c.team, &c.channel, c.spent);
+        }
         for g in other.groups {
             match self.position(&g.team, &g.category, g.task.as_deref(), g.month) {
                 Ok(i) => self.groups[i].absorb(g.spent, g.refunds, g.count),
@@ -788,6 +827,38 @@ pub struct Risk {
     pub response_at: CellRef,
 }
 
+/// One measurement of a metrics sheet (指标 / KPI): a metric of a channel, its target and/or
+/// actual, on a day or in a week, or for the whole campaign when no date is given. A wide
+/// sheet (metrics as columns, dates as rows) gives one per filled metric cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricRow {
+    pub team: String,
+    /// The row's first cell.
+    pub row: CellRef,
+    pub metric: String,
+    pub channel: Option<String>,
+    /// The plan task the measurement belongs to, as written.
+    pub task: Option<String>,
+    /// The day, or the Monday of the week, the measurement is for; None: the whole campaign.
+    pub date: Option<NaiveDate>,
+    /// The week or date as written.
+    pub period: Option<String>,
+    /// Values with the unit multiplier applied (150 under "万元" is 1,500,000); a percentage
+    /// is a share (3.2% is 0.032) with unit "%".
+    pub target: Option<Quantity>,
+    pub actual: Option<Quantity>,
+    /// The base a rate is a share of (visitors behind a conversion rate), for weighted means.
+    pub base: Option<Decimal>,
+    /// The unit written in a unit column or the header ("人", "元", "%").
+    pub unit: Option<String>,
+    /// The completion rate the team wrote (完成率), as a share, checked against the computed.
+    pub stated_rate: Option<f64>,
+    /// The completion rate's cell (the row's first cell when there is none).
+    pub rate_at: CellRef,
+    /// The actual's cell (the row's first cell when there is none).
+    pub actual_at: CellRef,
+}
+
 /// One row of the holidays sheet: a day off (休) or a working day (班) of the team's own.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TeamDay {
@@ -809,6 +880,8 @@ pub struct Dataset {
     pub expenses: ExpenseTally,
     pub budget: Vec<BudgetLine>,
     pub risks: Vec<Risk>,
+    /// The metrics sheets' measurements (see [`MetricRow`]).
+    pub metrics: Vec<MetricRow>,
     /// The team's own days off and working days, from its holidays sheet.
     pub holidays: Vec<TeamDay>,
     pub problems: Vec<Problem>,
@@ -830,6 +903,7 @@ impl Dataset {
         self.expenses.extend(other.expenses);
         self.budget.extend(other.budget);
         self.risks.extend(other.risks);
+        self.metrics.extend(other.metrics);
         self.holidays.extend(other.holidays);
         self.problems.extend(other.problems);
         if self.detected_lang.is_none() {

@@ -8,6 +8,7 @@ pub mod costs;
 pub mod critical;
 pub mod currency;
 pub mod goals;
+pub mod metrics;
 pub mod owners;
 pub mod retro;
 pub mod risks;
@@ -154,6 +155,8 @@ pub struct Summary {
     pub notes: TeamNotes,
     /// Set when the as-of date is well past every due date or the last spending.
     pub stale: Option<stale::StaleAsOf>,
+    /// KPIs, channel ROI and the delivery standards checked against them.
+    pub metrics: metrics::MetricsReport,
     /// Each task's baseline dates (this week's dates until a previous summary carries one).
     pub baseline: Baseline,
 }
@@ -240,6 +243,7 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
     let cal = settings.calendar.clone().with_team_days(&data.holidays);
     calendar_notes(&data, &cal, &mut problems);
     weekly::place_weeks(&mut data.weekly, &data.plan, as_of, &mut problems);
+    metrics::place_weeks(&mut data.metrics, &data.plan, as_of, &mut problems);
     let tasks = data
         .plan
         .iter()
@@ -265,6 +269,7 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
     let currencies = currency::Currencies::of_dataset(&data);
     let stale = stale::check(&data, as_of);
     risks::check(&data.risks, &mut problems);
+    let metrics = metrics::build(&data, &costs, as_of, &mut problems);
     let owners = owners::rollup(&data.plan, &tasks);
     let key_risks = risks::key_risks(&data.risks);
     let retro = retro::draft(&goals, &tasks, &costs, &weekly);
@@ -292,6 +297,7 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
         changes: None,
         notes: TeamNotes::default(),
         stale,
+        metrics,
         baseline,
     };
     summary.teams = teams::per_team(&summary);

@@ -103,14 +103,8 @@ impl<'a> TaskIndex<'a> {
     }
 }
 
-/// Places week labels that need the plan's dates: "第3周" is the campaign's third week when
-/// the team's plan dates make that clear (see [`resolve_week`]); otherwise a note at the row.
-pub fn place_weeks(
-    weekly: &mut [WeeklyRow],
-    plan: &[PlanRow],
-    as_of: NaiveDate,
-    problems: &mut Vec<Problem>,
-) {
+/// Each team's plan span: its first start (or due) to its last due date.
+pub fn plan_spans(plan: &[PlanRow]) -> HashMap<&str, (NaiveDate, NaiveDate)> {
     let mut spans: HashMap<&str, (NaiveDate, NaiveDate)> = HashMap::new();
     for p in plan {
         let Some(due) = p.due else { continue };
@@ -123,6 +117,18 @@ pub fn place_weeks(
             })
             .or_insert((first, due));
     }
+    spans
+}
+
+/// Places week labels that need the plan's dates: "第3周" is the campaign's third week when
+/// the team's plan dates make that clear (see [`resolve_week`]); otherwise a note at the row.
+pub fn place_weeks(
+    weekly: &mut [WeeklyRow],
+    plan: &[PlanRow],
+    as_of: NaiveDate,
+    problems: &mut Vec<Problem>,
+) {
+    let spans = plan_spans(plan);
     for row in weekly.iter_mut().filter(|w| w.week_start.is_none()) {
         let Some(label) = row.week.as_deref().and_then(parse_week) else {
             continue;

@@ -94,6 +94,7 @@ impl KindSpec for SheetKind {
                 "risk register",
                 "risk log",
             ],
+            SheetKind::Metrics => &["指标", "数据", "metrics", "kpi", "kpis"],
             SheetKind::Holidays => &["节假日", "假日", "调休", "holidays", "holiday", "days off"],
         }
     }
@@ -107,6 +108,7 @@ impl KindSpec for SheetKind {
             SheetKind::Costs => COSTS,
             SheetKind::Budget => BUDGET,
             SheetKind::Risks => RISKS,
+            SheetKind::Metrics => crate::read::metrics::FIELDS,
             SheetKind::Holidays => HOLIDAYS,
         }
     }
@@ -154,6 +156,13 @@ pub enum Field {
     /// Quantity and unit price of an item budget: their product is the line when it has no total.
     Qty,
     UnitPrice,
+    /// Metrics sheets (see `read::metrics`): the metric's name, its unit, the base a rate is
+    /// a share of, the completion rate the team wrote, and one column of a wide sheet.
+    Metric,
+    Unit,
+    Base,
+    Rate,
+    WideMetric,
     /// 休 (a day off) or 班 (a working day) on the holidays sheet.
     DayKind,
     /// The name of a holiday or the reason for a team's day.
@@ -170,7 +179,7 @@ pub struct FieldSpec {
     pub en: &'static [&'static str],
 }
 
-const fn f(
+pub(crate) const fn f(
     field: Field,
     required: bool,
     zh: &'static [&'static str],
@@ -196,7 +205,7 @@ const fn x(field: Field, zh: &'static [&'static str], en: &'static [&'static str
     }
 }
 
-const TEAM: FieldSpec = x(Field::Team, &["团队", "小组"], &["team"]);
+pub(crate) const TEAM: FieldSpec = x(Field::Team, &["团队", "小组"], &["team"]);
 
 const PLAN: &[FieldSpec] = &[
     f(
@@ -642,7 +651,7 @@ pub fn kind_from_name(name: &str) -> Option<SheetKind> {
     best.map(|(_, k)| k)
 }
 
-fn contains_alias(folded: &str, alias: &str) -> bool {
+pub(crate) fn contains_alias(folded: &str, alias: &str) -> bool {
     if !alias.is_ascii() {
         return folded.contains(alias);
     }
@@ -872,6 +881,8 @@ impl HeaderMap {
                     // An item budget: the item names the line, quantity × price its amount.
                     (SheetKind::Budget, Field::Category) => has(Field::Item),
                     (SheetKind::Budget, Field::Budget) => has(Field::Qty) && has(Field::UnitPrice),
+                    // A wide metrics sheet names its metrics in its header, not in a column.
+                    (SheetKind::Metrics, Field::Metric) => has(Field::WideMetric),
                     _ => false,
                 };
                 !(has(*f) || by_other_columns)
@@ -934,6 +945,7 @@ pub fn needed_to_read(kind: SheetKind) -> &'static [Field] {
         SheetKind::Costs => &[Field::Date, Field::Category, Field::Amount],
         SheetKind::Budget => &[Field::Category, Field::Budget],
         SheetKind::Risks => &[Field::Risk],
+        SheetKind::Metrics => &[Field::Metric],
         SheetKind::Holidays => &[Field::Date, Field::DayKind],
     }
 }

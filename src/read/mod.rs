@@ -10,6 +10,7 @@ mod delimited;
 mod errors;
 pub mod limits;
 mod merges;
+pub mod metrics;
 pub mod notes;
 pub mod previous;
 pub mod records;
@@ -173,6 +174,9 @@ impl RecordSink for Dataset {
     }
     fn risk(&mut self, row: Risk) {
         self.risks.push(row);
+    }
+    fn metric(&mut self, row: crate::model::MetricRow) {
+        self.metrics.push(row);
     }
     fn team_day(&mut self, row: TeamDay) {
         self.holidays.push(row);

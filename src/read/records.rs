@@ -28,6 +28,7 @@ pub trait RecordSink {
     fn expense(&mut self, row: Expense);
     fn budget(&mut self, row: BudgetLine);
     fn risk(&mut self, row: Risk);
+    fn metric(&mut self, _row: crate::model::MetricRow) {}
     /// A day of the team's holidays sheet; sinks that need no calendar ignore it.
     fn team_day(&mut self, _row: TeamDay) {}
     /// Whether the rows of sheets of `kind` are wanted; an unwanted sheet is recognised by
@@ -100,6 +101,7 @@ pub fn read_row(
                 sink.risk(k)
             }
         }
+        SheetKind::Metrics => super::metrics::read_row(r, sink),
         SheetKind::Holidays => {
             if let Some(d) = team_day_row(r) {
                 sink.team_day(d)
@@ -151,7 +153,7 @@ fn team_day_row(r: &mut RowReader<'_>) -> Option<TeamDay> {
     })
 }
 
-fn team_of(r: &mut RowReader<'_>) -> String {
+pub(crate) fn team_of(r: &mut RowReader<'_>) -> String {
     r.text(Field::Team).unwrap_or_else(|| r.team.to_string())
 }
 
@@ -446,7 +448,7 @@ fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
 
 /// Monday of the week a week cell names: a date, "2026-W47"/"W47"/"Wk 45", or a range
 /// "11.23-11.29" (its first day). "第3周" is placed later, with the plan's dates.
-fn week_start(value: &CellValue, as_of: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn week_start(value: &CellValue, as_of: NaiveDate) -> Option<NaiveDate> {
     let day = match value {
         CellValue::Date(d) => *d,
         CellValue::Text(t) => {

@@ -383,6 +383,18 @@ impl<'a> SheetRead<'a> {
             .count();
         let usable =
             |m: &HeaderMap, named: bool| m.is_usable(named) || periods >= 2 && by_periods(m);
+        // A metrics sheet may hold metrics as columns, dates or weeks as rows.
+        if super::metrics::named_like_metrics(self.name) {
+            let headers: Vec<String> = (range.0..range.1.min(parts.len()))
+                .map(|c| parts.parts[c].join(" / "))
+                .collect();
+            if let Some(mut map) = super::metrics::wide_header(&headers) {
+                for c in &mut map.columns {
+                    c.col += range.0;
+                }
+                return Some((map, KindBy::SheetName));
+            }
+        }
         if let Some((kind, by)) = self.named {
             let map = build_map(kind, parts, range);
             if usable(&map, true) {
@@ -749,6 +761,10 @@ impl RecordSink for Tally<'_> {
     fn team_day(&mut self, row: crate::model::TeamDay) {
         self.amount = Some(Decimal::ZERO);
         self.sink.team_day(row)
+    }
+    fn metric(&mut self, row: crate::model::MetricRow) {
+        self.amount = Some(Decimal::ZERO);
+        self.sink.metric(row)
     }
 }
 

@@ -152,17 +152,17 @@ fn col(c: u16) -> String {
 
 /// A decimal as a formula's cached result: the nearest double, in its shortest form (what
 /// a spreadsheet stores), never in exponent notation.
-fn plain(d: Decimal) -> String {
+pub(crate) fn plain(d: Decimal) -> String {
     d.to_f64()
         .map_or_else(|| d.normalize().to_string(), |f| f.to_string())
 }
 
 /// A sheet name as formulas and chart ranges write it.
-fn quoted(sheet: &str) -> String {
+pub(crate) fn quoted(sheet: &str) -> String {
     format!("'{}'", sheet.replace('\'', "''"))
 }
 
-fn formula(
+pub(crate) fn formula(
     ws: &mut Worksheet,
     row: u32,
     col: u16,

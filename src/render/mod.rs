@@ -10,6 +10,7 @@ mod changes;
 mod costs;
 mod export;
 mod gantt;
+mod metrics;
 mod overview;
 mod owners;
 mod retro;
@@ -65,6 +66,9 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     tables::weekly(wb.add_worksheet(), summary, &styles)?;
     trend::write(wb.add_worksheet(), summary, &styles)?;
     costs::write(wb.add_worksheet(), summary, &styles)?;
+    if !summary.metrics.metrics.is_empty() {
+        metrics::write(wb.add_worksheet(), summary, &styles)?;
+    }
     risks::sheet(wb.add_worksheet(), summary, &styles)?;
     gantt::write(wb.add_worksheet(), summary, &styles)?;
     retro::write(wb.add_worksheet(), summary, &styles)?;

@@ -73,6 +73,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         amount(ws, r, 2, g.actual, st)?;
         share(ws, r, 3, g.completion(), &st.pct)?;
     }
+    r = super::metrics::overview_rows(ws, r, s, st)?;
 
     // Tasks by status.
     r += 2;

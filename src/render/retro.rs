@@ -217,14 +217,21 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         }
     }
 
-    // 6. For people to fill in.
+    // 6. Metrics and delivery standards.
+    let title = l.pick(
+        "六、指标达成与交付标准",
+        "6. Metrics and delivery standards",
+    );
+    r = super::metrics::retro_section(ws, r + 2, title, s, st, LAST)?;
+
+    // 7. For people to fill in.
     r += 2;
     ws.write_string_with_format(
         r,
         0,
         l.pick(
-            "六、团队总结（请填写）",
-            "6. The team's review (to fill in)",
+            "七、团队总结（请填写）",
+            "7. The team's review (to fill in)",
         ),
         &st.section,
     )?;

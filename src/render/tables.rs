@@ -71,6 +71,7 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         (l.pick("较基线延后（工作日）", "Slip (working days)"), 10.0),
         (l.pick("交付标准", "Deliverable"), 30.0),
         (l.pick("位置", "Source"), 16.0),
+        (l.pick("标准核对", "Standard check"), 36.0),
     ];
     let yes = l.pick("是", "yes");
     let flag = st
@@ -117,6 +118,7 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         };
         text(ws, r, 21, t.deliverable.as_deref(), &st.text)?;
         text(ws, r, 22, Some(&t.row.to_string()), &st.text)?;
+        super::metrics::task_check(ws, r, 23, s, task.index, st)?;
     }
     Ok(())
 }

@@ -110,7 +110,8 @@ impl FormStyles {
             | Input::Member
             | Input::BudgetLine
             | Input::PlanTask
-            | Input::MemberName => &self.text,
+            | Input::MemberName
+            | Input::Suggest(_) => &self.text,
         }
     }
 }
@@ -334,6 +335,17 @@ fn validation(
                     Lang::En => format!("Pick one of: {}.", words.join(", ")),
                 },
                 stop,
+            )),
+        ),
+        Input::Suggest(words) => (
+            DataValidation::new().allow_list_strings(words)?,
+            Some((
+                l("不在常用选项中", "Not one of the usual words"),
+                l(
+                    "这不是下拉中的常用写法，仍会照填写的内容读取。仍要保留吗？",
+                    "Not one of the listed words; it is read as typed. Keep it anyway?",
+                ),
+                warn,
             )),
         ),
         Input::Member => (

@@ -53,6 +53,7 @@ pub fn rows(
         SheetRole::Data(SheetKind::Costs) => by_field(ex.costs()),
         SheetRole::Data(SheetKind::Budget) => by_field(ex.budget()),
         SheetRole::Data(SheetKind::Risks) => by_field(ex.risks()),
+        SheetRole::Data(SheetKind::Metrics) => by_field(ex.metrics()),
         SheetRole::Data(SheetKind::Holidays) if !sheet.rows.is_empty() => sheet.rows.clone(),
         SheetRole::Data(SheetKind::Holidays) => by_field(ex.holidays()),
         SheetRole::Team => ex
@@ -421,6 +422,162 @@ impl Example {
             line(self.xhs_ads(), 50_000.0, self.online(), Who::Content),
             line(self.materials(), 30_000.0, self.offline(), Who::Designer),
             line(self.store_events(), 40_000.0, self.offline(), Who::Store),
+        ]
+    }
+
+    /// The campaign's KPIs: sales and new customers for the whole campaign so far, by
+    /// channel (set against the ledger's channel spending), and weekly figures for the
+    /// deliverables of the live-stream, seeding, store and e-commerce tasks. The live
+    /// conversion rate, weighted by viewers, is 2.1% (1,700 / 80,000) against 3%; the seeding
+    /// engagement rate 4.7% (2,330 / 50,000) against 5%.
+    fn metrics(&self) -> Vec<Row> {
+        use Field as F;
+        use Value::Number as N;
+        let row = |channel: Value,
+                   metric: Value,
+                   target: f64,
+                   actual: f64,
+                   unit: &'static str,
+                   week: Option<i64>,
+                   task: Option<Value>,
+                   base: Option<f64>| {
+            let mut r = vec![
+                (F::Channel, channel),
+                (F::Metric, metric),
+                (F::Target, N(target)),
+                (F::Actual, N(actual)),
+                (F::Unit, Value::Text(unit.into())),
+            ];
+            if let Some(w) = week {
+                r.push((F::Week, self.day(w * 7)));
+            }
+            if let Some(t) = task {
+                r.push((F::Task, t));
+            }
+            if let Some(b) = base {
+                r.push((F::Base, N(b)));
+            }
+            r
+        };
+        let money = self.lang.pick("元", "$");
+        let people = self.lang.pick("人", "people");
+        let sales = || self.t("销售额", "Revenue");
+        let live = || Some(self.t("抖音直播销售", "Douyin live-stream sales"));
+        let xhs = || Some(self.t("小红书种草内容发布", "Xiaohongshu seeding posts"));
+        let viewers = || self.t("直播场均观看", "Viewers per live session");
+        let conversion = || self.t("直播转化率", "Live conversion rate");
+        let engagement = || self.t("互动率", "Engagement rate");
+        vec![
+            row(
+                self.online(),
+                sales(),
+                3_000_000.0,
+                1_800_000.0,
+                money,
+                None,
+                None,
+                None,
+            ),
+            row(
+                self.offline(),
+                sales(),
+                2_000_000.0,
+                950_000.0,
+                money,
+                None,
+                None,
+                None,
+            ),
+            row(
+                self.online(),
+                self.t("新客数", "New customers"),
+                5_000.0,
+                3_100.0,
+                people,
+                None,
+                None,
+                None,
+            ),
+            row(
+                self.online(),
+                viewers(),
+                10_000.0,
+                12_000.0,
+                people,
+                Some(0),
+                live(),
+                None,
+            ),
+            row(
+                self.online(),
+                viewers(),
+                10_000.0,
+                11_000.0,
+                people,
+                Some(1),
+                live(),
+                None,
+            ),
+            row(
+                self.online(),
+                conversion(),
+                3.0,
+                2.4,
+                "%",
+                Some(0),
+                live(),
+                Some(36_000.0),
+            ),
+            row(
+                self.online(),
+                conversion(),
+                3.0,
+                1.9,
+                "%",
+                Some(1),
+                live(),
+                Some(44_000.0),
+            ),
+            row(
+                self.online(),
+                engagement(),
+                5.0,
+                5.5,
+                "%",
+                Some(0),
+                xhs(),
+                Some(20_000.0),
+            ),
+            row(
+                self.online(),
+                engagement(),
+                5.0,
+                4.1,
+                "%",
+                Some(1),
+                xhs(),
+                Some(30_000.0),
+            ),
+            row(
+                self.online(),
+                self.t("店铺转化率", "Store conversion"),
+                4.0,
+                4.3,
+                "%",
+                None,
+                Some(self.t("电商平台销售", "E-commerce platform sales")),
+                None,
+            ),
+            row(
+                self.offline(),
+                self.t("日均客流量", "Visitors a day"),
+                200.0,
+                230.0,
+                people,
+                None,
+                Some(self.t("门店促销活动", "In-store promotions")),
+                None,
+            ),
         ]
     }
 

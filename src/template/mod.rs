@@ -123,6 +123,8 @@ pub enum Input {
     PlanTask,
     /// A name for the team list: unique, one person or team (no separators).
     MemberName,
+    /// One of these words offered in a dropdown; another word is kept after a warning.
+    Suggest(Vec<&'static str>),
 }
 
 /// One example cell as a user would type it.
@@ -142,6 +144,7 @@ fn empty_table_rows(role: SheetRole) -> u32 {
         SheetRole::Data(SheetKind::Weekly) => 40,
         SheetRole::Data(SheetKind::Costs) => 50,
         SheetRole::Data(SheetKind::Budget | SheetKind::Risks) | SheetRole::Team => 12,
+        SheetRole::Data(SheetKind::Metrics) => 40,
         SheetRole::Data(SheetKind::Holidays) => 20,
     }
 }
@@ -221,7 +224,7 @@ fn data_sheet(kind: SheetKind, s: &TemplateSettings) -> DataSheet {
         .fields()
         .iter()
         // The team column is for workbooks that gather several teams; this one is a team's.
-        .filter(|spec| spec.in_template)
+        .filter(|spec| spec.in_template && in_form(kind, spec.field))
         .map(|spec| {
             let (input, width) = input_of(kind, spec.field, lang);
             let (title, prompt) = prompt(kind, spec.field, lang, s.start);
@@ -246,6 +249,7 @@ fn data_sheet(kind: SheetKind, s: &TemplateSettings) -> DataSheet {
             SheetKind::Costs => "Costs",
             SheetKind::Budget => "Budget",
             SheetKind::Risks => "Risks",
+            SheetKind::Metrics => "Metrics",
             SheetKind::Holidays => "Holidays",
         },
         columns,
@@ -255,6 +259,39 @@ fn data_sheet(kind: SheetKind, s: &TemplateSettings) -> DataSheet {
         frozen_cols: if kind == SheetKind::Plan { 4 } else { 0 },
     }
 }
+
+/// Whether `init` writes a column for a field: not the team (this workbook is one team's),
+/// and on the metrics sheet not the date (the week says when) nor the completion rate
+/// (plantrack computes it).
+pub fn in_form(kind: SheetKind, field: Field) -> bool {
+    !(field == Field::Team
+        || (kind == SheetKind::Metrics && matches!(field, Field::Date | Field::Rate)))
+}
+
+/// Metric names the metrics sheet's dropdown offers (others may be typed).
+pub const METRIC_WORDS: [(&str, &str); 10] = [
+    ("销售额", "Revenue"),
+    ("GMV", "GMV"),
+    ("曝光量", "Impressions"),
+    ("点击率", "Click-through rate"),
+    ("转化率", "Conversion rate"),
+    ("新客数", "New customers"),
+    ("订单数", "Orders"),
+    ("直播场均观看", "Viewers per live session"),
+    ("互动率", "Engagement rate"),
+    ("粉丝数", "Followers"),
+];
+
+/// Units the metrics sheet's dropdown offers (others may be typed).
+pub const UNIT_WORDS: [(&str, &str); 7] = [
+    ("元", "$"),
+    ("万元", "k"),
+    ("人", "people"),
+    ("次", "times"),
+    ("单", "orders"),
+    ("篇", "posts"),
+    ("%", "%"),
+];
 
 fn required_title(title: &str, required: bool, lang: Lang) -> String {
     if required {
@@ -274,6 +311,35 @@ fn input_of(kind: SheetKind, field: Field, lang: Lang) -> (Input, f64) {
         (SheetKind::Plan, F::Task) => (Input::Text, 22.0),
         (SheetKind::Weekly, F::Task) => (Input::PlanTask, 20.0),
         (SheetKind::Costs, F::Task) => (Input::PlanTask, 20.0),
+        (SheetKind::Metrics, F::Task) => (Input::PlanTask, 20.0),
+        (SheetKind::Metrics, F::Actual) => (Input::Quantity, 12.0),
+        (_, F::Metric) => (
+            Input::Suggest(
+                METRIC_WORDS
+                    .iter()
+                    .map(|(zh, en)| lang.pick(zh, en))
+                    .collect(),
+            ),
+            18.0,
+        ),
+        (_, F::Unit) => (
+            Input::Suggest(
+                UNIT_WORDS
+                    .iter()
+                    .map(|(zh, en)| lang.pick(zh, en))
+                    .collect(),
+            ),
+            7.0,
+        ),
+        (_, F::Base) => (Input::Quantity, 10.0),
+        (_, F::Rate) => (
+            Input::Share {
+                min: 0.0,
+                max: None,
+            },
+            9.0,
+        ),
+        (_, F::WideMetric) => (Input::Quantity, 12.0),
         (_, F::Owner) => (Input::Member, 11.0),
         (_, F::Start) => (Input::Date { not_before: None }, 11.5),
         (_, F::Due) => (
@@ -404,6 +470,14 @@ fn prompt(kind: SheetKind, field: Field, lang: Lang, start: NaiveDate) -> (&'sta
             )
             .into(),
         ),
+        (SheetKind::Metrics, F::Task) => (
+            lang.pick("关联任务", "Task"),
+            lang.pick(
+                "可选。从下拉选择计划中的任务：该任务的交付标准按这些指标核对。",
+                "Optional. Pick the plan task: its deliverable standard is checked against these figures.",
+            )
+            .into(),
+        ),
         (_, F::Task) => (
             lang.pick("任务名称", "Task"),
             lang.pick(
@@ -481,12 +555,75 @@ fn prompt(kind: SheetKind, field: Field, lang: Lang, start: NaiveDate) -> (&'sta
                 Lang::En => format!("The day of the spending, as year-month-day, e.g. {}.", day(2)),
             },
         ),
+        (SheetKind::Metrics, F::Week) => (
+            lang.pick("周次", "Week"),
+            match lang {
+                Lang::Zh => format!("这一周的周一（从下拉选择），如 {}；留空表示整个活动期的累计数。", day(7)),
+                Lang::En => format!("The week's Monday (pick from the list), e.g. {}; blank means the whole campaign so far.", day(7)),
+            },
+        ),
         (_, F::Week) => (
             lang.pick("周次", "Week"),
             match lang {
                 Lang::Zh => format!("从下拉选择这一周的周一（活动日历在“{guide}”表），也可填这一周中任意一天的日期，如 {}。", day(7)),
                 Lang::En => format!("Pick the week's Monday (campaign calendar on the {guide} sheet), or type any date in the week, e.g. {}.", day(7)),
             },
+        ),
+        (SheetKind::Metrics, F::Channel) => (
+            lang.pick("渠道", "Channel"),
+            lang.pick(
+                "与成本表的“渠道”写法一致，如：线上、抖音、天猫。plantrack 据此算渠道投入产出。",
+                "Written as in the Costs sheet's channel, e.g. Online, Douyin. plantrack sets spending against revenue by it.",
+            )
+            .into(),
+        ),
+        (_, F::Metric | F::WideMetric) => (
+            lang.pick("指标", "Metric"),
+            lang.pick(
+                "从下拉选择或自己填写，如：销售额、转化率、新客数、直播场均观看。同一指标每周一行。",
+                "Pick or type one, e.g. Revenue, Conversion rate, New customers. One row per metric per week.",
+            )
+            .into(),
+        ),
+        (SheetKind::Metrics, F::Target) => (
+            lang.pick("目标值", "Target"),
+            lang.pick(
+                "数字；比率填百分比如 3%。每周一行时填当周目标，整期一行时填整期目标。",
+                "A number; a rate as a percentage, e.g. 3%. On weekly rows the week's target, on one row the campaign's.",
+            )
+            .into(),
+        ),
+        (SheetKind::Metrics, F::Actual) => (
+            lang.pick("实际值", "Actual"),
+            lang.pick(
+                "实际数，与目标值同单位，如 12000 或 2.4%。",
+                "The actual figure, in the target's unit, e.g. 12000 or 2.4%.",
+            )
+            .into(),
+        ),
+        (_, F::Unit) => (
+            lang.pick("单位", "Unit"),
+            lang.pick(
+                "如：元、万元、人、次、%。填“万元”时数字按万计。",
+                "E.g. $, k, people, %. With k the figures count in thousands.",
+            )
+            .into(),
+        ),
+        (_, F::Base) => (
+            lang.pick("基数", "Base"),
+            lang.pick(
+                "可选。比率的分母，如转化率对应的访客数 36000；有基数时按基数加权平均。",
+                "Optional. What a rate is a share of, e.g. 36000 visitors for a conversion rate; rates are then weighted by it.",
+            )
+            .into(),
+        ),
+        (_, F::Rate) => (
+            lang.pick("完成率", "Attainment"),
+            lang.pick(
+                "可不填：plantrack 按 实际值/目标值 计算并核对。",
+                "Optional: plantrack computes actual / target and checks it.",
+            )
+            .into(),
         ),
         (_, F::Deliverable) => (
             lang.pick("交付标准", "Deliverable"),
@@ -759,13 +896,14 @@ mod tests {
     fn every_field_but_team_gets_a_column_and_example_rows_fit_them() {
         for lang in [Lang::Zh, Lang::En] {
             let t = build(&settings(lang, true));
-            assert_eq!(t.sheets.len(), 7);
+            assert_eq!(t.sheets.len(), 8);
             for sheet in &t.sheets {
                 if let SheetRole::Data(kind) = sheet.role {
-                    assert_eq!(
-                        sheet.columns.len(),
-                        kind.fields().iter().filter(|f| f.in_template).count()
-                    );
+                    let fields = kind
+                        .fields()
+                        .iter()
+                        .filter(|s| s.in_template && in_form(kind, s.field));
+                    assert_eq!(sheet.columns.len(), fields.count());
                 }
                 assert!(!sheet.rows.is_empty(), "{} has no example", sheet.name);
                 assert!(sheet.table_rows > sheet.rows.len() as u32);

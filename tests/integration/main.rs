@@ -14,6 +14,7 @@ mod inputs;
 mod keep;
 mod language;
 mod limits;
+mod metrics;
 mod nothing_lost;
 mod outputs;
 mod real;

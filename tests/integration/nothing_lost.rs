@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use plantrack::contract::{
     HEADER_SEARCH_ROWS, HeaderMap, MIN_HEADER_MATCHES, best_kind_for_headers, kind_from_name,
 };
-use plantrack::model::{BudgetLine, Expense, PlanRow, Problem, Risk, WeeklyRow};
+use plantrack::model::{BudgetLine, Expense, MetricRow, PlanRow, Problem, Risk, WeeklyRow};
 use plantrack::read::read_workbook;
 use plantrack::read::records::RecordSink;
 
@@ -31,6 +31,8 @@ struct Records {
     expenses: Vec<Expense>,
     budget: Vec<BudgetLine>,
     risks: Vec<Risk>,
+    /// A wide metrics row gives one record per metric, so metrics may share a row.
+    metrics: Vec<MetricRow>,
     problems: Vec<Problem>,
     /// How each table was read: totals rows, sections and skipped rows are named there.
     tables: Vec<plantrack::model::TableRead>,
@@ -51,6 +53,9 @@ impl RecordSink for Records {
     }
     fn risk(&mut self, row: Risk) {
         self.risks.push(row);
+    }
+    fn metric(&mut self, row: MetricRow) {
+        self.metrics.push(row);
     }
 }
 
@@ -125,6 +130,7 @@ fn accounted(data: &Records) -> (BTreeMap<String, BTreeSet<u32>>, BTreeSet<Strin
     data.expenses.iter().for_each(|r| add(&r.row));
     data.budget.iter().for_each(|r| add(&r.row));
     data.risks.iter().for_each(|r| add(&r.row));
+    data.metrics.iter().for_each(|r| add(&r.row));
     data.problems.iter().for_each(|p| add(&p.at));
     for note in data.tables.iter().flat_map(|t| &t.notes) {
         use plantrack::model::TableNote as N;
