@@ -92,6 +92,9 @@ pub struct ReportArgs {
     /// Do not compare with last week's summary.
     #[arg(long, conflicts_with = "previous")]
     pub no_previous: bool,
+    /// Do not write the one-page image brief `<summary>.png` beside the summary.
+    #[arg(long)]
+    pub no_png: bool,
 }
 
 #[derive(Debug, Args)]

@@ -282,6 +282,8 @@ pub struct PlanRow {
     pub progress: Option<f64>,
     pub status: Option<WrittenStatus>,
     pub predecessors: Vec<String>,
+    /// What the task's owner needs from others (the plan's "needs support" column).
+    pub support: Option<String>,
 }
 
 /// One row of the Weekly sheet.

@@ -190,6 +190,7 @@ mod tests {
             progress: None,
             status: None,
             predecessors: vec![],
+            support: None,
         }
     }
 

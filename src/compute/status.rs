@@ -106,6 +106,7 @@ mod tests {
             progress: Some(progress),
             status: Some(WrittenStatus::InProgress),
             predecessors: vec![],
+            support: None,
         }
     }
 

@@ -80,6 +80,7 @@ pub enum Field {
     Progress,
     Status,
     Predecessors,
+    Support,
     Week,
     Planned,
     Deviation,
@@ -186,6 +187,12 @@ const PLAN: &[FieldSpec] = &[
         false,
         &["前置任务", "依赖"],
         &["predecessors", "depends on"],
+    ),
+    f(
+        Field::Support,
+        false,
+        &["需要支持", "所需支持", "需协调事项", "求助"],
+        &["needs support", "support needed", "help needed", "needs"],
     ),
     TEAM,
 ];

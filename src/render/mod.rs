@@ -15,6 +15,7 @@ mod owners;
 mod retro;
 mod risks;
 mod snapshot;
+mod story;
 mod styles;
 mod tables;
 mod template;
