@@ -9,13 +9,14 @@ use super::{
     Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, today,
 };
 use crate::cli::ReportArgs;
+use crate::compute::brief::brief;
 use crate::compute::changes::{compare, snapshot};
-use crate::compute::{Settings, summarize};
+use crate::compute::{Settings, Summary, summarize};
 use crate::lang::Lang;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
 use crate::read::team_name;
-use crate::render::{RenderOptions, save_atomic, summary_workbook};
+use crate::render::{RenderOptions, brief_png, font_database, save_atomic, summary_workbook};
 
 fn output_stem(inputs: &[PathBuf]) -> String {
     inputs
@@ -115,6 +116,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     }
     let mut wb = summary_workbook(&summary, &opts)?;
     save_atomic(&mut wb, &output)?;
+    let image = if args.no_png {
+        Ok(())
+    } else {
+        write_brief_png(&summary, lang, &output)
+    };
 
     let tasks = summary.tasks.len();
     let overdue = summary.count(TaskStatus::Overdue);
@@ -131,5 +137,37 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             output.display()
         ),
     }
-    Ok(Outcome::Ok)
+    match image {
+        Ok(()) => Ok(Outcome::Ok),
+        Err(message) => {
+            eprintln!("plantrack: {message}");
+            Ok(Outcome::CouldNotRun)
+        }
+    }
+}
+
+/// Writes `<summary>.png` beside the summary and says which font drew it; on failure, the
+/// message (no image is left behind).
+fn write_brief_png(summary: &Summary, lang: Lang, output: &Path) -> Result<(), String> {
+    let path = output.with_extension("png");
+    let b = brief(summary);
+    let image = brief_png(summary, &b, lang, font_database()).map_err(|e| e.message(lang))?;
+    std::fs::write(&path, &image.png).map_err(|e| format!("{}: {e}", path.display()))?;
+    match lang {
+        Lang::Zh => eprintln!(
+            "图片简报 {}（{}×{} 像素，字体 {}）",
+            path.display(),
+            image.width,
+            image.height,
+            image.font
+        ),
+        Lang::En => eprintln!(
+            "image brief {} ({}x{} px, font {})",
+            path.display(),
+            image.width,
+            image.height,
+            image.font
+        ),
+    }
+    Ok(())
 }

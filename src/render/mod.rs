@@ -6,6 +6,7 @@
 //! value without recalculating), and the document properties are fixed so the same input
 //! gives the same bytes. Files are written beside their target and renamed into place.
 
+mod brief_png;
 mod changes;
 mod costs;
 mod export;
@@ -31,6 +32,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compute::Summary;
 use crate::lang::Lang;
+pub use brief_png::{BriefImage, ImageError, brief_png, font_database};
 pub use costs::{CostView, CostsWorkbook, LedgerEntry};
 pub use export::{costs_csv, costs_json};
 pub use styles::Styles;

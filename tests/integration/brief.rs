@@ -18,7 +18,7 @@ fn section<'a>(rows: &'a [Vec<Data>], title: &str) -> &'a [Vec<Data>] {
 
 #[test]
 fn chinese_overview_headline_names_the_line_over_budget_and_the_goal_pace() {
-    let (_d, out) = report_of(&samples().join(ZH_SAMPLE), &["--no-png"]);
+    let (_d, out) = report_of(&samples().join(ZH_SAMPLE), &[]);
     let o = sheet(&out, "概览");
     let head = row_with(&o, 0, "落后");
     assert_eq!(text(&head[1]), "小红书投放 超支，已用预算 112.0%");
@@ -36,7 +36,7 @@ fn chinese_overview_headline_names_the_line_over_budget_and_the_goal_pace() {
 
 #[test]
 fn overview_names_overdue_then_next_seven_days_with_owners() {
-    let (_d, out) = report_of(&samples().join(ZH_SAMPLE), &["--no-png"]);
+    let (_d, out) = report_of(&samples().join(ZH_SAMPLE), &[]);
     let o = sheet(&out, "概览");
     let due = section(&o, "逾期与未来7天到期");
     let rows: Vec<(String, String, f64, f64)> = due[1..]
@@ -56,7 +56,7 @@ fn overview_names_overdue_then_next_seven_days_with_owners() {
         ]
     );
 
-    let (_d, out) = report_of(&samples().join(EN_SAMPLE), &["--no-png"]);
+    let (_d, out) = report_of(&samples().join(EN_SAMPLE), &[]);
     let o = sheet(&out, "Overview");
     assert!(section(&o, "Overdue and due in the next 7 days").len() > 2);
     assert!(o.iter().any(|r| r[0] == "Needs support"));
@@ -111,9 +111,7 @@ fn needs_support_column_is_read_and_listed_on_the_overview() {
     wb.save(&input).unwrap();
     let o = plantrack(
         dir.path(),
-        &[
-            "report", "618.xlsx", "--as-of", AS_OF, "-o", "out.xlsx", "--no-png",
-        ],
+        &["report", "618.xlsx", "--as-of", AS_OF, "-o", "out.xlsx"],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let o = sheet(&dir.path().join("out.xlsx"), "概览");
@@ -130,5 +128,129 @@ fn needs_support_column_is_read_and_listed_on_the_overview() {
             "王主管".to_string(),
             "需设计部 11/28 前出主视觉".to_string()
         )]
+    );
+}
+
+/// The width, height and iTXt description of a PNG.
+fn png_info(path: &std::path::Path) -> (u32, u32, String) {
+    let file = std::io::BufReader::new(std::fs::File::open(path).expect("png written"));
+    let reader = png::Decoder::new(file).read_info().expect("a png");
+    let info = reader.info();
+    let text = info
+        .utf8_text
+        .iter()
+        .find(|t| t.keyword == "Description")
+        .and_then(|t| t.get_text().ok())
+        .expect("a description");
+    (info.width, info.height, text)
+}
+
+/// Runs `report` with its image; None (and a note) where the machine has no CJK font.
+fn report_with_png(sample: &str, out: &std::path::Path) -> Option<String> {
+    let dir = out.parent().unwrap();
+    let input = samples().join(sample);
+    let o = plantrack_png(
+        dir,
+        &[
+            "report",
+            input.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    if err.contains("fonts-noto-cjk") {
+        eprintln!("skipped: no CJK font on this machine ({err})");
+        return None;
+    }
+    assert!(o.status.success(), "{err}");
+    Some(err)
+}
+
+#[test]
+fn image_brief_carries_the_overviews_figures_in_both_languages() {
+    for (sample, overview, sep) in [(ZH_SAMPLE, "概览", "："), (EN_SAMPLE, "Overview", ": ")] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("brief-summary.xlsx");
+        let Some(log) = report_with_png(sample, &out) else {
+            return;
+        };
+        let png = dir.path().join("brief-summary.png");
+        assert!(
+            log.contains("Noto") || log.contains("YaHei") || log.contains("PingFang"),
+            "{log}"
+        );
+        let (w, h, desc) = png_info(&png);
+        assert!(w >= 1080 && h > 600, "{w}x{h}");
+        // The first line is the Overview's headline: its status word and reason cells.
+        let o = sheet(&out, overview);
+        let head = &o[3];
+        let headline = format!("{}{sep}{}", text(&head[0]), text(&head[1]));
+        assert_eq!(desc.lines().next(), Some(headline.as_str()));
+        // The goal line has the Overview's completion and time gone.
+        let goals = o
+            .iter()
+            .position(|r| r[0] == "总目标" || r[0] == "Goal")
+            .unwrap();
+        let g = &o[goals + 1];
+        let line = desc.lines().nth(1).unwrap();
+        assert!(line.starts_with(&text(&g[0])), "{line}");
+        let pct = |c: &Data| format!("{:.1}%", num(c) * 100.0);
+        assert!(
+            line.contains(&pct(&g[3])) && line.contains(&pct(&g[4])),
+            "{line}"
+        );
+        assert!(line.ends_with(&text(&g[5])), "{line}");
+        // The overdue task named on the Overview, with its days late.
+        let due = o
+            .iter()
+            .position(|r| r[3] == "逾期天数" || r[3] == "Days late")
+            .unwrap();
+        let late = &o[due + 1];
+        assert!(
+            desc.contains(&format!("{} {}", text(&late[0]), num(&late[3]))),
+            "{desc}"
+        );
+    }
+}
+
+#[test]
+fn without_a_font_there_is_no_image_but_the_summary_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = tempfile::tempdir().unwrap();
+    let input = samples().join(ZH_SAMPLE);
+    let o = assert_cmd::Command::new(env!("CARGO_BIN_EXE_plantrack"))
+        .current_dir(dir.path())
+        .env("PLANTRACK_FONT_DIR", fonts.path())
+        .args([
+            "report",
+            input.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "-o",
+            "s.xlsx",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("找不到中文字体"), "{err}");
+    assert!(err.contains("--no-png"), "{err}");
+    assert!(dir.path().join("s.xlsx").exists());
+    assert!(!dir.path().join("s.png").exists());
+    // --no-png: no image asked for, none made, exit 0.
+    let o = plantrack(
+        dir.path(),
+        &["report", input.to_str().unwrap(), "--as-of", AS_OF],
+    );
+    assert!(o.status.success());
+    assert!(
+        !std::fs::read_dir(dir.path()).unwrap().any(|e| e
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "png"))
     );
 }
