@@ -254,3 +254,83 @@ fn without_a_font_there_is_no_image_but_the_summary_is_written() {
             .is_some_and(|x| x == "png"))
     );
 }
+
+#[test]
+fn gantt_summary_rows_sit_above_milestones_are_named_and_late_finishes_say_by_how_much() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("plan.xlsx");
+    let mut wb = Workbook::new();
+    let plan = wb.add_worksheet();
+    plan.set_name("Plan").unwrap();
+    let headers = [
+        "Goal", "Stage", "Task", "Owner", "Start", "Due", "Done on", "Progress",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        plan.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows = [
+        (
+            "Prep",
+            "Brief agency",
+            "2026-11-02",
+            "2026-11-06",
+            "2026-11-09",
+            1.0,
+        ),
+        ("Prep", "Book studio", "2026-11-03", "2026-11-10", "", 0.5),
+        (
+            "Launch",
+            "Launch night",
+            "2026-11-20",
+            "2026-11-20",
+            "",
+            0.0,
+        ),
+    ];
+    for (i, (stage, task, start, due, done, progress)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, v) in ["Sales 1M", stage, task, "Ann", start, due, done]
+            .iter()
+            .enumerate()
+        {
+            if !v.is_empty() {
+                plan.write_string(r, c as u16, *v).unwrap();
+            }
+        }
+        plan.write_number(r, 7, *progress).unwrap();
+    }
+    wb.save(&input).unwrap();
+    let (_d, out) = report_of(&input, &[]);
+    let gantt = sheet(&out, "Gantt");
+    let row = |name: &str| row_with(&gantt, 0, name).to_vec();
+    // Labels right after the bar: the days a done task was late, a milestone's name.
+    assert!(row("Brief agency").iter().any(|c| *c == "done 3d late"));
+    let night = row("Launch night");
+    assert_eq!(night.iter().filter(|c| **c == "◆").count(), 1);
+    assert!(night.iter().skip(6).any(|c| *c == "Launch night"));
+    // 30 days: a daily timeline (one column per day from 11-02).
+    assert!(gantt[4].iter().filter(|c| num_or_zero(c) > 0.0).count() >= 19);
+    // The outline's buttons sit on the summary rows above their details.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let gantt_xml = (0..zip.len())
+        .filter_map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut f, &mut s).ok()?;
+            s.contains("outlineLevelRow").then_some(s)
+        })
+        .next()
+        .expect("the gantt sheet");
+    assert!(
+        gantt_xml.contains(r#"summaryBelow="0""#),
+        "outline summary above"
+    );
+}
+
+fn num_or_zero(c: &Data) -> f64 {
+    match c {
+        Data::Float(x) => *x,
+        Data::Int(x) => *x as f64,
+        _ => 0.0,
+    }
+}
