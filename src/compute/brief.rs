@@ -20,6 +20,8 @@ use crate::model::{Level, TaskStatus};
 pub const PACE_TOLERANCE: f64 = 0.05;
 /// Behind by more than this many points makes the campaign off track.
 pub const FAR_BEHIND: f64 = 0.15;
+/// Open milestones shown on the compact Gantt, the soonest first.
+pub const MILESTONES: usize = 5;
 /// The look-ahead of the "due soon" list, in days after the as-of date.
 pub const DUE_SOON_DAYS: u64 = 7;
 
@@ -593,16 +595,24 @@ fn bars(s: &Summary) -> Vec<Bar> {
         bar.done += usize::from(status == TaskStatus::Done);
         bar.overdue += usize::from(status == TaskStatus::Overdue);
     }
-    // Milestones: zero-length tasks, drawn on their own line after their stage.
+    // Milestones: zero-length tasks still open, drawn on their own line after their stage;
+    // the next few only, so a plan of many one-day tasks keeps a compact chart.
+    let mut open_milestones: Vec<(NaiveDate, usize)> = (0..s.data.plan.len())
+        .filter(|&i| {
+            let t = &s.data.plan[i];
+            let open = !matches!(s.tasks[i].status, TaskStatus::Done | TaskStatus::Cancelled);
+            open && t.start.is_some_and(|a| Some(a) == t.due)
+        })
+        .filter_map(|i| Some((s.data.plan[i].due?, i)))
+        .collect();
+    open_milestones.sort();
+    open_milestones.truncate(MILESTONES);
     let mut bars: Vec<Bar> = Vec::new();
     for (team, goal, stage, bar) in out {
         bars.push(bar);
         for (i, t) in s.data.plan.iter().enumerate() {
             let same = t.team == team && t.goal == goal && t.stage == stage;
-            if same
-                && s.tasks[i].status != TaskStatus::Cancelled
-                && t.start.is_some_and(|a| Some(a) == t.due)
-            {
+            if same && open_milestones.iter().any(|&(_, k)| k == i) {
                 let d = t.due.unwrap_or(s.settings.as_of);
                 bars.push(Bar {
                     label: t.name.clone(),

@@ -604,6 +604,8 @@ impl Page {
                     let when = match (l, late) {
                         (Lang::Zh, true) => format!("逾期 {} 天", t.days),
                         (Lang::En, true) => format!("{} days late", t.days),
+                        (Lang::Zh, false) if t.days == 0 => "今天到期".to_string(),
+                        (Lang::En, false) if t.days == 0 => "due today".to_string(),
                         (Lang::Zh, false) => format!("{}（{} 天）", md(t.due), t.days),
                         (Lang::En, false) => format!("{} (in {} d)", md(t.due), t.days),
                     };
@@ -691,10 +693,10 @@ impl Page {
         let w = WIDTH as f64 - MARGIN - x0;
         let days = ((end - start).num_days() + 1).max(1) as f64;
         let x_of = |d: NaiveDate| x0 + w * ((d - start).num_days() as f64 / days).clamp(0.0, 1.0);
-        // Ticks: Mondays for up to ten weeks, else the first of each month.
+        // Ticks: Mondays for up to about four months, else the first of each month.
         let top = self.y;
         let mut tick = start;
-        let weekly = days <= 70.0;
+        let weekly = days <= 120.0;
         if weekly {
             while tick.weekday().num_days_from_monday() != 0 {
                 tick = tick + Days::new(1);
@@ -709,7 +711,7 @@ impl Page {
             if tick >= start {
                 let x = x_of(tick);
                 self.rect(x, top + 26.0, 1.0, height - 26.0, TRACK, 0.0);
-                if x - last_label > 56.0 {
+                if x - last_label > 56.0 && x < WIDTH as f64 - MARGIN - 20.0 {
                     self.text(x, top + 18.0, Look(14, GREY, "normal", "middle"), &md(tick));
                     last_label = x;
                 }
@@ -731,11 +733,16 @@ impl Page {
                 let (cx, cy) = (x_of(bar.start) + w / days / 2.0, y + 14.0);
                 let _ = writeln!(
                     self.body,
-                    r##"<path d="M {cx:.1} {:.1} L {:.1} {cy:.1} L {cx:.1} {:.1} L {:.1} {cy:.1} Z" fill="#7B1FA2"/>"##,
+                    r##"<path d="M {cx:.1} {:.1} L {:.1} {cy:.1} L {cx:.1} {:.1} L {:.1} {cy:.1} Z" fill="{}"/>"##,
                     cy - 11.0,
                     cx + 11.0,
                     cy + 11.0,
-                    cx - 11.0
+                    cx - 11.0,
+                    if bar.overdue > 0 {
+                        "#E53935"
+                    } else {
+                        "#7B1FA2"
+                    }
                 );
             } else {
                 let (a, z) = (x_of(bar.start), x_of(bar.end + Days::new(1)));
