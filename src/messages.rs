@@ -87,12 +87,14 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::UnitMismatch { plan, actual }, Lang::En) => {
             format!("plan is in \"{plan}\" but actual in \"{actual}\": deviation not computed")
         }
-        (K::UnknownTask { name }, Lang::Zh) => {
-            format!("任务 \"{name}\" 在目标拆解表中找不到（按编号或名称匹配）")
-        }
-        (K::UnknownTask { name }, Lang::En) => {
-            format!("task \"{name}\" matches no plan task by id or name")
-        }
+        (K::UnknownTask { name, suggestion }, Lang::Zh) => format!(
+            "任务 \"{name}\" 在目标拆解表中找不到（按编号或名称匹配）{}",
+            did_you_mean(suggestion.as_deref(), lang)
+        ),
+        (K::UnknownTask { name, suggestion }, Lang::En) => format!(
+            "task \"{name}\" matches no plan task by id or name{}",
+            did_you_mean(suggestion.as_deref(), lang)
+        ),
         (
             K::DecompositionGap {
                 parent,
@@ -121,12 +123,26 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         ),
         (K::DueBeforeStart, Lang::Zh) => "完成时间早于开始时间".into(),
         (K::DueBeforeStart, Lang::En) => "due date is before the start date".into(),
-        (K::Unbudgeted { category }, Lang::Zh) => {
-            format!("费用科目 \"{category}\" 有支出但没有预算")
-        }
-        (K::Unbudgeted { category }, Lang::En) => {
-            format!("spending on \"{category}\", which has no budget line")
-        }
+        (
+            K::Unbudgeted {
+                category,
+                suggestion,
+            },
+            Lang::Zh,
+        ) => format!(
+            "费用科目 \"{category}\" 有支出但没有预算{}",
+            did_you_mean(suggestion.as_deref(), lang)
+        ),
+        (
+            K::Unbudgeted {
+                category,
+                suggestion,
+            },
+            Lang::En,
+        ) => format!(
+            "spending on \"{category}\", which has no budget line{}",
+            did_you_mean(suggestion.as_deref(), lang)
+        ),
         (K::IgnoredSheet, Lang::Zh) => "未识别的工作表，已忽略".into(),
         (K::IgnoredSheet, Lang::En) => "not a recognised sheet, ignored".into(),
         (K::NoHeaderRow { kind }, Lang::Zh) => format!(
@@ -162,30 +178,127 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::DependencyCycle { tasks }, Lang::En) => {
             format!("predecessors form a cycle: {}", tasks.join(" -> "))
         }
-        (
-            K::DependencyConflict {
-                predecessor,
-                predecessor_due,
-                start,
-            },
-            Lang::Zh,
-        ) => {
-            format!("开始时间 {start} 早于前置任务 \"{predecessor}\" 的完成时间 {predecessor_due}")
-        }
-        (
-            K::DependencyConflict {
-                predecessor,
-                predecessor_due,
-                start,
-            },
-            Lang::En,
-        ) => {
-            format!("starts {start}, before predecessor \"{predecessor}\" is due {predecessor_due}")
-        }
         (K::DuplicateId { id }, Lang::Zh) => format!("编号 \"{id}\" 重复"),
         (K::DuplicateId { id }, Lang::En) => format!("id \"{id}\" is used twice"),
         (K::NotRead { reason }, Lang::Zh) => format!("未读取：{}", reason.message(lang)),
         (K::NotRead { reason }, Lang::En) => format!("not read: {}", reason.message(lang)),
+        (K::DateFromNumber { found, date }, Lang::Zh) => {
+            format!("数字 {found} 按 月.日 读作 {date}；请改为日期格式（如 {date}）")
+        }
+        (K::DateFromNumber { found, date }, Lang::En) => format!(
+            "the number {found} was read as month.day: {date}; type it as a date (e.g. {date})"
+        ),
+        (K::ImplausibleDate { found, date }, Lang::Zh) => format!(
+            "\"{found}\" 读作 {date}，早于2000年或距统计日超过5年，应为计划期内的日期；此日期未使用"
+        ),
+        (K::ImplausibleDate { found, date }, Lang::En) => format!(
+            "\"{found}\" reads as {date}, before 2000 or more than 5 years from the as-of date; expected a date of the plan (this date is not used)"
+        ),
+        (K::DoneAfterAsOf { done_on }, Lang::Zh) => {
+            format!("实际完成时间 {done_on} 晚于统计日，任务不计为已完成；应填写已发生的完成日期")
+        }
+        (K::DoneAfterAsOf { done_on }, Lang::En) => format!(
+            "actual finish {done_on} is after the as-of date, so the task is not counted done; expected a finish that has happened"
+        ),
+        (K::ProgressWithFinish { progress, done_on }, Lang::Zh) => format!(
+            "进度为 {}，却填写了实际完成时间 {done_on}；应将进度改为100%，或删除完成时间",
+            pct(*progress)
+        ),
+        (K::ProgressWithFinish { progress, done_on }, Lang::En) => format!(
+            "progress is {} but an actual finish {done_on} is given; expected 100% or no finish date",
+            pct(*progress)
+        ),
+        (K::Approximate { found, read }, Lang::Zh) => format!(
+            "\"{found}\" 是约数，按 {} 计算；应填写确切金额",
+            amount(*read)
+        ),
+        (K::Approximate { found, read }, Lang::En) => format!(
+            "\"{found}\" is approximate, counted as {}; expected the exact amount",
+            amount(*read)
+        ),
+        (K::UnitNote { note, columns }, Lang::Zh) => {
+            format!("表格上方的 \"{note}\" 已用于金额列：{}", columns.join("、"))
+        }
+        (K::UnitNote { note, columns }, Lang::En) => format!(
+            "\"{note}\" above the table applied to its money columns: {}",
+            columns.join(", ")
+        ),
+        (K::InvisibleCharacters { found, removed }, Lang::Zh) => format!(
+            "\"{found}\" 含不可见字符 {}，已去除后再匹配",
+            removed.join(" ")
+        ),
+        (K::InvisibleCharacters { found, removed }, Lang::En) => format!(
+            "\"{found}\" holds invisible characters {}, removed before matching",
+            removed.join(" ")
+        ),
+        (K::ParallelWork { pairs }, Lang::Zh) => format!(
+            "{} 项任务在前置任务完成前开始、完成后结束（并行推进，无需处理）：{}",
+            pairs.len(),
+            pair_list(pairs, " ← ", "、")
+        ),
+        (K::ParallelWork { pairs }, Lang::En) => format!(
+            "{} before a predecessor finishes and {} after it (parallel work, nothing to fix): {}",
+            match pairs.len() {
+                1 => "1 task starts".to_string(),
+                n => format!("{n} tasks start"),
+            },
+            if pairs.len() == 1 { "ends" } else { "end" },
+            pair_list(pairs, " <- ", "; ")
+        ),
+        (
+            K::FinishesBeforePredecessor {
+                predecessor,
+                predecessor_due,
+                due,
+            },
+            Lang::Zh,
+        ) => format!(
+            "完成时间 {due} 早于前置任务 \"{predecessor}\" 的完成时间 {predecessor_due}；应调整日期或前置关系"
+        ),
+        (
+            K::FinishesBeforePredecessor {
+                predecessor,
+                predecessor_due,
+                due,
+            },
+            Lang::En,
+        ) => format!(
+            "due {due}, before predecessor \"{predecessor}\" is due {predecessor_due}; expected dates that follow the link"
+        ),
+        (
+            K::LinkNotMet {
+                predecessor,
+                link,
+                needs,
+                found,
+            },
+            Lang::Zh,
+        ) => format!(
+            "日期 {found} 早于前置关系 \"{link}\"（\"{predecessor}\"）要求的 {needs}；应调整日期或前置关系"
+        ),
+        (
+            K::LinkNotMet {
+                predecessor,
+                link,
+                needs,
+                found,
+            },
+            Lang::En,
+        ) => format!(
+            "{found} is before {needs}, which the link \"{link}\" to \"{predecessor}\" needs; expected dates that follow the link"
+        ),
+        (K::UnplacedWeek { found }, Lang::Zh) => format!(
+            "周次 \"{found}\" 无法根据计划日期确定是哪一周；可改写为日期（如 2026-11-23）或 W48"
+        ),
+        (K::UnplacedWeek { found }, Lang::En) => format!(
+            "week \"{found}\" cannot be placed from the plan's dates; write its first day (e.g. 2026-11-23) or W48"
+        ),
+        (K::UnknownRiskState { found }, Lang::Zh) => {
+            format!("风险状态 \"{found}\" 无法识别，按未关闭处理；应为 未发生/已发生/已关闭")
+        }
+        (K::UnknownRiskState { found }, Lang::En) => format!(
+            "risk status \"{found}\" is not recognised and is kept as open; expected Open/Occurred/Closed"
+        ),
         (K::RiskWithoutOwner { risk }, Lang::Zh) => {
             format!("风险 \"{risk}\" 未指定负责人，应由一名负责人跟进")
         }
@@ -199,6 +312,28 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             format!("risk \"{risk}\" has no response, expected what to do if it happens")
         }
     }
+}
+
+/// ", did you mean ...?" when there is a suggestion.
+fn did_you_mean(suggestion: Option<&str>, lang: Lang) -> String {
+    match (suggestion, lang) {
+        (Some(s), Lang::Zh) => format!("；是否应为 \"{s}\"？"),
+        (Some(s), Lang::En) => format!("; did you mean \"{s}\"?"),
+        (None, _) => String::new(),
+    }
+}
+
+/// At most five "successor <- predecessor" pairs, then how many more.
+fn pair_list(pairs: &[(String, String)], arrow: &str, sep: &str) -> String {
+    let mut shown: Vec<String> = pairs
+        .iter()
+        .take(5)
+        .map(|(s, p)| format!("{s}{arrow}{p}"))
+        .collect();
+    if pairs.len() > 5 {
+        shown.push(format!("… +{}", pairs.len() - 5));
+    }
+    shown.join(sep)
 }
 
 /// An amount for a message: thousands separators, at most two decimals.

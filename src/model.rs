@@ -156,8 +156,12 @@ pub enum ProblemKind {
     BehindWithoutCause { deviation: f64 },
     /// A weekly row whose plan and actual are in different units.
     UnitMismatch { plan: String, actual: String },
-    /// A weekly task that matches no plan task.
-    UnknownTask { name: String },
+    /// A weekly task that matches no plan task; `suggestion` is a plan task a character or
+    /// two away ("直播主播招聘" / "直播主播招募").
+    UnknownTask {
+        name: String,
+        suggestion: Option<String>,
+    },
     /// Children's targets do not add up to their parent's target.
     DecompositionGap {
         parent: String,
@@ -166,8 +170,12 @@ pub enum ProblemKind {
     },
     /// A due date earlier than the start date.
     DueBeforeStart,
-    /// Spending on a budget line that has no budget.
-    Unbudgeted { category: String },
+    /// Spending on a budget line that has no budget; `suggestion` is a budget line a
+    /// character or two away ("主播坑为费" / "主播坑位费"). The figures stay as written.
+    Unbudgeted {
+        category: String,
+        suggestion: Option<String>,
+    },
     /// A sheet that matched no known kind; it is ignored.
     IgnoredSheet,
     /// A sheet named like a known kind but with no header row in its top rows.
@@ -180,16 +188,46 @@ pub enum ProblemKind {
     UnknownPredecessor { name: String },
     /// Tasks whose predecessors form a cycle (names in cycle order).
     DependencyCycle { tasks: Vec<String> },
-    /// A task that starts before a predecessor is due.
-    DependencyConflict {
-        predecessor: String,
-        predecessor_due: NaiveDate,
-        start: NaiveDate,
-    },
     /// Two plan rows with the same id.
     DuplicateId { id: String },
     /// A sheet, or a whole file, that could not be read (at the sheet, or at the file name).
     NotRead { reason: crate::read::ReadError },
+    /// A number typed into a date cell as month.day (6.12), read as that day (a note).
+    DateFromNumber { found: String, date: NaiveDate },
+    /// A date before 2000 or more than five years from the as-of date: a typing slip, so the
+    /// task has no such date.
+    ImplausibleDate { found: String, date: NaiveDate },
+    /// An actual finish date after the as-of date: the task is not counted done.
+    DoneAfterAsOf { done_on: NaiveDate },
+    /// A task with an actual finish date whose progress says it is far from finished.
+    ProgressWithFinish { progress: f64, done_on: NaiveDate },
+    /// An amount written as approximate ("约2000", "~2k"), read as the number.
+    Approximate { found: String, read: Decimal },
+    /// A unit note above a table ("单位：万元") applied to its money columns.
+    UnitNote { note: String, columns: Vec<String> },
+    /// Invisible characters (U+200D...) removed from a cell's text.
+    InvisibleCharacters { found: String, removed: Vec<String> },
+    /// Tasks that start before a predecessor finishes but finish after it: parallel work,
+    /// said once per plan (successor, predecessor pairs).
+    ParallelWork { pairs: Vec<(String, String)> },
+    /// A task that finishes before its predecessor finishes (or breaks its link's type).
+    FinishesBeforePredecessor {
+        predecessor: String,
+        predecessor_due: NaiveDate,
+        due: NaiveDate,
+    },
+    /// A typed link ("3SS+2", "5FF") whose dates do not follow it: `found` is the task's
+    /// start (start-to-start) or due date (finish-to-finish), `needs` what the link asks for.
+    LinkNotMet {
+        predecessor: String,
+        link: String,
+        needs: NaiveDate,
+        found: NaiveDate,
+    },
+    /// A week label ("第3周") that the plan's dates do not place in one week.
+    UnplacedWeek { found: String },
+    /// A risk status that is none of the known words; the risk is kept as open.
+    UnknownRiskState { found: String },
     /// A risk that is not closed and names nobody to follow it up.
     RiskWithoutOwner { risk: String },
     /// A risk that is not closed and says nothing about what to do if it happens.
@@ -284,6 +322,41 @@ pub struct PlanRow {
     pub predecessors: Vec<String>,
     /// What the task's owner needs from others (the plan's "needs support" column).
     pub support: Option<String>,
+    /// The cells later checks point at (None: the column is absent).
+    pub cells: PlanCells,
+}
+
+/// Cells of a plan row that problems found after reading point at, so a conflict is shown at
+/// the start date and an unknown predecessor at its cell, not at the row's first cell.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PlanCells {
+    pub start: Option<CellRef>,
+    pub due: Option<CellRef>,
+    pub predecessors: Option<CellRef>,
+}
+
+impl PlanRow {
+    /// The start date's cell, else the due date's, else the row.
+    pub fn start_at(&self) -> CellRef {
+        (self.cells.start.as_ref().filter(|_| self.start.is_some()))
+            .or(self.cells.due.as_ref())
+            .unwrap_or(&self.row)
+            .clone()
+    }
+
+    /// The due date's cell, else the row.
+    pub fn due_at(&self) -> CellRef {
+        self.cells.due.as_ref().unwrap_or(&self.row).clone()
+    }
+
+    /// The predecessors cell, else the row.
+    pub fn predecessors_at(&self) -> CellRef {
+        self.cells
+            .predecessors
+            .as_ref()
+            .unwrap_or(&self.row)
+            .clone()
+    }
 }
 
 /// One row of the Weekly sheet.
@@ -305,6 +378,8 @@ pub struct WeeklyRow {
     pub cause: Option<String>,
     pub fix: Option<String>,
     pub owner: Option<String>,
+    /// For a row without quantities ("KV定稿"): whether its actual says it is done.
+    pub done: Option<bool>,
     /// Cells that weekly findings point at.
     pub task_at: CellRef,
     pub deviation_at: CellRef,
@@ -482,6 +557,9 @@ pub struct Risk {
     pub response: Option<String>,
     pub owner: Option<String>,
     pub state: Option<RiskState>,
+    /// The status as written when it is none of the known words ("monitoring weekly"): kept
+    /// and shown, never dropped.
+    pub state_text: Option<String>,
     /// The owner and response cells (the row's first cell when the column is absent), where
     /// a missing owner or response is reported.
     pub owner_at: CellRef,

@@ -93,6 +93,11 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         match read_workbook(path, as_of, &mut stream) {
             Ok(info) => {
                 read += 1;
+                // A currency written only in the ledger's cells ("NT$12,000") is known once
+                // the ledger has been read.
+                if let (true, Some(c)) = (stream.currency.is_empty(), &info.currency) {
+                    stream.currency = c.clone();
+                }
                 problems.extend(info.problems);
                 stream.seen.push(info.team);
                 for team in stream.seen.drain(..) {

@@ -29,7 +29,7 @@ use serde::Serialize;
 use crate::model::{
     BudgetLine, CellRef, Expense, ExpenseGroup, PlanRow, Problem, ProblemKind, Severity,
 };
-use crate::values::fold;
+use crate::values::{did_you_mean, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -474,6 +474,10 @@ impl CostBook {
         let mut report = CostReport::default();
         let mut months = std::collections::BTreeSet::new();
         let mut lines: Vec<CostLine> = Vec::with_capacity(self.lines.len());
+        let budgeted: Vec<(String, String)> = (self.lines.iter())
+            .filter(|l| l.budget.is_some())
+            .map(|l| (l.team.clone(), l.category.clone()))
+            .collect();
         for (i, l) in self.lines.into_iter().enumerate() {
             if l.budget.is_none()
                 && let Some(at) = &l.first_at
@@ -484,6 +488,13 @@ impl CostBook {
                     severity: Severity::Warning,
                     kind: ProblemKind::Unbudgeted {
                         category: l.category.clone(),
+                        suggestion: did_you_mean(
+                            &l.category,
+                            (budgeted.iter())
+                                .filter(|(team, _)| *team == l.team)
+                                .map(|(_, c)| c.as_str()),
+                        )
+                        .map(str::to_string),
                     },
                 });
             }

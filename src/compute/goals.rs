@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::model::{CellRef, PlanRow, Problem, ProblemKind, Quantity, Severity};
-use crate::values::quantity_in_text;
+use crate::values::target_in_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NodeLevel {
@@ -72,7 +72,7 @@ pub fn rollup(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<GoalNode> {
 
     let mut out = Vec::new();
     for (team, goal, at, stages) in goals {
-        let goal_q = quantity_in_text(&goal);
+        let goal_q = target_in_text(&goal);
         let goal_at = out.len();
         out.push(node(&team, NodeLevel::Goal, &goal, goal_q.as_ref(), None));
         let mut stage_nodes = Vec::new();
@@ -91,7 +91,7 @@ pub fn rollup(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<GoalNode> {
                 .collect();
             match stage {
                 Some(name) => {
-                    let q = quantity_in_text(&name);
+                    let q = target_in_text(&name);
                     let mut s = node(&team, NodeLevel::Stage, &name, q.as_ref(), None);
                     let at = plan[tasks[0]]
                         .stage_at
@@ -191,6 +191,7 @@ mod tests {
             status: None,
             predecessors: vec![],
             support: None,
+            cells: Default::default(),
         }
     }
 

@@ -113,9 +113,10 @@ impl Summary {
 }
 
 /// Computes the summary of a dataset.
-pub fn summarize(data: Dataset, settings: &Settings) -> Summary {
+pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
     let as_of = settings.as_of;
     let mut problems = data.problems.clone();
+    weekly::place_weeks(&mut data.weekly, &data.plan, as_of, &mut problems);
     let tasks = data
         .plan
         .iter()

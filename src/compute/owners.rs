@@ -124,6 +124,7 @@ mod tests {
             status: None,
             predecessors: vec![],
             support: None,
+            cells: Default::default(),
         }
     }
 

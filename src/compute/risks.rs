@@ -81,6 +81,7 @@ mod tests {
             response: Some("r".into()),
             owner: owner.map(str::to_string),
             state: Some(state),
+            state_text: None,
             owner_at: CellRef::new("风险预案", 1, 4),
             response_at: CellRef::new("风险预案", 1, 3),
         }

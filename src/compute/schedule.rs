@@ -9,8 +9,11 @@
 //! piece names a task of the *same team*: first by id (compared after [`fold`]: trimmed,
 //! case-, space- and width-insensitive, so `" T1.1 "` and `"ｔ１.１"` both name id `t1.1`),
 //! then by task name (folded the same way). With duplicate ids or names the first row wins.
-//! A piece that matches nothing is a [`ProblemKind::UnknownPredecessor`] warning at the
-//! task's row; a task naming the same predecessor twice gets one link.
+//! A piece that matches neither is read as a typed link ([`parse_link`]): MS Project's
+//! "3FS", "3SS+2", "3FF" (the number is an id, or, in a team whose plan has no ids, the task's
+//! position in the team's plan, as MS Project numbers its rows) and words ("after X", "X之后",
+//! "在X完成后"). A piece that matches nothing is a [`ProblemKind::UnknownPredecessor`] warning
+//! at the predecessors cell; a task naming the same predecessor twice gets one link.
 //!
 //! **Cycles.** Predecessor links are found in strongly connected components (Tarjan's
 //! algorithm, iterative). Each component of two or more tasks, or a task naming itself, is one
@@ -28,10 +31,17 @@
 //! has no float, is never critical and has no forecast, but links still pass through it as a
 //! zero-length step.
 //!
-//! **Conflicts.** A dated task whose start is before a dated predecessor's due date is a
-//! [`ProblemKind::DependencyConflict`] warning at the task's row, one per such predecessor,
-//! and its `conflict` flag is set. Starting on the predecessor's due date is fine. Links
-//! where either side is cancelled are not checked.
+//! **Conflicts.** A finish-to-start link (the default) asks the successor to start on or after
+//! the predecessor's due date plus the lag; start-to-start compares the starts, finish-to-
+//! finish the due dates, start-to-finish the successor's due date with the predecessor's
+//! start. A dated task that starts before a dated predecessor is due but finishes after it is
+//! parallel work, which teams plan on purpose: all such pairs of a team are one
+//! [`ProblemKind::ParallelWork`] note, at the first such task's start date. A task that
+//! finishes before its predecessor does is a [`ProblemKind::FinishesBeforePredecessor`]
+//! warning at its start-date cell; one that breaks a typed link ("1SS+2", "3FF") is a
+//! [`ProblemKind::LinkNotMet`] warning at the date the link constrains (its start, or its due
+//! date for FF and SF). One per such predecessor; the task's `conflict` flag is set. Links where either side is cancelled are not
+//! checked. (Lags count calendar days.)
 //!
 //! **Critical path and float.** The planned dates are the schedule; each team is its own
 //! project (links never cross teams), ending on the team's latest due date. Backward pass in
@@ -70,7 +80,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::compute::status;
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, TaskStatus};
-use crate::values::fold;
+use crate::values::{LinkKind, fold, parse_link};
 
 /// The schedule of a plan: per task links, float and forecast, and the critical path.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -103,7 +113,7 @@ pub struct TaskSchedule {
     /// Total float (slack) in days; None when the task has no due date.
     pub float_days: Option<i64>,
     pub critical: bool,
-    /// Starts before a predecessor's due date.
+    /// Finishes before a predecessor does, or breaks a typed link (see the module doc).
     pub conflict: bool,
     /// Some only when it differs from the planned start because of slipped predecessors.
     pub forecast_start: Option<NaiveDate>,
@@ -158,7 +168,8 @@ pub fn schedule(
     problems: &mut Vec<Problem>,
 ) -> Schedule {
     let n = plan.len();
-    let resolved = resolve(plan, problems);
+    let mut typed = HashMap::new();
+    let resolved = resolve(plan, problems, &mut typed);
     let preds = break_cycles(plan, &resolved, problems);
     let mut succs = vec![Vec::new(); n];
     for (i, ps) in preds.iter().enumerate() {
@@ -172,6 +183,7 @@ pub fn schedule(
         preds,
         succs,
         spans: plan.iter().map(Span::of).collect(),
+        typed,
         statuses: (0..n)
             .map(|i| {
                 statuses
@@ -209,12 +221,17 @@ struct Graph<'a> {
     order: Vec<usize>,
     spans: Vec<Option<Span>>,
     statuses: Vec<TaskStatus>,
+    /// (successor, predecessor) -> link type and lag in days, for links other than a plain
+    /// finish-to-start.
+    typed: HashMap<(usize, usize), (LinkKind, i64, String)>,
 }
 
 impl Graph<'_> {
-    /// Sets `conflict` and reports each link where the task starts before its predecessor
-    /// is due.
+    /// Sets `conflict` and reports each broken link; overlaps are one note per team.
     fn conflicts(&self, tasks: &mut [TaskSchedule], problems: &mut Vec<Problem>) {
+        // Per team: its (successor, predecessor) pairs and the first such task.
+        type Overlaps = Vec<(String, Vec<(String, String)>, usize)>;
+        let mut parallel: Overlaps = Vec::new();
         for (i, task) in tasks.iter_mut().enumerate() {
             let Some(span) = self.spans[i] else { continue };
             if self.statuses[i] == TaskStatus::Cancelled {
@@ -222,21 +239,71 @@ impl Graph<'_> {
             }
             for &p in &self.preds[i] {
                 let Some(pred) = self.spans[p] else { continue };
-                if self.statuses[p] == TaskStatus::Cancelled || span.start >= pred.due {
+                if self.statuses[p] == TaskStatus::Cancelled {
+                    continue;
+                }
+                let (kind, lag, written) = match self.typed.get(&(i, p)) {
+                    Some((kind, lag, written)) => (*kind, *lag, Some(written)),
+                    None => (LinkKind::FinishToStart, 0, None),
+                };
+                let (mine, theirs) = match kind {
+                    LinkKind::FinishToStart => (span.start, pred.due),
+                    LinkKind::StartToStart => (span.start, pred.start),
+                    LinkKind::FinishToFinish => (span.due, pred.due),
+                    LinkKind::StartToFinish => (span.due, pred.start),
+                };
+                if mine >= theirs + lag {
+                    continue;
+                }
+                let (plan, pred_row) = (&self.plan[i], &self.plan[p]);
+                if kind == LinkKind::FinishToStart && span.due >= pred.due + lag {
+                    let pair = (plan.name.clone(), pred_row.name.clone());
+                    match parallel.iter_mut().find(|(team, _, _)| *team == plan.team) {
+                        Some((_, pairs, _)) => pairs.push(pair),
+                        None => parallel.push((plan.team.clone(), vec![pair], i)),
+                    }
                     continue;
                 }
                 task.conflict = true;
-                problems.push(Problem {
-                    team: self.plan[i].team.clone(),
-                    at: self.plan[i].row.clone(),
-                    severity: Severity::Warning,
-                    kind: ProblemKind::DependencyConflict {
-                        predecessor: self.plan[p].name.clone(),
-                        predecessor_due: date(pred.due),
-                        start: date(span.start),
+                let kind = match written.filter(|_| kind != LinkKind::FinishToStart || lag != 0) {
+                    Some(link) => ProblemKind::LinkNotMet {
+                        predecessor: pred_row.name.clone(),
+                        link: link.clone(),
+                        needs: date(theirs + lag),
+                        found: date(mine),
                     },
+                    None => ProblemKind::FinishesBeforePredecessor {
+                        predecessor: pred_row.name.clone(),
+                        predecessor_due: date(pred.due),
+                        due: date(span.due),
+                    },
+                };
+                let at = match kind {
+                    ProblemKind::LinkNotMet { .. }
+                        if matches!(
+                            self.typed.get(&(i, p)).map(|t| t.0),
+                            Some(LinkKind::FinishToFinish | LinkKind::StartToFinish)
+                        ) =>
+                    {
+                        plan.due_at()
+                    }
+                    _ => plan.start_at(),
+                };
+                problems.push(Problem {
+                    team: plan.team.clone(),
+                    at,
+                    severity: Severity::Warning,
+                    kind,
                 });
             }
+        }
+        for (team, pairs, first) in parallel {
+            problems.push(Problem {
+                team,
+                at: self.plan[first].start_at(),
+                severity: Severity::Info,
+                kind: ProblemKind::ParallelWork { pairs },
+            });
         }
     }
 
@@ -373,7 +440,11 @@ impl Graph<'_> {
 
 /// Predecessor pieces to task indices (same team; id first, then name), deduplicated, in
 /// the order written. Self links are kept here; [`break_cycles`] reports them.
-fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
+fn resolve(
+    plan: &[PlanRow],
+    problems: &mut Vec<Problem>,
+    typed: &mut HashMap<(usize, usize), (LinkKind, i64, String)>,
+) -> Vec<Vec<usize>> {
     let mut by_id: HashMap<(&str, String), usize> = HashMap::new();
     let mut by_name: HashMap<(&str, String), usize> = HashMap::new();
     for (i, t) in plan.iter().enumerate() {
@@ -389,8 +460,33 @@ fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
         }
     }
 
+    // MS Project numbers a plan's rows: in a team without ids, "3FS" is its third task.
+    let mut by_position: HashMap<(&str, usize), usize> = HashMap::new();
+    let mut team_sizes: HashMap<&str, usize> = HashMap::new();
+    let with_ids: std::collections::HashSet<&str> = (plan.iter())
+        .filter(|t| t.id.is_some())
+        .map(|t| t.team.as_str())
+        .collect();
+    for (i, t) in plan.iter().enumerate() {
+        let n = team_sizes.entry(t.team.as_str()).or_default();
+        *n += 1;
+        by_position.insert((t.team.as_str(), *n), i);
+    }
+    let find_link = |team: &str, piece: &str| -> Option<(usize, LinkKind, i64)> {
+        let link = parse_link(piece)?;
+        let key = (team, fold(&link.target));
+        let j = match by_id.get(&key).or_else(|| by_name.get(&key)) {
+            Some(&j) => j,
+            None if !with_ids.contains(team) => {
+                *by_position.get(&(team, link.target.trim().parse::<usize>().ok()?))?
+            }
+            None => return None,
+        };
+        Some((j, link.kind, link.lag_days))
+    };
+
     let mut out = Vec::with_capacity(plan.len());
-    for t in plan {
+    for (i, t) in plan.iter().enumerate() {
         let mut links: Vec<usize> = Vec::new();
         let mut unknown: Vec<String> = Vec::new();
         for piece in &t.predecessors {
@@ -398,10 +494,17 @@ fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
             if key.1.is_empty() {
                 continue;
             }
-            match by_id.get(&key).or_else(|| by_name.get(&key)) {
-                Some(&j) => {
+            let found = match by_id.get(&key).or_else(|| by_name.get(&key)) {
+                Some(&j) => Some((j, LinkKind::FinishToStart, 0)),
+                None => find_link(&t.team, piece),
+            };
+            match found {
+                Some((j, kind, lag)) => {
                     if !links.contains(&j) {
                         links.push(j);
+                        if (kind, lag) != (LinkKind::FinishToStart, 0) {
+                            typed.insert((i, j), (kind, lag, piece.trim().to_string()));
+                        }
                     }
                 }
                 None => {
@@ -409,7 +512,7 @@ fn resolve(plan: &[PlanRow], problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
                     if !unknown.contains(&name) {
                         problems.push(Problem {
                             team: t.team.clone(),
-                            at: t.row.clone(),
+                            at: t.predecessors_at(),
                             severity: Severity::Warning,
                             kind: ProblemKind::UnknownPredecessor { name: name.clone() },
                         });
@@ -607,6 +710,7 @@ mod tests {
             status: Some(WrittenStatus::InProgress),
             predecessors: preds.iter().map(|s| s.to_string()).collect(),
             support: None,
+            cells: Default::default(),
         }
     }
 
@@ -693,32 +797,104 @@ mod tests {
     }
 
     #[test]
-    fn starting_before_a_predecessor_is_due_is_a_conflict() {
-        let p = plan(vec![
+    fn overlapping_a_predecessor_is_one_note_finishing_before_it_a_warning() {
+        // Issue 13: parallel work (start before the predecessor is due, finish after it) is
+        // planned on purpose: one note per plan, no flag. Finishing before it is a warning.
+        let mut p = plan(vec![
             task("1", "物料设计", "2026-11-01", "2026-11-10", &[]),
             task("2", "印刷", "2026-11-08", "2026-11-20", &["物料设计"]),
             // Starting on the predecessor's due date is fine.
             task("3", "派发", "2026-11-20", "2026-11-25", &["印刷"]),
+            task("4", "海报", "2026-11-02", "2026-11-12", &["物料设计"]),
+            task("5", "快闪", "2026-11-03", "2026-11-06", &["物料设计"]),
         ]);
+        p[4].cells.start = Some(CellRef::new("Plan", 5, 4));
+        p[1].cells.start = Some(CellRef::new("Plan", 2, 4));
         let (s, problems) = run(&p, "2026-10-01");
+        assert_eq!(
+            problems,
+            vec![
+                Problem {
+                    team: "t".into(),
+                    at: CellRef::new("Plan", 5, 4),
+                    severity: Severity::Warning,
+                    kind: ProblemKind::FinishesBeforePredecessor {
+                        predecessor: "物料设计".into(),
+                        predecessor_due: d("2026-11-10"),
+                        due: d("2026-11-06"),
+                    },
+                },
+                Problem {
+                    team: "t".into(),
+                    at: CellRef::new("Plan", 2, 4),
+                    severity: Severity::Info,
+                    kind: ProblemKind::ParallelWork {
+                        pairs: vec![
+                            ("印刷".into(), "物料设计".into()),
+                            ("海报".into(), "物料设计".into()),
+                        ],
+                    },
+                },
+            ]
+        );
+        let conflict: Vec<bool> = s.tasks.iter().map(|t| t.conflict).collect();
+        assert_eq!(conflict, vec![false, false, false, false, true]);
+        // The design may finish no later than printing starts: 2 days of negative float.
+        assert_eq!(floats(&s)[..3], [Some(-2), Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn ms_project_links_and_worded_links_are_followed() {
+        // No ids: "1FS" is the team's first task, as MS Project numbers rows.
+        let mut p = plan(vec![
+            task("", "物料设计", "2026-11-01", "2026-11-10", &[]),
+            task("", "印刷", "2026-11-10", "2026-11-20", &["1FS"]),
+            task("", "派发", "2026-11-20", "2026-11-25", &["after 印刷"]),
+            task("", "预热", "2026-11-03", "2026-11-09", &["1SS+2"]),
+            task("", "复盘", "2026-11-26", "2026-11-28", &["派发之后"]),
+            task("", "收尾", "2026-11-20", "2026-11-24", &["3FF"]),
+        ]);
+        p[3].cells.start = Some(CellRef::new("Plan", 4, 3));
+        p[5].cells.start = Some(CellRef::new("Plan", 6, 3));
+        p[5].cells.due = Some(CellRef::new("Plan", 6, 4));
+        let (s, problems) = run(&p, "2026-10-01");
+        let links: Vec<Vec<usize>> = s.tasks.iter().map(|t| t.predecessors.clone()).collect();
+        assert_eq!(
+            links,
+            vec![vec![], vec![0], vec![1], vec![0], vec![2], vec![2]]
+        );
+        // 预热 starts 11-03 = 物料设计's start + 2: "1SS+2" is met.
+        // 收尾 must finish no earlier than 派发 (11-25, "3FF") but is due 11-24: a warning
+        // at its due date.
         assert_eq!(
             problems,
             vec![Problem {
                 team: "t".into(),
-                at: CellRef::new("Plan", 2, 0),
+                at: CellRef::new("Plan", 6, 4),
                 severity: Severity::Warning,
-                kind: ProblemKind::DependencyConflict {
-                    predecessor: "物料设计".into(),
-                    predecessor_due: d("2026-11-10"),
-                    start: d("2026-11-08"),
+                kind: ProblemKind::LinkNotMet {
+                    predecessor: "派发".into(),
+                    link: "3FF".into(),
+                    needs: d("2026-11-25"),
+                    found: d("2026-11-24"),
                 },
             }]
         );
-        let conflict: Vec<bool> = s.tasks.iter().map(|t| t.conflict).collect();
-        assert_eq!(conflict, vec![false, true, false]);
-        // The design may finish no later than printing starts: 2 days of negative float.
-        assert_eq!(floats(&s), vec![Some(-2), Some(0), Some(0)]);
-        assert_eq!(s.critical_path, vec![0, 1, 2]);
+        // 预热 starting 11-02 breaks "1SS+2" (物料设计 starts 11-01): a warning at its start.
+        let mut early = p.clone();
+        early[3].start = Some(d("2026-11-02"));
+        let (_, problems) = run(&early, "2026-10-01");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].at, CellRef::new("Plan", 4, 3));
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::LinkNotMet {
+                predecessor: "物料设计".into(),
+                link: "1SS+2".into(),
+                needs: d("2026-11-03"),
+                found: d("2026-11-02"),
+            }
+        );
     }
 
     #[test]

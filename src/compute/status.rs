@@ -76,7 +76,7 @@ pub fn days_late(task: &PlanRow, status: TaskStatus, as_of: NaiveDate) -> i64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::CellRef;
 
@@ -107,6 +107,7 @@ mod tests {
             status: Some(WrittenStatus::InProgress),
             predecessors: vec![],
             support: None,
+            cells: Default::default(),
         }
     }
 

@@ -278,6 +278,7 @@ mod tests {
             cause: Some("c".into()),
             fix: Some("f".into()),
             owner: Some("o".into()),
+            done: None,
             task_at: CellRef::new("周度跟踪", 3, 1),
             deviation_at: CellRef::new("周度跟踪", 3, 4),
             cause_at: CellRef::new("周度跟踪", 3, 5),

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, WeeklyRow};
-use crate::values::fold;
+use chrono::NaiveDate;
+
+use crate::values::{closest_folded, fold, parse_week, resolve_week};
 
 /// A stated deviation further than this from the computed one is flagged (one point).
 pub const DEVIATION_TOLERANCE: f64 = 0.01;
@@ -46,6 +48,7 @@ pub fn deviation(row: &WeeklyRow) -> Result<Option<f64>, ProblemKind> {
 /// The plan's tasks by team, folded id and folded name, built once so that matching 40,000
 /// weekly rows to 10,000 tasks does not fold every task name for every row.
 struct TaskIndex<'a> {
+    plan: &'a [PlanRow],
     by_id: HashMap<(&'a str, String), usize>,
     by_name: HashMap<(&'a str, String), usize>,
     /// Each team's folded task names, in plan order, for matching part of a name.
@@ -55,6 +58,7 @@ struct TaskIndex<'a> {
 impl<'a> TaskIndex<'a> {
     fn new(plan: &'a [PlanRow]) -> Self {
         let mut index = TaskIndex {
+            plan,
             by_id: HashMap::new(),
             by_name: HashMap::new(),
             names: HashMap::new(),
@@ -69,6 +73,16 @@ impl<'a> TaskIndex<'a> {
             index.names.entry(team).or_default().push((name, i));
         }
         index
+    }
+
+    /// A plan task of the row's team whose name is a character or two from the row's.
+    fn suggest(&self, row: &WeeklyRow) -> Option<&'a str> {
+        let names = self.names.get(row.team.as_str())?;
+        let i = closest_folded(
+            &fold(&row.task),
+            names.iter().map(|(n, i)| (n.as_str(), *i)),
+        )?;
+        Some(self.plan[i].name.as_str())
     }
 
     /// The plan task a weekly row tracks: same team, then id, exact name, or a name that
@@ -90,6 +104,45 @@ impl<'a> TaskIndex<'a> {
         match (partial.next(), partial.next()) {
             (Some(&(_, i)), None) => Some(i),
             _ => None,
+        }
+    }
+}
+
+/// Places week labels that need the plan's dates: "第3周" is the campaign's third week when
+/// the team's plan dates make that clear (see [`resolve_week`]); otherwise a note at the row.
+pub fn place_weeks(
+    weekly: &mut [WeeklyRow],
+    plan: &[PlanRow],
+    as_of: NaiveDate,
+    problems: &mut Vec<Problem>,
+) {
+    let mut spans: HashMap<&str, (NaiveDate, NaiveDate)> = HashMap::new();
+    for p in plan {
+        let Some(due) = p.due else { continue };
+        let first = p.start.unwrap_or(due).min(due);
+        spans
+            .entry(p.team.as_str())
+            .and_modify(|(a, b)| {
+                *a = (*a).min(first);
+                *b = (*b).max(due);
+            })
+            .or_insert((first, due));
+    }
+    for row in weekly.iter_mut().filter(|w| w.week_start.is_none()) {
+        let Some(label) = row.week.as_deref().and_then(parse_week) else {
+            continue;
+        };
+        let span = spans.get(row.team.as_str()).copied();
+        match resolve_week(label, as_of, span) {
+            Some((monday, _)) => row.week_start = Some(monday),
+            None => problems.push(Problem {
+                team: row.team.clone(),
+                at: row.row.clone(),
+                severity: Severity::Info,
+                kind: ProblemKind::UnplacedWeek {
+                    found: row.week.clone().unwrap_or_default(),
+                },
+            }),
         }
     }
 }
@@ -147,6 +200,7 @@ pub fn analyse(
                     &row.task_at,
                     ProblemKind::UnknownTask {
                         name: row.task.clone(),
+                        suggestion: tasks.suggest(row).map(str::to_string),
                     },
                 );
             }
@@ -176,6 +230,7 @@ mod tests {
             cause: Some("c".into()),
             fix: Some("f".into()),
             owner: Some("o".into()),
+            done: None,
             task_at: CellRef::new("周度跟踪", 3, 1),
             deviation_at: CellRef::new("周度跟踪", 3, 4),
             cause_at: CellRef::new("周度跟踪", 3, 5),
@@ -222,5 +277,42 @@ mod tests {
             deviation(&r),
             Err(ProblemKind::UnitMismatch { .. })
         ));
+    }
+
+    #[test]
+    fn campaign_weeks_are_placed_with_the_plans_dates() {
+        use crate::compute::status::tests::task;
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let monday = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d);
+        let mut rows = vec![
+            weekly("a", "1", "1", None),
+            weekly("b", "1", "1", None),
+            weekly("c", "1", "1", None),
+        ];
+        rows[0].week = Some("第3周".into());
+        rows[1].week = Some("Week 2".into());
+        rows[2].week = Some("第七周".into());
+        // The plan runs 2026-11-04..2026-12-20: week 1 is the week of Monday 11-02.
+        let plan = vec![task("2026-11-04", "2026-12-20", 0.5)];
+        let mut problems = Vec::new();
+        let mut placed = rows.clone();
+        for r in &mut placed {
+            r.team = "t".into();
+        }
+        place_weeks(&mut placed, &plan, as_of, &mut problems);
+        assert_eq!(placed[0].week_start, monday(11, 16));
+        assert_eq!(placed[1].week_start, monday(11, 9));
+        assert_eq!(placed[2].week_start, None);
+        assert!(problems.is_empty(), "{problems:?}");
+        // Without the plan's dates, 第3周 is a note at its row, not a guess.
+        let mut alone = rows[..1].to_vec();
+        place_weeks(&mut alone, &[], as_of, &mut problems);
+        assert_eq!(alone[0].week_start, None);
+        assert_eq!(
+            problems.iter().map(|p| &p.kind).collect::<Vec<_>>(),
+            vec![&ProblemKind::UnplacedWeek {
+                found: "第3周".into()
+            }]
+        );
     }
 }

@@ -560,7 +560,7 @@ pub fn read_book<RS: Read + Seek + Send>(
                 None => {}
             }
             if info.currency.is_none() {
-                info.currency = currency_of(map);
+                info.currency = currency_of(map).or_else(|| sheet.currency.clone());
             }
         }
         info.problems.append(&mut sheet.problems);
@@ -592,6 +592,9 @@ pub fn read_book<RS: Read + Seek + Send>(
         let result = book.for_each_row(sheet.name, |row| sheet.row(row, sink));
         sheet.report_error(result);
         info.problems.append(&mut sheet.problems);
+        if info.currency.is_none() {
+            info.currency = sheet.currency.take();
+        }
     }
     Ok(info)
 }
@@ -619,6 +622,10 @@ struct SheetRead<'a> {
     deferred_at: Option<u32>,
     /// Rows up to this one were read in the first pass (a resumed cost sheet).
     skip_through: Option<u32>,
+    /// The first currency written in a money cell (see [`RowReader::currency`]).
+    currency: Option<String>,
+    /// A unit note ("单位：万元") seen above the header, for the table's money columns.
+    unit_note: Option<(String, crate::values::UnitHint, CellRef)>,
 }
 
 impl<'a> SheetRead<'a> {
@@ -635,6 +642,8 @@ impl<'a> SheetRead<'a> {
             unusable: false,
             deferred_at: None,
             skip_through: None,
+            currency: None,
+            unit_note: None,
         }
     }
 
@@ -666,7 +675,11 @@ impl<'a> SheetRead<'a> {
         }
         let Some(map) = &self.map else {
             self.rows_seen += 1;
-            let go_on = self.try_header(row) || self.rows_seen < HEADER_SEARCH_ROWS;
+            let header = self.try_header(row);
+            if !header && self.unit_note.is_none() {
+                self.unit_note = cells::unit_note_in(row, self.name);
+            }
+            let go_on = header || self.rows_seen < HEADER_SEARCH_ROWS;
             return match &self.map {
                 Some(m) if !sink.wants(m.kind) => false,
                 Some(m) if m.kind == SheetKind::Costs => {
@@ -686,6 +699,7 @@ impl<'a> SheetRead<'a> {
             map,
             as_of: self.as_of,
             problems: &mut self.problems,
+            currency: &mut self.currency,
         };
         if !reader.is_note_only() {
             read_row(map.kind, &mut reader, &mut self.state, sink);
@@ -720,6 +734,18 @@ impl<'a> SheetRead<'a> {
             self.unusable = true;
             self.map = None;
             return false;
+        }
+        let mut map = map;
+        if let Some((note, hint, at)) = self.unit_note.take() {
+            let columns = cells::apply_unit_note(&mut map, &hint);
+            if !columns.is_empty() {
+                self.problems.push(Problem {
+                    team: self.team.to_string(),
+                    at,
+                    severity: Severity::Info,
+                    kind: ProblemKind::UnitNote { note, columns },
+                });
+            }
         }
         self.map = Some(map);
         true

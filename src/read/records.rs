@@ -2,16 +2,19 @@
 //! budget line, risk). Row-level rules live here: fill-down of goal and stage, one owner per
 //! task, required fields, status words.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 
-use super::cells::{RowReader, display};
+use super::cells::{DateCell, RowReader, display};
 use super::schema::{Field, SheetKind};
 use super::source::CellValue;
 use crate::model::{
-    BudgetLine, CellRef, Expected, Expense, Level, PlanRow, ProblemKind, Risk, RiskState, Severity,
-    WeeklyRow, WrittenStatus,
+    BudgetLine, CellRef, Expected, Expense, Level, PlanCells, PlanRow, ProblemKind, Risk,
+    RiskState, Severity, WeeklyRow, WrittenStatus,
 };
-use crate::values::{DateText, budget_in_text, normalize_width, parse_date, split_owners};
+use crate::values::{
+    DateText, budget_in_text, normalize_width, parse_date, parse_week, quantity_in_text,
+    resolve_week, split_owners, status_word,
+};
 
 /// Where parsed records go. The collecting sink keeps everything; a streaming consumer (the
 /// cost ledger of a million rows) can aggregate and drop each record as it passes.
@@ -122,9 +125,22 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
     }
     let name = r.required_text(Field::Task);
     let owner = owner(r, true);
-    let start = r.date(Field::Start, false);
-    let due = r.date(Field::Due, true);
-    let done_on = r.date(Field::DoneOn, false);
+    // A range in one cell ("6月1日-6月3日", "4/14-18") gives the start and the due date.
+    let (mut start, mut range_due) = (None, None);
+    match r.date_cell(Field::Start, false) {
+        Some(DateCell::Day(d)) => start = Some(d),
+        Some(DateCell::Range(a, b)) => (start, range_due) = (Some(a), Some(b)),
+        None => {}
+    }
+    let due = match r.date_cell(Field::Due, range_due.is_none()) {
+        Some(DateCell::Day(d)) => Some(d),
+        Some(DateCell::Range(a, b)) => {
+            start = start.or(Some(a));
+            Some(b)
+        }
+        None => range_due,
+    };
+    let done_on = finish_date(r);
     if let (Some(s), Some(d)) = (start, due)
         && d < s
     {
@@ -132,6 +148,20 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
         r.problem(at, Severity::Warning, ProblemKind::DueBeforeStart);
     }
     let resources = r.text(Field::Resources);
+    let progress = r.share(Field::Progress);
+    if let (Some(p), Some(done_on)) = (progress, done_on)
+        && p < 0.9
+    {
+        let at = r.at_field(Field::Progress);
+        r.problem(
+            at,
+            Severity::Warning,
+            ProblemKind::ProgressWithFinish {
+                progress: p,
+                done_on,
+            },
+        );
+    }
     let status = r.text(Field::Status).and_then(|t| {
         let s = written_status(&t);
         if s.is_none() {
@@ -144,9 +174,14 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
         }
         s
     });
+    let cells = PlanCells {
+        start: r.map.column(Field::Start).map(|c| r.at(c.col)),
+        due: r.map.column(Field::Due).map(|c| r.at(c.col)),
+        predecessors: r.map.column(Field::Predecessors).map(|c| r.at(c.col)),
+    };
     let row = PlanRow {
         team: team_of(r),
-        row: r.at(0),
+        row: r.at_first(),
         id: r.text(Field::Id),
         goal: state.goal.as_ref().map(|g| g.0.clone()).unwrap_or_default(),
         goal_at: state
@@ -165,15 +200,32 @@ fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow> {
         resources,
         target: r.quantity(Field::Target, Expected::Quantity),
         actual: r.quantity(Field::Actual, Expected::Quantity),
-        progress: r.share(Field::Progress),
+        progress,
         status,
         predecessors: r
             .text(Field::Predecessors)
             .map(|t| split_list(&t))
             .unwrap_or_default(),
         support: r.text(Field::Support),
+        cells,
     };
     Some(row)
+}
+
+/// The actual finish date; one after the as-of date has not happened yet: a warning at its
+/// cell, and the task is not counted done.
+fn finish_date(r: &mut RowReader<'_>) -> Option<NaiveDate> {
+    let done_on = r.date(Field::DoneOn, false)?;
+    if done_on <= r.as_of {
+        return Some(done_on);
+    }
+    let at = r.at_field(Field::DoneOn);
+    r.problem(
+        at,
+        Severity::Warning,
+        ProblemKind::DoneAfterAsOf { done_on },
+    );
+    None
 }
 
 /// Items of a list cell: "1.1, 1.2", "设计、印刷", "A;B".
@@ -186,25 +238,10 @@ pub fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A status word as teams write it, in either language.
+/// A status word as teams write it, in either language (the one vocabulary of
+/// [`status_word`]: 完成, 正常-已完成, Published, Pending Review...).
 pub fn written_status(text: &str) -> Option<WrittenStatus> {
-    let t = crate::values::fold(text);
-    let s = match t.as_str() {
-        "未开始" | "待开始" | "notstarted" | "todo" | "open" => WrittenStatus::NotStarted,
-        "进行中" | "执行中" | "inprogress" | "ongoing" | "started" | "wip" => {
-            WrittenStatus::InProgress
-        }
-        "已完成" | "完成" | "done" | "completed" | "complete" | "finished" | "closed" => {
-            WrittenStatus::Done
-        }
-        "延期" | "已延期" | "延迟" | "滞后" | "delayed" | "late" | "behind" => {
-            WrittenStatus::Delayed
-        }
-        "暂停" | "已暂停" | "onhold" | "paused" | "hold" => WrittenStatus::OnHold,
-        "取消" | "已取消" | "cancelled" | "canceled" | "dropped" => WrittenStatus::Cancelled,
-        _ => return None,
-    };
-    Some(s)
+    status_word(text)
 }
 
 fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
@@ -219,13 +256,22 @@ fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
     };
     let task = r.required_text(Field::Task);
     let plan_text = r.required_text(Field::Planned);
-    let plan = plan_text
-        .as_ref()
-        .and_then(|_| r.quantity(Field::Planned, Expected::Quantity));
     let actual_text = r.required_text(Field::Actual);
-    let actual = actual_text
-        .as_ref()
-        .and_then(|_| r.quantity(Field::Actual, Expected::Quantity));
+    // A qualitative row ("KV定稿" / "已完成") has no quantity to compare: it is judged done
+    // or not done, never an unreadable cell.
+    let qualitative = plan_text
+        .as_deref()
+        .is_some_and(|t| quantity_in_text(t).is_none());
+    let done = qualitative.then(|| {
+        let actual = actual_text.as_deref().unwrap_or_default();
+        qualitative_done(plan_text.as_deref().unwrap_or_default(), actual)
+    });
+    let plan = (plan_text.is_some() && !qualitative)
+        .then(|| r.quantity(Field::Planned, Expected::Quantity))
+        .flatten();
+    let actual = (actual_text.is_some() && !qualitative)
+        .then(|| r.quantity(Field::Actual, Expected::Quantity))
+        .flatten();
     let stated_deviation = r.share(Field::Deviation);
     let cause = r.text(Field::Cause);
     let fix = r.text(Field::Fix);
@@ -236,7 +282,8 @@ fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
     };
     let row = WeeklyRow {
         team: team_of(r),
-        row: r.at(0),
+        row: r.at_first(),
+        done,
         week,
         week_start,
         task: task?,
@@ -255,15 +302,16 @@ fn weekly_row(r: &mut RowReader<'_>) -> Option<WeeklyRow> {
     Some(row)
 }
 
-/// Monday of the week a week cell names: a date, "2026-W47"/"W47", or a range "11.23-11.29"
-/// (its first day). "第3周" names no date.
+/// Monday of the week a week cell names: a date, "2026-W47"/"W47"/"Wk 45", or a range
+/// "11.23-11.29" (its first day). "第3周" is placed later, with the plan's dates.
 fn week_start(value: &CellValue, as_of: NaiveDate) -> Option<NaiveDate> {
     let day = match value {
         CellValue::Date(d) => *d,
         CellValue::Text(t) => {
             let t = normalize_width(t);
-            if let Some(d) = iso_week(&t, as_of) {
-                d
+            if let Some(label) = parse_week(&t) {
+                // "第3周" waits for the plan's dates (compute places it); "W45" is placed here.
+                resolve_week(label, as_of, None)?.0
             } else {
                 let first = t
                     .split(['~', '至', '到', '—', '–'])
@@ -285,23 +333,6 @@ fn week_start(value: &CellValue, as_of: NaiveDate) -> Option<NaiveDate> {
     Some(day - Duration::days(day.weekday().num_days_from_monday() as i64))
 }
 
-fn iso_week(text: &str, as_of: NaiveDate) -> Option<NaiveDate> {
-    let upper = text.to_uppercase();
-    let (year, week) = match upper.split_once('W') {
-        Some((y, w)) => {
-            let y = y.trim_end_matches('-').trim();
-            let year = if y.is_empty() {
-                as_of.iso_week().year()
-            } else {
-                y.parse().ok()?
-            };
-            (year, w.trim().parse::<u32>().ok()?)
-        }
-        None => return None,
-    };
-    NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
-}
-
 fn expense_row(r: &mut RowReader<'_>) -> Option<Expense> {
     let amount = match r.money(Field::Amount) {
         Some(a) => Some(a),
@@ -320,7 +351,7 @@ fn expense_row(r: &mut RowReader<'_>) -> Option<Expense> {
     let category = r.required_text(Field::Category).unwrap_or_default();
     Some(Expense {
         team: team_of(r),
-        row: r.at(0),
+        row: r.at_first(),
         date,
         category,
         channel: r.text(Field::Channel),
@@ -346,7 +377,7 @@ fn budget_row(r: &mut RowReader<'_>) -> Option<BudgetLine> {
     };
     Some(BudgetLine {
         team: team_of(r),
-        row: r.at(0),
+        row: r.at_first(),
         category: category?,
         budget: budget?,
         channel: r.text(Field::Channel),
@@ -365,11 +396,32 @@ fn level(text: &str) -> Option<Level> {
 
 fn risk_state(text: &str) -> Option<RiskState> {
     match crate::values::fold(text).as_str() {
-        "未发生" | "open" | "监控中" => Some(RiskState::Open),
-        "已发生" | "occurred" => Some(RiskState::Occurred),
-        "已关闭" | "关闭" | "closed" => Some(RiskState::Closed),
+        "未发生" | "open" | "监控中" | "跟踪中" | "观察中" | "active" | "monitoring" => {
+            Some(RiskState::Open)
+        }
+        "已发生" | "发生" | "occurred" | "happened" | "realised" | "realized" => {
+            Some(RiskState::Occurred)
+        }
+        "已关闭" | "关闭" | "已解决" | "已消除" | "closed" | "resolved" | "mitigated" => {
+            Some(RiskState::Closed)
+        }
         _ => None,
     }
+}
+
+/// A weekly row without quantities is done when its actual says so (已完成, 完成, 上线, done,
+/// published...) or repeats the plan ("KV定稿" / "KV定稿").
+fn qualitative_done(plan: &str, actual: &str) -> bool {
+    let (plan, actual) = (crate::values::fold(plan), crate::values::fold(actual));
+    if actual.is_empty() {
+        return false;
+    }
+    actual == plan
+        || status_word(&actual) == Some(WrittenStatus::Done)
+        || (["已完成", "完成", "已上线", "上线", "done", "completed"]
+            .iter()
+            .any(|w| actual.ends_with(w))
+            && !actual.contains("未"))
 }
 
 fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
@@ -392,15 +444,29 @@ fn risk_row(r: &mut RowReader<'_>) -> Option<Risk> {
     };
     let likelihood = parsed(r, Field::Likelihood);
     let impact = parsed(r, Field::Impact);
+    let written = r.text(Field::Status);
+    let state = written.as_deref().and_then(risk_state);
+    let state_text = written.filter(|_| state.is_none());
+    if let Some(found) = &state_text {
+        let at = r.at_field(Field::Status);
+        r.problem(
+            at,
+            Severity::Warning,
+            ProblemKind::UnknownRiskState {
+                found: found.clone(),
+            },
+        );
+    }
     Some(Risk {
         team: team_of(r),
-        row: r.at(0),
+        row: r.at_first(),
         risk,
         likelihood,
         impact,
         response: r.text(Field::Response),
         owner: owner(r, false),
-        state: r.text(Field::Status).and_then(|t| risk_state(&t)),
+        state,
+        state_text,
         owner_at: r.at_field(Field::Owner),
         response_at: r.at_field(Field::Response),
     })

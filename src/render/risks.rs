@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 use super::{Styles, table_header, text, wrapped_row_height};
 use crate::compute::Summary;
 use crate::lang::Lang;
-use crate::model::{Level, RiskState};
+use crate::model::{Level, Risk, RiskState};
 
 /// Column widths of the risk and response texts on the Risks sheet.
 const RISK: f64 = 40.0;
@@ -23,6 +23,13 @@ fn level_word(l: Level, lang: Lang) -> &'static str {
         Level::Medium => lang.pick("中", "Medium"),
         Level::Low => lang.pick("低", "Low"),
     }
+}
+
+/// The state's word, or the status as the team wrote it when it is no known word.
+fn state_shown(k: &Risk, lang: Lang) -> Option<&str> {
+    k.state
+        .map(|v| state_word(v, lang))
+        .or(k.state_text.as_deref())
 }
 
 fn state_word(s: RiskState, lang: Lang) -> &'static str {
@@ -133,7 +140,7 @@ pub fn overview_section(
         f.level_cell(ws, r, 2, k.impact, l)?;
         let (owner, owner_format) = f.required(k.owner.as_deref(), l);
         text(ws, r, 3, Some(owner), owner_format)?;
-        text(ws, r, 4, k.state.map(|v| state_word(v, l)), &st.text)?;
+        text(ws, r, 4, state_shown(k, l), &st.text)?;
         text(ws, r, 5, Some(&k.team), &st.text)?;
         let (response, response_format) = f.required(k.response.as_deref(), l);
         ws.merge_range(r, first, r, last, response, response_format)?;
@@ -180,7 +187,7 @@ pub fn sheet(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
             let (owner, owner_format) = f.required(k.owner.as_deref(), l);
             text(ws, r, 5, Some(owner), owner_format)?;
         }
-        text(ws, r, 6, k.state.map(|v| state_word(v, l)), &st.text)?;
+        text(ws, r, 6, state_shown(k, l), &st.text)?;
         let is_key = s.key_risks.contains(&i);
         text(ws, r, 7, is_key.then_some(l.pick("是", "yes")), &key)?;
         text(ws, r, 8, Some(&k.row.to_string()), &st.text)?;

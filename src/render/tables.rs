@@ -157,6 +157,17 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
         text(ws, r, 10, w.fix.as_deref(), &st.text)?;
         text(ws, r, 11, w.owner.as_deref(), &st.text)?;
         let mut flags = Vec::new();
+        match w.done {
+            Some(true) => flags.push(l.pick(
+                "已完成（无数量，按实际判断）",
+                "done (no quantity: judged from the actual)",
+            )),
+            Some(false) => flags.push(l.pick(
+                "未完成（无数量，按实际判断）",
+                "not done (no quantity: judged from the actual)",
+            )),
+            None => {}
+        }
         if v.behind_without_cause {
             flags.push(l.pick("落后但未写原因/措施", "behind, no cause/fix"));
         }

@@ -15,4 +15,5 @@ mod report;
 mod rhythm;
 mod streaming;
 mod teams;
+mod typed;
 mod workbooks;

@@ -57,6 +57,7 @@ fn task(stage: Option<&str>, name: &str, id: &str, budget: Option<&str>) -> Plan
         status: None,
         predecessors: Vec::new(),
         support: None,
+        cells: Default::default(),
     }
 }
 
