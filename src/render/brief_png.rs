@@ -512,10 +512,16 @@ impl Page {
         let x0 = MARGIN + label_w;
         let figures_w = 250.0;
         let w = WIDTH as f64 - MARGIN - x0 - figures_w;
+        let many_teams = lines.iter().any(|x| x.team != lines[0].team);
         // The bar's full width is 120% of the budget, so an overrun shows past the mark.
         let scale = 1.2;
         for line in lines.iter().take(LIST_ROWS + 2) {
-            let name = fit(&line.category, 17.0, label_w - 16.0);
+            let name = if many_teams {
+                format!("{} · {}", line.category, line.team)
+            } else {
+                line.category.clone()
+            };
+            let name = fit(&name, 17.0, label_w - 16.0);
             self.text(
                 MARGIN,
                 self.y + 20.0,

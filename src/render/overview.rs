@@ -10,6 +10,9 @@ use super::{Styles, date, money, share, story, text};
 use crate::compute::brief::brief;
 use crate::compute::{Summary, teams};
 
+/// Critical-path tasks listed; a long path is on the Tasks sheet, the Overview stays a page.
+const CRITICAL_ROWS: usize = 10;
+
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
     let b = brief(s);
@@ -67,7 +70,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     {
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
-    for &i in &s.schedule.critical_path {
+    let path = &s.schedule.critical_path;
+    for &i in path.iter().take(CRITICAL_ROWS) {
         r += 1;
         let t = &s.data.plan[i];
         text(ws, r, 0, Some(&t.name), &st.text)?;
@@ -77,6 +81,15 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         let status = s.tasks[i].status;
         ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
+    }
+    if path.len() > CRITICAL_ROWS {
+        r += 1;
+        let more = path.len() - CRITICAL_ROWS;
+        let note = match l {
+            crate::lang::Lang::Zh => format!("另有 {more} 项，见“任务”表的关键路径列"),
+            crate::lang::Lang::En => format!("{more} more: the Critical column of the Tasks sheet"),
+        };
+        ws.write_string_with_format(r, 0, note, &st.note)?;
     }
     super::risks::overview_section(ws, s, st, r + 2)?;
     ws.set_active(true);

@@ -316,7 +316,12 @@ pub fn budget(
     let flagged: Vec<_> = b.flagged_lines().collect();
     for line in flagged.iter().take(LIST_ROWS) {
         r += 1;
-        ws.write_string_with_format(r, 0, &line.category, &st.text)?;
+        let name = if s.data.teams.len() > 1 {
+            format!("{} · {}", line.category, line.team)
+        } else {
+            line.category.clone()
+        };
+        ws.write_string_with_format(r, 0, name, &st.text)?;
         money(ws, r, 1, line.budget, &st.money)?;
         money(ws, r, 2, Some(line.spent), &st.money)?;
         money(ws, r, 3, line.budget.map(|x| x - line.spent), &st.money)?;
