@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use rust_decimal::Decimal;
 
+use crate::compute::calendar::CalendarKind;
 use crate::compute::costs::Period;
 use crate::lang::Lang;
 use crate::template::MAX_WEEKS;
@@ -95,6 +96,16 @@ pub struct ReportArgs {
     /// Do not write the one-page image brief `<summary>.png` beside the summary.
     #[arg(long)]
     pub no_png: bool,
+    /// Working days that schedules count in: cn = Monday-Friday less mainland China's public
+    /// holidays plus make-up working days (2020-2026); weekends = Monday-Friday. Default: cn
+    /// for workbooks with Chinese headers, else weekends. A holidays sheet (节假日) adds
+    /// the team's own days to either.
+    #[arg(long, value_enum)]
+    pub calendar: Option<CalendarKind>,
+    /// Start a new baseline: this week's dates become what later weeks' slips are counted
+    /// against (by default the first summary of a campaign sets it and later ones keep it).
+    #[arg(long)]
+    pub rebaseline: bool,
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +135,12 @@ pub struct CostsArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Working days that schedules count in: cn = Monday-Friday less mainland China's public
+    /// holidays plus make-up working days (2020-2026); weekends = Monday-Friday. Default: cn
+    /// for workbooks with Chinese headers, else weekends. A holidays sheet (节假日) adds
+    /// the team's own days to either.
+    #[arg(long, value_enum)]
+    pub calendar: Option<CalendarKind>,
 }
 
 #[derive(Debug, Args)]

@@ -311,6 +311,18 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::RiskWithoutResponse { risk }, Lang::En) => {
             format!("risk \"{risk}\" has no response, expected what to do if it happens")
         }
+        (K::CalendarNotCovered { year }, Lang::Zh) => format!(
+            "计划跨入 {year} 年，内置节假日表（2020-2026 年）没有该年的安排：{year} 年按周一至周五计算；可在节假日表中填入该年的放假和调休日期"
+        ),
+        (K::CalendarNotCovered { year }, Lang::En) => format!(
+            "the plan runs into {year}, which the built-in holiday table (2020-2026) does not cover: {year} is counted Monday to Friday; add its days off and make-up days to the holidays sheet"
+        ),
+        (K::UnknownDayKind { found }, Lang::Zh) => {
+            format!("\"{found}\" 不是 休 或 班，本行未计入日历")
+        }
+        (K::UnknownDayKind { found }, Lang::En) => {
+            format!("found \"{found}\", expected off or work (休/班); the row is not counted")
+        }
     }
 }
 

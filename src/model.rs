@@ -95,15 +95,18 @@ pub enum SheetKind {
     Costs,
     Budget,
     Risks,
+    /// The team's own days off and working days (节假日), on top of the working calendar.
+    Holidays,
 }
 
 impl SheetKind {
-    pub const ALL: [SheetKind; 5] = [
+    pub const ALL: [SheetKind; 6] = [
         SheetKind::Plan,
         SheetKind::Weekly,
         SheetKind::Costs,
         SheetKind::Budget,
         SheetKind::Risks,
+        SheetKind::Holidays,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -113,6 +116,7 @@ impl SheetKind {
             SheetKind::Costs => lang.pick("成本支出", "Costs"),
             SheetKind::Budget => lang.pick("预算", "Budget"),
             SheetKind::Risks => lang.pick("风险预案", "Risks"),
+            SheetKind::Holidays => lang.pick("节假日", "Holidays"),
         }
     }
 }
@@ -232,6 +236,11 @@ pub enum ProblemKind {
     RiskWithoutOwner { risk: String },
     /// A risk that is not closed and says nothing about what to do if it happens.
     RiskWithoutResponse { risk: String },
+    /// The plan runs into a year the built-in holiday table does not cover and the team's
+    /// holidays sheet names no day of: that year is counted Monday to Friday.
+    CalendarNotCovered { year: i32 },
+    /// A holidays-sheet row whose 休/班 cell is neither.
+    UnknownDayKind { found: String },
 }
 
 /// Task status as the team wrote it in the plan.
@@ -566,6 +575,16 @@ pub struct Risk {
     pub response_at: CellRef,
 }
 
+/// One row of the holidays sheet: a day off (休) or a working day (班) of the team's own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamDay {
+    pub team: String,
+    pub row: CellRef,
+    pub date: NaiveDate,
+    pub working: bool,
+    pub name: Option<String>,
+}
+
 /// Everything read from one team's workbook (or several workbooks merged).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Dataset {
@@ -577,6 +596,8 @@ pub struct Dataset {
     pub expenses: ExpenseTally,
     pub budget: Vec<BudgetLine>,
     pub risks: Vec<Risk>,
+    /// The team's own days off and working days, from its holidays sheet.
+    pub holidays: Vec<TeamDay>,
     pub problems: Vec<Problem>,
     /// Language of the headers found, by majority; None when no header text said.
     pub detected_lang: Option<Lang>,
@@ -593,6 +614,7 @@ impl Dataset {
         self.expenses.extend(other.expenses);
         self.budget.extend(other.budget);
         self.risks.extend(other.risks);
+        self.holidays.extend(other.holidays);
         self.problems.extend(other.problems);
         if self.detected_lang.is_none() {
             self.detected_lang = other.detected_lang;
@@ -628,6 +650,9 @@ pub const SNAPSHOT_VERSION: &str = "1";
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Snapshot {
     pub as_of: Option<NaiveDate>,
+    /// The as-of date of the summary that set the baseline (the campaign's first, or the
+    /// last `--rebaseline`); None in summaries written before baselines were kept.
+    pub baseline_set: Option<NaiveDate>,
     pub tasks: Vec<TaskSnap>,
     pub costs: Vec<CostSnap>,
     pub goals: Vec<GoalSnap>,
@@ -643,6 +668,9 @@ pub struct TaskSnap {
     pub due: Option<NaiveDate>,
     pub progress: Option<f64>,
     pub owner: Option<String>,
+    /// The start and due date the baseline holds for this task.
+    pub baseline_start: Option<NaiveDate>,
+    pub baseline_due: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

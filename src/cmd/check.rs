@@ -2,9 +2,9 @@
 
 use anyhow::Result;
 
-use super::{Outcome, load, output_lang, report_failures, today};
+use super::{Outcome, load, output_lang, report_failures, settings, today};
 use crate::cli::CheckArgs;
-use crate::compute::{Settings, summarize};
+use crate::compute::summarize;
 use crate::messages::{problem_text, severity_word};
 use crate::model::Severity;
 
@@ -14,7 +14,8 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
     report_failures(&loaded.locked, &loaded.failures, lang);
     let several = loaded.data.teams.len() > 1;
-    let summary = summarize(loaded.data, &Settings::new(as_of));
+    let settings = settings(as_of, args.calendar, &loaded.data);
+    let summary = summarize(loaded.data, &settings);
     for p in &summary.problems {
         let team = if several {
             format!("[{}] ", p.team)

@@ -12,6 +12,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::compute::Settings;
+use crate::compute::calendar::{Calendar, CalendarKind};
 use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::model::{CellRef, Problem, ProblemKind, Severity};
@@ -111,6 +113,19 @@ pub fn choose_lang(arg: Option<Lang>, detected: Option<Lang>, inputs: &[PathBuf]
                 .find_map(|p| Lang::of_text(&p.to_string_lossy()).filter(|l| *l == Lang::Zh))
         })
         .unwrap_or(Lang::En)
+}
+
+/// The settings of a summary on `as_of`: the calendar chosen, else mainland China's for
+/// workbooks with Chinese headers and Monday-Friday for the others.
+pub fn settings(as_of: NaiveDate, calendar: Option<CalendarKind>, data: &Dataset) -> Settings {
+    let kind = calendar.unwrap_or(match data.detected_lang {
+        Some(Lang::Zh) => CalendarKind::Cn,
+        _ => CalendarKind::Weekends,
+    });
+    Settings {
+        calendar: Calendar::of_kind(kind),
+        ..Settings::new(as_of)
+    }
 }
 
 /// The currency mark for amounts: the one the inputs name, else ¥ for Chinese output; none

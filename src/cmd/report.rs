@@ -6,12 +6,13 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{
-    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, today,
+    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, settings,
+    today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::brief::brief;
-use crate::compute::changes::{compare, snapshot};
-use crate::compute::{Settings, Summary, summarize};
+use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};
+use crate::compute::{Summary, summarize};
 use crate::lang::Lang;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
@@ -81,7 +82,8 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         lang,
         currency: currency(&loaded.data, lang),
     };
-    let mut summary = summarize(loaded.data, &Settings::new(as_of));
+    let settings = settings(as_of, args.calendar, &loaded.data);
+    let mut summary = summarize(loaded.data, &settings);
     let previous = match (&args.previous, args.no_previous) {
         (_, true) => None,
         (Some(p), _) => Some((p.clone(), true)),
@@ -96,7 +98,13 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     if let Some((path, explicit)) = previous {
         match read_snapshot(&path) {
             Ok(before) => {
-                summary.changes = Some(compare(&before, &snapshot(&summary)));
+                if !args.rebaseline {
+                    summary.baseline = carry_baseline(&before, &summary);
+                }
+                let mut changes = compare(&before, &snapshot(&summary));
+                changes.baseline_set = summary.baseline.set_on;
+                changes.baseline_slips = baseline_slips(&summary);
+                summary.changes = Some(changes);
                 eprintln!(
                     "{} {}",
                     lang.pick("对比上周汇总：", "compared with"),

@@ -1,12 +1,14 @@
 //! What changed since last week: this week's [`Snapshot`] against the one last week's
 //! summary carried. Tasks are matched by team and id (or name where there is no id), budget
-//! lines by team and category, goals by team and name.
+//! lines by team and category, goals by team and name. The baseline rides along: each
+//! week's snapshot carries the baseline it was given ([`carry_baseline`]), so a campaign's
+//! first dates survive any number of weekly runs until `--rebaseline`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::Summary;
 use super::goals::NodeLevel;
+use super::{Baseline, Summary};
 use crate::model::{CostSnap, GoalSnap, Snapshot, TaskSnap, TaskStatus};
 use crate::values::fold;
 
@@ -17,7 +19,8 @@ pub fn snapshot(s: &Summary) -> Snapshot {
         .plan
         .iter()
         .zip(&s.tasks)
-        .map(|(t, v)| TaskSnap {
+        .enumerate()
+        .map(|(i, (t, v))| TaskSnap {
             team: t.team.clone(),
             key: t.id.clone().unwrap_or_else(|| t.name.clone()),
             name: t.name.clone(),
@@ -25,6 +28,8 @@ pub fn snapshot(s: &Summary) -> Snapshot {
             due: t.due,
             progress: t.progress,
             owner: t.owner.clone(),
+            baseline_start: s.baseline.tasks.get(i).and_then(|b| b.0),
+            baseline_due: s.baseline.tasks.get(i).and_then(|b| b.1),
         })
         .collect();
     let costs = s
@@ -51,6 +56,7 @@ pub fn snapshot(s: &Summary) -> Snapshot {
         .collect();
     Snapshot {
         as_of: Some(s.settings.as_of),
+        baseline_set: s.baseline.set_on,
         tasks,
         costs,
         goals,
@@ -78,6 +84,59 @@ impl DueMove {
     pub fn days(&self) -> i64 {
         (self.to - self.from).num_days()
     }
+}
+
+/// A task whose due date is not its baseline's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BaselineSlip {
+    pub team: String,
+    pub name: String,
+    pub baseline: NaiveDate,
+    pub due: NaiveDate,
+    /// Working days later than the baseline (negative: earlier).
+    pub working_days: i64,
+}
+
+/// The baseline carried on from last week's summary: each task keeps the one it had; a task
+/// new since then starts from this week's dates. A summary written before baselines were
+/// kept gives its due dates (its start dates unknown: this week's).
+pub fn carry_baseline(before: &Snapshot, s: &Summary) -> Baseline {
+    let tasks = s
+        .data
+        .plan
+        .iter()
+        .map(|t| {
+            let key = (t.team.clone(), fold(t.id.as_deref().unwrap_or(&t.name)));
+            match before.tasks.iter().find(|p| task_key(p) == key) {
+                Some(p) if p.baseline_due.is_some() => (p.baseline_start, p.baseline_due),
+                Some(p) if p.due.is_some() => (t.start, p.due),
+                _ => (t.start, t.due),
+            }
+        })
+        .collect();
+    Baseline {
+        set_on: before.baseline_set.or(before.as_of),
+        tasks,
+    }
+}
+
+/// Tasks due on another day than their baseline, latest slip first.
+pub fn baseline_slips(s: &Summary) -> Vec<BaselineSlip> {
+    let mut v: Vec<BaselineSlip> = (0..s.data.plan.len())
+        .filter_map(|i| {
+            let t = &s.data.plan[i];
+            let (baseline, due) = (s.baseline_due(i)?, t.due?);
+            (baseline != due).then(|| BaselineSlip {
+                team: t.team.clone(),
+                name: t.name.clone(),
+                baseline,
+                due,
+                working_days: s.calendar.shift(baseline, due),
+            })
+        })
+        .collect();
+    v.sort_by_key(|x| std::cmp::Reverse(x.working_days));
+    v
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +168,9 @@ pub struct Changes {
     pub new_tasks: Vec<StatusChange>,
     pub removed_tasks: Vec<StatusChange>,
     pub due_moves: Vec<DueMove>,
+    /// When the baseline was set, and the tasks due on another day than it says.
+    pub baseline_set: Option<NaiveDate>,
+    pub baseline_slips: Vec<BaselineSlip>,
     pub burn: Vec<Burn>,
     pub goals: Vec<GoalChange>,
 }
@@ -215,6 +277,8 @@ mod tests {
             due: Some(d(due)),
             progress: None,
             owner: None,
+            baseline_start: None,
+            baseline_due: None,
         }
     }
 
@@ -223,6 +287,7 @@ mod tests {
         use TaskStatus::*;
         let before = Snapshot {
             as_of: Some(d("2026-11-19")),
+            baseline_set: None,
             tasks: vec![
                 task("1", OnTrack, "2026-11-20"),
                 task("2", Overdue, "2026-11-10"),
@@ -240,6 +305,7 @@ mod tests {
         };
         let now = Snapshot {
             as_of: Some(d("2026-11-26")),
+            baseline_set: None,
             tasks: vec![
                 task("1", Overdue, "2026-11-20"),
                 task("2", Done, "2026-11-10"),

@@ -3,6 +3,7 @@
 //! thresholds come in through [`Settings`], so every result is reproducible in a test.
 
 pub mod brief;
+pub mod calendar;
 pub mod changes;
 pub mod costs;
 pub mod goals;
@@ -18,7 +19,8 @@ pub mod weekly;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::{Dataset, Problem, Severity, TaskStatus};
+use crate::model::{CellRef, Dataset, Problem, ProblemKind, Severity, TaskStatus};
+use calendar::Calendar;
 use costs::{CostBook, CostReport, CostSettings, Period};
 use goals::GoalNode;
 use owners::OwnerLoad;
@@ -34,14 +36,19 @@ pub struct Settings {
     pub warn_at: Decimal,
     /// The campaign period cost forecasts extrapolate over; None: each team's plan.
     pub period: Option<Period>,
+    /// The working calendar schedule figures count in, before the teams' own holidays
+    /// sheets are added (see [`Summary::calendar`]).
+    pub calendar: Calendar,
 }
 
 impl Settings {
+    /// Settings on `as_of`, counting Monday to Friday.
     pub fn new(as_of: NaiveDate) -> Self {
         Settings {
             as_of,
             warn_at: Decimal::new(8, 1),
             period: None,
+            calendar: Calendar::weekends(),
         }
     }
 
@@ -59,14 +66,26 @@ impl Settings {
 pub struct TaskView {
     pub status: TaskStatus,
     pub days_late: i64,
-    /// Share of start..due elapsed on the as-of date.
+    /// Share of the working days of start..=due gone by the end of the as-of date.
     pub elapsed: Option<f64>,
+}
+
+/// Each task's baseline: the dates it was planned for when the baseline was set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Baseline {
+    /// The as-of date of the summary that set it.
+    pub set_on: Option<NaiveDate>,
+    /// Parallel to `data.plan`: (baseline start, baseline due).
+    pub tasks: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 /// Everything the summary workbook shows, computed.
 #[derive(Debug, Clone)]
 pub struct Summary {
     pub settings: Settings,
+    /// The calendar the schedule was counted in: the settings' one plus the teams' own
+    /// holidays sheets.
+    pub calendar: Calendar,
     pub data: Dataset,
     /// Parallel to `data.plan`.
     pub tasks: Vec<TaskView>,
@@ -88,6 +107,8 @@ pub struct Summary {
     pub problems: Vec<Problem>,
     /// What changed since the previous summary, when there is one.
     pub changes: Option<changes::Changes>,
+    /// Each task's baseline dates (this week's dates until a previous summary carries one).
+    pub baseline: Baseline,
 }
 
 impl Summary {
@@ -100,6 +121,17 @@ impl Summary {
             .iter()
             .filter(|p| p.severity == severity)
             .count()
+    }
+
+    /// Task `i`'s baseline due date.
+    pub fn baseline_due(&self, i: usize) -> Option<NaiveDate> {
+        self.baseline.tasks.get(i).and_then(|b| b.1)
+    }
+
+    /// Working days task `i`'s due date lies after its baseline due (negative: earlier).
+    pub fn baseline_slip(&self, i: usize) -> Option<i64> {
+        let due = self.data.plan.get(i)?.due?;
+        Some(self.calendar.shift(self.baseline_due(i)?, due))
     }
 
     /// Open overdue tasks, most days late first.
@@ -116,21 +148,27 @@ impl Summary {
 pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
     let as_of = settings.as_of;
     let mut problems = data.problems.clone();
+    let cal = settings.calendar.clone().with_team_days(&data.holidays);
+    calendar_notes(&data, &cal, &mut problems);
     weekly::place_weeks(&mut data.weekly, &data.plan, as_of, &mut problems);
     let tasks = data
         .plan
         .iter()
         .map(|t| {
-            let s = status::judge(t, as_of);
+            let s = status::judge(t, as_of, &cal);
             TaskView {
                 status: s,
                 days_late: status::days_late(t, s, as_of),
-                elapsed: status::elapsed_share(t, as_of),
+                elapsed: status::elapsed_share(t, as_of, &cal),
             }
         })
         .collect::<Vec<TaskView>>();
     let statuses: Vec<TaskStatus> = tasks.iter().map(|t| t.status).collect();
-    let schedule = schedule::schedule(&data.plan, &statuses, as_of, &mut problems);
+    let schedule = schedule::schedule(&data.plan, &statuses, as_of, &cal, &mut problems);
+    let baseline = Baseline {
+        set_on: Some(as_of),
+        tasks: data.plan.iter().map(|t| (t.start, t.due)).collect(),
+    };
     let goals = goals::rollup(&data.plan, &mut problems);
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
     let costs = cost_report(&data, settings, &mut problems);
@@ -142,6 +180,7 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
     problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
     Summary {
         settings: settings.clone(),
+        calendar: cal,
         data,
         tasks,
         goals,
@@ -154,6 +193,37 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
         trend,
         problems,
         changes: None,
+        baseline,
+    }
+}
+
+/// A note per team whose plan runs into a year the calendar has no holidays for.
+fn calendar_notes(data: &Dataset, cal: &Calendar, problems: &mut Vec<Problem>) {
+    let mut seen: Vec<&str> = Vec::new();
+    for t in &data.plan {
+        if seen.contains(&t.team.as_str()) {
+            continue;
+        }
+        seen.push(&t.team);
+        let dates = data
+            .plan
+            .iter()
+            .filter(|p| p.team == t.team)
+            .flat_map(|p| [p.start, p.due])
+            .flatten();
+        let Some((first, last)) = dates.fold(None, |acc: Option<(NaiveDate, NaiveDate)>, d| {
+            Some(acc.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+        }) else {
+            continue;
+        };
+        for year in cal.uncovered_years(first, last) {
+            problems.push(Problem {
+                team: t.team.clone(),
+                at: CellRef::sheet_only(t.row.sheet.clone()),
+                severity: Severity::Warning,
+                kind: ProblemKind::CalendarNotCovered { year },
+            });
+        }
     }
 }
 

@@ -131,7 +131,7 @@ mod tests {
     fn views(plan: &[PlanRow], as_of: NaiveDate) -> Vec<TaskView> {
         plan.iter()
             .map(|t| {
-                let s = status::judge(t, as_of);
+                let s = status::judge(t, as_of, &crate::compute::calendar::Calendar::cn());
                 TaskView {
                     status: s,
                     days_late: status::days_late(t, s, as_of),

@@ -23,31 +23,34 @@
 //! schedule is computed on what is left, which is acyclic. The `predecessors` and
 //! `successors` of [`TaskSchedule`] are these kept links.
 //!
-//! **Dates.** A task is *dated* when it has a due date. It occupies the calendar days
-//! `start..=due`; a missing start is the due date (a one-day task or milestone), and a start
-//! after the due date (reported elsewhere as `DueBeforeStart`) is also taken as the due
-//! date. Its duration is `due - start` in days (0 for a one-day task). A successor may start
-//! on the day its predecessor is due: finish-to-start with no gap. A task without a due date
-//! has no float, is never critical and has no forecast, but links still pass through it as a
-//! zero-length step.
+//! **Dates.** Everything is counted in working days of the [`Calendar`], dates inclusive:
+//! a task occupies its start and due days, and a successor is on time when it starts on the
+//! next working day after its predecessor's due date (a task due Friday 09-30 is followed on
+//! time by one starting on 10-08, after 国庆). A task is *dated* when it has a due date; a
+//! missing start is the due date (a one-day task or milestone), and a start after the due
+//! date (reported elsewhere as `DueBeforeStart`) is also taken as the due date. Its duration
+//! is the number of working days in `start..=due`. A task without a due date has no float,
+//! is never critical and has no forecast, but links still pass through it as a zero-length
+//! step.
 //!
 //! **Conflicts.** A finish-to-start link (the default) asks the successor to start on or after
-//! the predecessor's due date plus the lag; start-to-start compares the starts, finish-to-
-//! finish the due dates, start-to-finish the successor's due date with the predecessor's
-//! start. A dated task that starts before a dated predecessor is due but finishes after it is
+//! the next working day after the predecessor's due date, plus the lag; start-to-start
+//! compares the starts, finish-to-finish the due dates, start-to-finish the successor's due
+//! date with the predecessor's start (MS Project's meanings, a finish being the end of its
+//! day). A dated task that starts before a dated predecessor is done but finishes after it is
 //! parallel work, which teams plan on purpose: all such pairs of a team are one
 //! [`ProblemKind::ParallelWork`] note, at the first such task's start date. A task that
 //! finishes before its predecessor does is a [`ProblemKind::FinishesBeforePredecessor`]
 //! warning at its start-date cell; one that breaks a typed link ("1SS+2", "3FF") is a
 //! [`ProblemKind::LinkNotMet`] warning at the date the link constrains (its start, or its due
-//! date for FF and SF). One per such predecessor; the task's `conflict` flag is set. Links where either side is cancelled are not
-//! checked. (Lags count calendar days.)
+//! date for FF and SF). One per such predecessor; the task's `conflict` flag is set. Links
+//! where either side is cancelled are not checked. Lags count working days, as MS Project's.
 //!
 //! **Critical path and float.** The planned dates are the schedule; each team is its own
 //! project (links never cross teams), ending on the team's latest due date. Backward pass in
 //! reverse topological order: a task's latest finish `LF` is the earliest latest start `LS`
 //! of its successors, or the project end when it has none; `LS = LF - duration`. Total float
-//! is `LF - due` in days. Done and cancelled tasks take part like any other. A task is
+//! is `LF - due` in working days. Done and cancelled tasks take part like any other. A task is
 //! critical when it is dated and its float is 0 or less: negative float comes only from
 //! dependency conflicts, and such a task is more critical, not less.
 //! `critical_path` is, per team, one chain of critical tasks ending on the project end: a
@@ -58,15 +61,16 @@
 //! lowest index. The chain is listed earliest first, and with several teams the chains follow
 //! each other in the order teams first appear in the plan.
 //!
-//! **Forecast (slip propagation).** Forward pass in topological order. A task that is
-//! overdue on the as-of date ([`TaskStatus::Overdue`]) finishes on the as-of date at the
-//! earliest. A task that the team marked delayed, or any other open task, keeps its planned
+//! **Forecast (slip propagation).** Forward pass in topological order, in working days. A
+//! task that is overdue on the as-of date ([`TaskStatus::Overdue`]) finishes on the as-of
+//! date at the earliest. A task that the team marked delayed, or any other open task, keeps its planned
 //! due date unless a predecessor pushes it. A done task finishes on its done-on date, or its
 //! due date when none is given, and never moves itself; a cancelled task neither moves nor
 //! holds anyone up. A predecessor has *slipped* when its forecast finish is after its due
-//! date (for a done task: done on a later day than due); only slipped predecessors push: an
-//! open successor starts on `max(planned start, latest slipped predecessor finish)` and
-//! finishes its planned duration later (for an overdue task, not before the as-of date).
+//! date (for a done task: done on a later working day than due); only slipped predecessors
+//! push: an open successor starts no earlier than the working day after the latest slipped
+//! predecessor's finish and keeps its duration in working days (for an overdue task, it
+//! finishes not before the as-of date).
 //! A task without a due date passes the slip of its predecessors on unchanged.
 //! `forecast_start` is `Some` only when it differs from the planned start, `forecast_finish`
 //! only when it differs from the due date (so always for an overdue task), and
@@ -76,8 +80,9 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
+use crate::compute::calendar::Calendar;
 use crate::compute::status;
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, TaskStatus};
 use crate::values::{LinkKind, fold, parse_link};
@@ -110,7 +115,7 @@ pub struct TaskSchedule {
     pub predecessors: Vec<usize>,
     /// Indices of the tasks that name this one as predecessor, ascending.
     pub successors: Vec<usize>,
-    /// Total float (slack) in days; None when the task has no due date.
+    /// Total float (slack) in working days; None when the task has no due date.
     pub float_days: Option<i64>,
     pub critical: bool,
     /// Finishes before a predecessor does, or breaks a typed link (see the module doc).
@@ -123,7 +128,9 @@ pub struct TaskSchedule {
     pub forecast_late: bool,
 }
 
-/// A dated task's planned days, as day numbers.
+/// A dated task's planned working days, as working-day numbers ([`Calendar::index`]):
+/// `start` is the first working day it occupies, `due` the one after its last, so the
+/// duration is `due - start` and a successor is on time from `start == pred.due`.
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: i64,
@@ -131,10 +138,13 @@ struct Span {
 }
 
 impl Span {
-    fn of(task: &PlanRow) -> Option<Span> {
-        let due = day(task.due?);
-        let start = task.start.map_or(due, |s| day(s).min(due));
-        Some(Span { start, due })
+    fn of(task: &PlanRow, cal: &Calendar) -> Option<Span> {
+        let due_date = task.due?;
+        let start_date = task.start.map_or(due_date, |s| s.min(due_date));
+        Some(Span {
+            start: cal.index(start_date),
+            due: end_of_day(cal, due_date),
+        })
     }
 
     fn duration(self) -> i64 {
@@ -142,29 +152,20 @@ impl Span {
     }
 }
 
-fn day(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce())
+/// The working-day number just after `date`: where a task due on `date` ends.
+fn end_of_day(cal: &Calendar, date: NaiveDate) -> i64 {
+    date.succ_opt()
+        .map_or_else(|| cal.index(date) + 1, |n| cal.index(n))
 }
 
-/// The date of a day number, clamped to the dates chrono can hold.
-fn date(day: i64) -> NaiveDate {
-    i32::try_from(day)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .unwrap_or(if day < 0 {
-            NaiveDate::MIN
-        } else {
-            NaiveDate::MAX
-        })
-}
-
-/// Computes the schedule of `plan`. `statuses` is parallel to `plan` (a missing entry is
-/// judged on `as_of`). Unknown predecessors, cycles and conflicts are appended to
-/// `problems`.
+/// Computes the schedule of `plan` in working days of `cal`. `statuses` is parallel to
+/// `plan` (a missing entry is judged on `as_of`). Unknown predecessors, cycles and conflicts
+/// are appended to `problems`.
 pub fn schedule(
     plan: &[PlanRow],
     statuses: &[TaskStatus],
     as_of: NaiveDate,
+    cal: &Calendar,
     problems: &mut Vec<Problem>,
 ) -> Schedule {
     let n = plan.len();
@@ -182,16 +183,17 @@ pub fn schedule(
         order: topological_order(&preds, &succs),
         preds,
         succs,
-        spans: plan.iter().map(Span::of).collect(),
+        spans: plan.iter().map(|t| Span::of(t, cal)).collect(),
         typed,
         statuses: (0..n)
             .map(|i| {
                 statuses
                     .get(i)
                     .copied()
-                    .unwrap_or_else(|| status::judge(&plan[i], as_of))
+                    .unwrap_or_else(|| status::judge(&plan[i], as_of, cal))
             })
             .collect(),
+        cal,
     };
     let mut tasks: Vec<TaskSchedule> = graph
         .preds
@@ -221,9 +223,10 @@ struct Graph<'a> {
     order: Vec<usize>,
     spans: Vec<Option<Span>>,
     statuses: Vec<TaskStatus>,
-    /// (successor, predecessor) -> link type and lag in days, for links other than a plain
-    /// finish-to-start.
+    /// (successor, predecessor) -> link type and lag in working days, for links other than
+    /// a plain finish-to-start.
     typed: HashMap<(usize, usize), (LinkKind, i64, String)>,
+    cal: &'a Calendar,
 }
 
 impl Graph<'_> {
@@ -266,16 +269,29 @@ impl Graph<'_> {
                 }
                 task.conflict = true;
                 let kind = match written.filter(|_| kind != LinkKind::FinishToStart || lag != 0) {
-                    Some(link) => ProblemKind::LinkNotMet {
-                        predecessor: pred_row.name.clone(),
-                        link: link.clone(),
-                        needs: date(theirs + lag),
-                        found: date(mine),
-                    },
+                    Some(link) => {
+                        // A start is a working-day number, a finish the one after its day.
+                        let (needs, found) = match kind {
+                            LinkKind::FinishToStart | LinkKind::StartToStart => (
+                                self.cal.working_day(theirs + lag),
+                                plan.start.or(plan.due).unwrap_or_default(),
+                            ),
+                            LinkKind::FinishToFinish | LinkKind::StartToFinish => (
+                                self.cal.working_day(theirs + lag - 1),
+                                plan.due.unwrap_or_default(),
+                            ),
+                        };
+                        ProblemKind::LinkNotMet {
+                            predecessor: pred_row.name.clone(),
+                            link: link.clone(),
+                            needs,
+                            found,
+                        }
+                    }
                     None => ProblemKind::FinishesBeforePredecessor {
                         predecessor: pred_row.name.clone(),
-                        predecessor_due: date(pred.due),
-                        due: date(span.due),
+                        predecessor_due: pred_row.due.unwrap_or_default(),
+                        due: plan.due.unwrap_or_default(),
                     },
                 };
                 let at = match kind {
@@ -403,8 +419,10 @@ impl Graph<'_> {
 
     /// Forward pass: forecast dates from slipped predecessors.
     fn forecast(&self, as_of: NaiveDate, tasks: &mut [TaskSchedule]) {
-        let as_of = day(as_of);
-        // The day a slipped task makes its successors wait for; None when not slipped.
+        let cal = self.cal;
+        let as_of_end = end_of_day(cal, as_of);
+        // The working day a slipped task makes its successors wait for; None when not
+        // slipped.
         let mut push: Vec<Option<i64>> = vec![None; self.plan.len()];
         for &i in &self.order {
             let status = self.statuses[i];
@@ -413,22 +431,32 @@ impl Graph<'_> {
                 (_, TaskStatus::Cancelled) | (None, TaskStatus::Done) => {}
                 (None, _) => push[i] = pushed_to,
                 (Some(span), TaskStatus::Done) => {
-                    push[i] = self.plan[i].done_on.map(day).filter(|&d| d > span.due);
+                    push[i] = self.plan[i]
+                        .done_on
+                        .map(|d| end_of_day(cal, d))
+                        .filter(|&d| d > span.due);
                 }
                 (Some(span), _) => {
                     let start = pushed_to.map_or(span.start, |p| p.max(span.start));
                     let mut finish = start.saturating_add(span.duration());
+                    let due = self.plan[i].due.unwrap_or(as_of);
+                    let mut finish_date = if finish == span.due {
+                        due
+                    } else {
+                        cal.working_day(finish - 1)
+                    };
                     if status == TaskStatus::Overdue {
-                        finish = finish.max(as_of);
+                        finish = finish.max(as_of_end);
+                        finish_date = finish_date.max(cal.working_day(finish - 1)).max(as_of);
                     }
                     let t = &mut tasks[i];
                     if start != span.start {
-                        t.forecast_start = Some(date(start));
+                        t.forecast_start = Some(cal.working_day(start));
                     }
-                    if finish != span.due {
-                        t.forecast_finish = Some(date(finish));
+                    if finish_date != due {
+                        t.forecast_finish = Some(finish_date);
                     }
-                    t.forecast_late = finish > span.due;
+                    t.forecast_late = finish_date > due;
                     if finish > span.due {
                         push[i] = Some(finish);
                     }
@@ -679,7 +707,7 @@ fn topological_order(preds: &[Vec<usize>], succs: &[Vec<usize>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CellRef, WrittenStatus};
+    use crate::model::{CellRef, TeamDay, WrittenStatus};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -724,9 +752,11 @@ mod tests {
 
     fn run(plan: &[PlanRow], as_of: &str) -> (Schedule, Vec<Problem>) {
         let as_of = d(as_of);
-        let statuses: Vec<TaskStatus> = plan.iter().map(|t| status::judge(t, as_of)).collect();
+        let cal = Calendar::cn();
+        let statuses: Vec<TaskStatus> =
+            plan.iter().map(|t| status::judge(t, as_of, &cal)).collect();
         let mut problems = Vec::new();
-        let s = schedule(plan, &statuses, as_of, &mut problems);
+        let s = schedule(plan, &statuses, as_of, &cal, &mut problems);
         (s, problems)
     }
 
@@ -734,14 +764,17 @@ mod tests {
         s.tasks.iter().map(|t| t.float_days).collect()
     }
 
-    /// A (11-01..11-05) -> B (11-05..11-15) -> D (11-15..11-20), and A -> C (11-05..11-10)
-    /// -> D: B's branch is 10 days, C's 5, so C has 5 days of float.
+    // Dates below are 2026 unless said; November starts on a Sunday (Mondays: 11-02, 11-09,
+    // 11-16, 11-23, 11-30) and has no public holiday. Durations count working days.
+
+    /// A (11-02..11-06, 5 days) -> B (11-09..11-20, 10) -> D (11-23..11-27), and A -> C
+    /// (11-09..11-13, 5) -> D: B's branch is 10 working days, C's 5, so C has 5 of float.
     fn diamond() -> Vec<PlanRow> {
         plan(vec![
-            task("1", "A", "2026-11-01", "2026-11-05", &[]),
-            task("2", "B", "2026-11-05", "2026-11-15", &["1"]),
-            task("3", "C", "2026-11-05", "2026-11-10", &["A"]),
-            task("4", "D", "2026-11-15", "2026-11-20", &["2", "C"]),
+            task("1", "A", "2026-11-02", "2026-11-06", &[]),
+            task("2", "B", "2026-11-09", "2026-11-20", &["1"]),
+            task("3", "C", "2026-11-09", "2026-11-13", &["A"]),
+            task("4", "D", "2026-11-23", "2026-11-27", &["2", "C"]),
         ])
     }
 
@@ -762,10 +795,11 @@ mod tests {
 
     #[test]
     fn critical_path_follows_the_longer_branch_whichever_row_it_is() {
-        // Same diamond with C made the long branch (11-05..11-15) and B the short one.
+        // Same diamond with C made the long branch (11-09..11-20) and B the short one
+        // (11-09..11-11): B may finish 7 working days later (11-12, 13, 16..20).
         let mut p = diamond();
-        p[1].due = Some(d("2026-11-08"));
-        p[2].due = Some(d("2026-11-15"));
+        p[1].due = Some(d("2026-11-11"));
+        p[2].due = Some(d("2026-11-20"));
         let (s, _) = run(&p, "2026-10-01");
         assert_eq!(s.critical_path, vec![0, 2, 3]);
         assert_eq!(floats(&s), vec![Some(0), Some(7), Some(0), Some(0)]);
@@ -773,9 +807,10 @@ mod tests {
 
     #[test]
     fn float_of_a_side_task_ends_at_the_project_end() {
-        // E (11-01..11-03) has no links: it may finish as late as the project end, 11-20.
+        // E (11-02..11-04) has no links: it may finish as late as the project end, 11-27:
+        // 11-05, 11-06 and three whole weeks are 17 working days.
         let mut p = diamond();
-        p.push(task("5", "E", "2026-11-01", "2026-11-03", &[]));
+        p.push(task("5", "E", "2026-11-02", "2026-11-04", &[]));
         let p = plan(p);
         let (s, _) = run(&p, "2026-10-01");
         assert_eq!(s.tasks[4].float_days, Some(17));
@@ -785,28 +820,28 @@ mod tests {
     #[test]
     fn without_links_the_path_is_the_task_due_last() {
         let p = plan(vec![
-            task("1", "A", "2026-11-01", "2026-11-10", &[]),
-            task("2", "B", "2026-11-05", "2026-11-20", &[]),
-            task("3", "C", "2026-11-02", "2026-11-20", &[]),
-            task("4", "D", "2026-11-02", "2026-11-20", &[]),
+            task("1", "A", "2026-11-02", "2026-11-13", &[]),
+            task("2", "B", "2026-11-05", "2026-11-27", &[]),
+            task("3", "C", "2026-11-03", "2026-11-27", &[]),
+            task("4", "D", "2026-11-03", "2026-11-27", &[]),
         ]);
         let (s, _) = run(&p, "2026-10-01");
-        // B, C and D all end on 11-20; C starts earliest, and wins the tie with D by row.
+        // B, C and D all end on 11-27; C starts earliest, and wins the tie with D by row.
         assert_eq!(s.critical_path, vec![2]);
         assert_eq!(floats(&s), vec![Some(10), Some(0), Some(0), Some(0)]);
     }
 
     #[test]
     fn overlapping_a_predecessor_is_one_note_finishing_before_it_a_warning() {
-        // Issue 13: parallel work (start before the predecessor is due, finish after it) is
+        // Issue 13: parallel work (start before the predecessor is done, finish after it) is
         // planned on purpose: one note per plan, no flag. Finishing before it is a warning.
         let mut p = plan(vec![
-            task("1", "物料设计", "2026-11-01", "2026-11-10", &[]),
-            task("2", "印刷", "2026-11-08", "2026-11-20", &["物料设计"]),
-            // Starting on the predecessor's due date is fine.
-            task("3", "派发", "2026-11-20", "2026-11-25", &["印刷"]),
-            task("4", "海报", "2026-11-02", "2026-11-12", &["物料设计"]),
-            task("5", "快闪", "2026-11-03", "2026-11-06", &["物料设计"]),
+            task("1", "物料设计", "2026-11-02", "2026-11-13", &[]),
+            task("2", "印刷", "2026-11-11", "2026-11-20", &["物料设计"]),
+            // Starting on the next working day (Monday after a Friday) is on time.
+            task("3", "派发", "2026-11-23", "2026-11-27", &["印刷"]),
+            task("4", "海报", "2026-11-03", "2026-11-16", &["物料设计"]),
+            task("5", "快闪", "2026-11-04", "2026-11-10", &["物料设计"]),
         ]);
         p[4].cells.start = Some(CellRef::new("Plan", 5, 4));
         p[1].cells.start = Some(CellRef::new("Plan", 2, 4));
@@ -820,8 +855,8 @@ mod tests {
                     severity: Severity::Warning,
                     kind: ProblemKind::FinishesBeforePredecessor {
                         predecessor: "物料设计".into(),
-                        predecessor_due: d("2026-11-10"),
-                        due: d("2026-11-06"),
+                        predecessor_due: d("2026-11-13"),
+                        due: d("2026-11-10"),
                     },
                 },
                 Problem {
@@ -839,20 +874,21 @@ mod tests {
         );
         let conflict: Vec<bool> = s.tasks.iter().map(|t| t.conflict).collect();
         assert_eq!(conflict, vec![false, false, false, false, true]);
-        // The design may finish no later than printing starts: 2 days of negative float.
-        assert_eq!(floats(&s)[..3], [Some(-2), Some(0), Some(0)]);
+        // The design may finish no later than the day before printing starts: it overlaps
+        // 11-11, 11-12 and 11-13, 3 working days of negative float.
+        assert_eq!(floats(&s)[..3], [Some(-3), Some(0), Some(0)]);
     }
 
     #[test]
     fn ms_project_links_and_worded_links_are_followed() {
         // No ids: "1FS" is the team's first task, as MS Project numbers rows.
         let mut p = plan(vec![
-            task("", "物料设计", "2026-11-01", "2026-11-10", &[]),
-            task("", "印刷", "2026-11-10", "2026-11-20", &["1FS"]),
-            task("", "派发", "2026-11-20", "2026-11-25", &["after 印刷"]),
-            task("", "预热", "2026-11-03", "2026-11-09", &["1SS+2"]),
-            task("", "复盘", "2026-11-26", "2026-11-28", &["派发之后"]),
-            task("", "收尾", "2026-11-20", "2026-11-24", &["3FF"]),
+            task("", "物料设计", "2026-11-02", "2026-11-13", &[]),
+            task("", "印刷", "2026-11-16", "2026-11-20", &["1FS"]),
+            task("", "派发", "2026-11-23", "2026-11-25", &["after 印刷"]),
+            task("", "预热", "2026-11-04", "2026-11-10", &["1SS+2"]),
+            task("", "复盘", "2026-11-26", "2026-11-27", &["派发之后"]),
+            task("", "收尾", "2026-11-23", "2026-11-24", &["3FF"]),
         ]);
         p[3].cells.start = Some(CellRef::new("Plan", 4, 3));
         p[5].cells.start = Some(CellRef::new("Plan", 6, 3));
@@ -863,7 +899,7 @@ mod tests {
             links,
             vec![vec![], vec![0], vec![1], vec![0], vec![2], vec![2]]
         );
-        // 预热 starts 11-03 = 物料设计's start + 2: "1SS+2" is met.
+        // 预热 starts 11-04 = 物料设计's start (11-02) + 2 working days: "1SS+2" is met.
         // 收尾 must finish no earlier than 派发 (11-25, "3FF") but is due 11-24: a warning
         // at its due date.
         assert_eq!(
@@ -880,9 +916,9 @@ mod tests {
                 },
             }]
         );
-        // 预热 starting 11-02 breaks "1SS+2" (物料设计 starts 11-01): a warning at its start.
+        // 预热 starting 11-03 breaks "1SS+2" (物料设计 starts 11-02): a warning at its start.
         let mut early = p.clone();
-        early[3].start = Some(d("2026-11-02"));
+        early[3].start = Some(d("2026-11-03"));
         let (_, problems) = run(&early, "2026-10-01");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].at, CellRef::new("Plan", 4, 3));
@@ -891,17 +927,116 @@ mod tests {
             ProblemKind::LinkNotMet {
                 predecessor: "物料设计".into(),
                 link: "1SS+2".into(),
-                needs: d("2026-11-03"),
-                found: d("2026-11-02"),
+                needs: d("2026-11-04"),
+                found: d("2026-11-03"),
             }
         );
     }
 
     #[test]
+    fn starting_on_the_predecessors_due_day_overlaps_it_by_one_day() {
+        // Inclusive dates: B works on 11-06 with A, parallel work (a note), and A has one
+        // working day of negative float.
+        let p = plan(vec![
+            task("1", "A", "2026-11-02", "2026-11-06", &[]),
+            task("2", "B", "2026-11-06", "2026-11-13", &["A"]),
+            // A Saturday start after a Friday due is on time: the Saturday is not worked.
+            task("3", "C", "2026-11-14", "2026-11-20", &["B"]),
+        ]);
+        let (s, problems) = run(&p, "2026-10-01");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].severity, Severity::Info);
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::ParallelWork {
+                pairs: vec![("B".into(), "A".into())]
+            }
+        );
+        assert_eq!(floats(&s), vec![Some(-1), Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn a_next_working_day_chain_across_zhongqiu_and_guoqing_is_all_critical() {
+        // Each task starts on the working day after its predecessor's due date: 中秋
+        // (09-25..27) after T1, 国庆 (10-01..07) after T2, the make-up Saturday 10-10 is T4.
+        let p = plan(vec![
+            task("1", "T1", "2026-09-21", "2026-09-24", &[]),
+            task("2", "T2", "2026-09-28", "2026-09-30", &["1"]),
+            task("3", "T3", "2026-10-08", "2026-10-09", &["2"]),
+            task("4", "T4", "2026-10-10", "2026-10-10", &["3"]),
+            task("5", "T5", "2026-10-12", "2026-10-16", &["4"]),
+            task("6", "T6", "2026-10-19", "2026-10-23", &["5"]),
+        ]);
+        let (s, problems) = run(&p, "2026-09-01");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(floats(&s), vec![Some(0); 6]);
+        assert_eq!(s.critical_path, vec![0, 1, 2, 3, 4, 5]);
+        // Counted Monday to Friday, the holidays are slack: T1 may finish 6 working days
+        // later (09-25..10-02), T2 5 (10-01..07); T4 falls on a Saturday, zero days long.
+        let w = Calendar::weekends();
+        let mut problems = Vec::new();
+        let s = schedule(&p, &[], d("2026-09-01"), &w, &mut problems);
+        assert_eq!(
+            floats(&s),
+            vec![Some(6), Some(5), Some(0), Some(0), Some(0), Some(0)]
+        );
+        assert_eq!(s.critical_path, vec![2, 3, 4, 5]);
+        // A team's day off on Friday 10-16 (公司团建) takes a day from a side task's float:
+        // S (10-08..10-09) may end on 10-23, 11 working days later, or 10 with the outing.
+        let mut p = p;
+        p.push(task("7", "S", "2026-10-08", "2026-10-09", &[]));
+        let p = plan(p);
+        let cn = Calendar::cn();
+        let s = schedule(&p, &[], d("2026-09-01"), &cn, &mut problems);
+        assert_eq!(s.tasks[6].float_days, Some(11));
+        let outing = TeamDay {
+            team: "t".into(),
+            row: CellRef::new("节假日", 1, 0),
+            date: d("2026-10-16"),
+            working: false,
+            name: Some("公司团建".into()),
+        };
+        let cn = cn.with_team_days(&[outing]);
+        let s = schedule(&p, &[], d("2026-09-01"), &cn, &mut problems);
+        assert_eq!(s.tasks[6].float_days, Some(10));
+        assert_eq!(s.critical_path, vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_plan_across_chunjie_slips_in_working_days() {
+        // P1 02-09..02-13 (5 days); P2 starts on the make-up Saturday 02-14 and, with
+        // 02-15..23 off, its 3 working days end 02-25; P3 02-26..03-03 takes the make-up
+        // Saturday 02-28: 5 working days.
+        let cn = Calendar::cn();
+        assert_eq!(cn.add_working_days(d("2026-02-14"), 3), d("2026-02-25"));
+        assert_eq!(cn.add_working_days(d("2026-02-26"), 5), d("2026-03-03"));
+        let p = plan(vec![
+            task("1", "P1", "2026-02-09", "2026-02-13", &[]),
+            task("2", "P2", "2026-02-14", "2026-02-25", &["1"]),
+            task("3", "P3", "2026-02-26", "2026-03-03", &["2"]),
+        ]);
+        let (s, problems) = run(&p, "2026-02-01");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(floats(&s), vec![Some(0); 3]);
+        assert_eq!(s.critical_path, vec![0, 1, 2]);
+        // As of 02-24, P1 is not done: it finishes 02-24 at the earliest, P2 then runs
+        // 02-25..02-27 and P3 02-28 (make-up Saturday), 03-02..03-05: two working days late.
+        let (s, _) = run(&p, "2026-02-24");
+        let t = &s.tasks;
+        assert_eq!(t[0].forecast_finish, Some(d("2026-02-24")));
+        assert_eq!(t[1].forecast_start, Some(d("2026-02-25")));
+        assert_eq!(t[1].forecast_finish, Some(d("2026-02-27")));
+        assert_eq!(t[2].forecast_start, Some(d("2026-02-28")));
+        assert_eq!(t[2].forecast_finish, Some(d("2026-03-05")));
+        assert!(t[2].forecast_late);
+        assert_eq!(cn.shift(d("2026-03-03"), d("2026-03-05")), 2);
+    }
+
+    #[test]
     fn unknown_predecessor_is_a_problem_and_the_rest_computes() {
         let p = plan(vec![
-            task("1", "A", "2026-11-01", "2026-11-05", &[]),
-            task("2", "B", "2026-11-05", "2026-11-10", &["A", "Z", "Z"]),
+            task("1", "A", "2026-11-02", "2026-11-06", &[]),
+            task("2", "B", "2026-11-09", "2026-11-13", &["A", "Z", "Z"]),
         ]);
         let (s, problems) = run(&p, "2026-10-01");
         assert_eq!(
@@ -919,26 +1054,26 @@ mod tests {
 
     #[test]
     fn predecessors_match_by_id_then_name_within_the_team() {
-        let mut other = task("1.1", "Other team's task", "2026-11-01", "2026-11-02", &[]);
+        let mut other = task("1.1", "Other team's task", "2026-11-02", "2026-11-03", &[]);
         other.team = "u".into();
         let p = plan(vec![
-            task("1.1", "设计", "2026-11-01", "2026-11-05", &[]),
+            task("1.1", "设计", "2026-11-02", "2026-11-06", &[]),
             // Case, width and spaces do not matter; "１．１" is id 1.1.
-            task("T2", "印刷", "2026-11-05", "2026-11-08", &[" １．１ "]),
-            task("", "派发", "2026-11-08", "2026-11-10", &["t2"]),
+            task("T2", "印刷", "2026-11-09", "2026-11-11", &[" １．１ "]),
+            task("", "派发", "2026-11-12", "2026-11-13", &["t2"]),
             task(
                 "",
                 "复盘",
-                "2026-11-10",
-                "2026-11-12",
+                "2026-11-16",
+                "2026-11-17",
                 &["派 发", "设计", "1.1"],
             ),
             // A name that is another team's only: unknown here.
-            task("", "X", "2026-11-01", "2026-11-02", &["Other team's task"]),
+            task("", "X", "2026-11-02", "2026-11-03", &["Other team's task"]),
             other,
             // Duplicate id: the first row wins.
-            task("1.1", "dup", "2026-11-01", "2026-11-02", &[]),
-            task("", "Y", "2026-11-05", "2026-11-06", &["1.1"]),
+            task("1.1", "dup", "2026-11-02", "2026-11-03", &[]),
+            task("", "Y", "2026-11-09", "2026-11-10", &["1.1"]),
         ]);
         let (s, problems) = run(&p, "2026-10-01");
         assert_eq!(s.tasks[1].predecessors, vec![0]);
@@ -962,11 +1097,11 @@ mod tests {
     fn a_cycle_is_one_problem_and_the_rest_still_computes() {
         // A -> B -> C -> A, and D after A, E after D.
         let p = plan(vec![
-            task("1", "A", "2026-11-01", "2026-11-03", &["C"]),
-            task("2", "B", "2026-11-03", "2026-11-05", &["A"]),
-            task("3", "C", "2026-11-05", "2026-11-07", &["B"]),
-            task("4", "D", "2026-11-03", "2026-11-10", &["A"]),
-            task("5", "E", "2026-11-10", "2026-11-12", &["D"]),
+            task("1", "A", "2026-11-02", "2026-11-03", &["C"]),
+            task("2", "B", "2026-11-04", "2026-11-05", &["A"]),
+            task("3", "C", "2026-11-06", "2026-11-09", &["B"]),
+            task("4", "D", "2026-11-04", "2026-11-13", &["A"]),
+            task("5", "E", "2026-11-16", "2026-11-18", &["D"]),
         ]);
         let (s, problems) = run(&p, "2026-10-01");
         assert_eq!(
@@ -987,17 +1122,18 @@ mod tests {
         assert_eq!(s.tasks[0].successors, vec![3]);
         assert_eq!(s.tasks[3].predecessors, vec![0]);
         assert_eq!(s.critical_path, vec![0, 3, 4]);
+        // B may end on 11-18: 11-06, 11-09..13, 11-16..18 are 9 working days; C 7.
         assert_eq!(
             floats(&s),
-            vec![Some(0), Some(7), Some(5), Some(0), Some(0)]
+            vec![Some(0), Some(9), Some(7), Some(0), Some(0)]
         );
     }
 
     #[test]
     fn a_task_naming_itself_is_a_cycle() {
         let p = plan(vec![
-            task("1", "A", "2026-11-01", "2026-11-03", &[]),
-            task("2", "B", "2026-11-03", "2026-11-05", &["A", "B"]),
+            task("1", "A", "2026-11-02", "2026-11-04", &[]),
+            task("2", "B", "2026-11-05", "2026-11-06", &["A", "B"]),
         ]);
         let (s, problems) = run(&p, "2026-10-01");
         assert_eq!(problems.len(), 1);
@@ -1015,16 +1151,16 @@ mod tests {
     #[test]
     fn overdue_task_pushes_its_successors_and_theirs() {
         let p = plan(vec![
-            // Overdue on 11-26: forecast to finish on 11-26.
-            task("1", "A", "2026-11-10", "2026-11-20", &[]),
-            // 8 days: waits for A, 11-26..12-04, after its due 11-30.
-            task("2", "B", "2026-11-22", "2026-11-30", &["A"]),
-            // 4 days: waits for B, 12-04..12-08, after its due 12-05.
-            task("3", "C", "2026-12-01", "2026-12-05", &["B"]),
-            // Enough slack: starting 12-10 it is not moved.
-            task("4", "D", "2026-12-10", "2026-12-15", &["A"]),
-            // 14 days: waits for C, 12-08..12-22, after its due 12-20.
-            task("5", "E", "2026-12-06", "2026-12-20", &["C"]),
+            // Overdue on Thursday 11-26: forecast to finish on 11-26.
+            task("1", "A", "2026-11-09", "2026-11-20", &[]),
+            // 5 working days: waits for A, 11-27 (Fri)..12-03, after its due 11-27.
+            task("2", "B", "2026-11-23", "2026-11-27", &["A"]),
+            // 3 working days: waits for B, 12-04..12-08, after its due 12-02.
+            task("3", "C", "2026-11-30", "2026-12-02", &["B"]),
+            // Enough slack: starting 12-14 it is not moved.
+            task("4", "D", "2026-12-14", "2026-12-18", &["A"]),
+            // 10 working days: waits for C, 12-09..12-22, after its due 12-16.
+            task("5", "E", "2026-12-03", "2026-12-16", &["C"]),
         ]);
         let (s, problems) = run(&p, "2026-11-26");
         assert!(problems.is_empty(), "{problems:?}");
@@ -1032,15 +1168,15 @@ mod tests {
         assert_eq!(t[0].forecast_start, None);
         assert_eq!(t[0].forecast_finish, Some(d("2026-11-26")));
         assert!(t[0].forecast_late);
-        assert_eq!(t[1].forecast_start, Some(d("2026-11-26")));
-        assert_eq!(t[1].forecast_finish, Some(d("2026-12-04")));
+        assert_eq!(t[1].forecast_start, Some(d("2026-11-27")));
+        assert_eq!(t[1].forecast_finish, Some(d("2026-12-03")));
         assert!(t[1].forecast_late);
         assert_eq!(t[2].forecast_start, Some(d("2026-12-04")));
         assert_eq!(t[2].forecast_finish, Some(d("2026-12-08")));
         assert!(t[2].forecast_late);
         assert_eq!((t[3].forecast_start, t[3].forecast_finish), (None, None));
         assert!(!t[3].forecast_late);
-        assert_eq!(t[4].forecast_start, Some(d("2026-12-08")));
+        assert_eq!(t[4].forecast_start, Some(d("2026-12-09")));
         assert_eq!(t[4].forecast_finish, Some(d("2026-12-22")));
         assert!(t[4].forecast_late);
     }
@@ -1048,87 +1184,91 @@ mod tests {
     #[test]
     fn forecast_passes_through_a_task_without_dates() {
         let p = plan(vec![
-            task("1", "A", "2026-11-10", "2026-11-20", &[]),
+            task("1", "A", "2026-11-09", "2026-11-20", &[]),
             task("2", "X", "", "", &["A"]),
-            task("3", "B", "2026-11-22", "2026-11-30", &["X"]),
-            task("4", "C", "2026-11-30", "2026-12-30", &["B"]),
+            task("3", "B", "2026-11-23", "2026-11-27", &["X"]),
+            task("4", "C", "2026-11-30", "2026-12-18", &["B"]),
         ]);
         let (s, _) = run(&p, "2026-11-26");
         assert_eq!(s.tasks[1].float_days, None);
         assert!(!s.tasks[1].critical);
         assert_eq!(s.tasks[1].forecast_finish, None);
-        assert_eq!(s.tasks[2].forecast_start, Some(d("2026-11-26")));
-        assert_eq!(s.tasks[2].forecast_finish, Some(d("2026-12-04")));
-        // C moves too (12-04..01-03) and is late.
+        assert_eq!(s.tasks[2].forecast_start, Some(d("2026-11-27")));
+        assert_eq!(s.tasks[2].forecast_finish, Some(d("2026-12-03")));
+        // C moves too: 15 working days from 12-04 end on 12-24, and it is late.
         assert_eq!(s.tasks[3].forecast_start, Some(d("2026-12-04")));
-        assert_eq!(s.tasks[3].forecast_finish, Some(d("2027-01-03")));
+        assert_eq!(s.tasks[3].forecast_finish, Some(d("2026-12-24")));
         assert!(s.tasks[3].forecast_late);
     }
 
     #[test]
     fn done_tasks_never_slip_and_cancelled_ones_hold_nobody_up() {
-        let mut late_done = task("1", "A", "2026-11-01", "2026-11-10", &[]);
+        let mut late_done = task("1", "A", "2026-11-02", "2026-11-10", &[]);
         late_done.status = Some(WrittenStatus::Done);
-        late_done.done_on = Some(d("2026-11-14"));
-        let mut done_succ = task("3", "C", "2026-11-10", "2026-11-12", &["A"]);
+        late_done.done_on = Some(d("2026-11-13"));
+        let mut done_succ = task("3", "C", "2026-11-11", "2026-11-12", &["A"]);
         done_succ.status = Some(WrittenStatus::Done);
-        let mut cancelled = task("4", "D", "2026-11-01", "2026-11-20", &[]);
+        let mut cancelled = task("4", "D", "2026-11-02", "2026-11-20", &[]);
         cancelled.status = Some(WrittenStatus::Cancelled);
-        let mut delayed = task("6", "F", "2026-11-20", "2026-11-28", &[]);
+        let mut delayed = task("6", "F", "2026-11-23", "2026-11-27", &[]);
         delayed.status = Some(WrittenStatus::Delayed);
         let p = plan(vec![
             late_done,
-            // Waits for A's actual finish 11-14: 11-14..11-24, due 11-20.
-            task("2", "B", "2026-11-10", "2026-11-20", &["A"]),
+            // Waits for A's actual finish on Friday 11-13: 8 working days 11-16..11-25.
+            task("2", "B", "2026-11-11", "2026-11-20", &["A"]),
             done_succ,
             cancelled,
             // D is cancelled and overdue-looking; E does not wait for it.
-            task("5", "E", "2026-11-21", "2026-11-30", &["D"]),
+            task("5", "E", "2026-11-23", "2026-11-30", &["D"]),
             delayed,
             // F is delayed but keeps its due date: G is not moved.
-            task("7", "G", "2026-11-28", "2026-12-05", &["F"]),
+            task("7", "G", "2026-11-30", "2026-12-04", &["F"]),
         ]);
-        let (s, _) = run(&p, "2026-11-15");
+        let (s, _) = run(&p, "2026-11-16");
         let t = &s.tasks;
         assert_eq!((t[0].forecast_start, t[0].forecast_finish), (None, None));
         assert!(!t[0].forecast_late);
-        assert_eq!(t[1].forecast_start, Some(d("2026-11-14")));
-        assert_eq!(t[1].forecast_finish, Some(d("2026-11-24")));
+        assert_eq!(t[1].forecast_start, Some(d("2026-11-16")));
+        assert_eq!(t[1].forecast_finish, Some(d("2026-11-25")));
         assert!(t[1].forecast_late);
         assert_eq!((t[2].forecast_start, t[2].forecast_finish), (None, None));
         assert_eq!((t[4].forecast_start, t[4].forecast_finish), (None, None));
         assert_eq!((t[6].forecast_start, t[6].forecast_finish), (None, None));
-        // Done and cancelled tasks still count for the critical path.
-        // D may finish as late as E's latest start, 11-26 (project end 12-05 less 9 days).
-        assert_eq!(t[3].float_days, Some(6));
+        // Done and cancelled tasks still count for the critical path. D may finish as late
+        // as the day before E's latest start 11-27 (project end 12-04 less E's 6 days):
+        // 11-23..11-26, 4 working days after its due.
+        assert_eq!(t[3].float_days, Some(4));
     }
 
     #[test]
     fn overdue_successor_of_an_overdue_task_finishes_after_both() {
         let p = plan(vec![
-            task("1", "A", "2026-11-01", "2026-11-10", &[]),
-            // 5 days after A's forecast finish 11-26: 12-01.
-            task("2", "B", "2026-11-10", "2026-11-15", &["A"]),
+            task("1", "A", "2026-11-02", "2026-11-10", &[]),
+            // 3 working days from the day after A's forecast finish 11-26: 11-27..12-01.
+            task("2", "B", "2026-11-11", "2026-11-13", &["A"]),
             // Overdue with a finished-looking span: not before as-of.
-            task("3", "C", "2026-11-01", "2026-11-05", &[]),
+            task("3", "C", "2026-11-02", "2026-11-05", &[]),
         ]);
         let (s, _) = run(&p, "2026-11-26");
-        assert_eq!(s.tasks[1].forecast_start, Some(d("2026-11-26")));
+        assert_eq!(s.tasks[1].forecast_start, Some(d("2026-11-27")));
         assert_eq!(s.tasks[1].forecast_finish, Some(d("2026-12-01")));
         assert_eq!(s.tasks[2].forecast_start, None);
         assert_eq!(s.tasks[2].forecast_finish, Some(d("2026-11-26")));
+        // As of a Saturday, an overdue task still finishes on the as-of date at the earliest.
+        let (s, _) = run(&p, "2026-11-28");
+        assert_eq!(s.tasks[2].forecast_finish, Some(d("2026-11-28")));
     }
 
     #[test]
     fn each_team_is_its_own_project() {
-        let mut u1 = task("1", "A", "2026-11-01", "2026-11-03", &[]);
+        let mut u1 = task("1", "A", "2026-11-02", "2026-11-04", &[]);
         u1.team = "u".into();
-        let mut u2 = task("2", "B", "2026-11-03", "2026-11-04", &["1"]);
+        let mut u2 = task("2", "B", "2026-11-05", "2026-11-06", &["1"]);
         u2.team = "u".into();
         let p = plan(vec![
-            task("1", "A", "2026-11-01", "2026-11-10", &[]),
+            task("1", "A", "2026-11-02", "2026-11-13", &[]),
             u1,
-            task("2", "B", "2026-11-10", "2026-11-20", &["1"]),
+            task("2", "B", "2026-11-16", "2026-11-27", &["1"]),
             u2,
         ]);
         let (s, problems) = run(&p, "2026-10-01");
@@ -1146,27 +1286,31 @@ mod tests {
             task("1", "A", "", "", &["", "  "]),
             task("2", "B", "2026-11-05", "", &["A"]),
             task("3", "C", "", "2026-11-10", &["B"]),
-            // Start after due: taken as a one-day task on the due date.
+            // Start after due: taken as a one-day task on the due date (Thursday 11-12), a
+            // working day after C's next one.
             task("4", "D", "2026-11-20", "2026-11-12", &["C"]),
         ]);
         let mut problems = Vec::new();
         // Statuses shorter than the plan: the rest are judged on as-of.
-        let s = schedule(&p, &[], d("2026-11-26"), &mut problems);
-        assert_eq!(floats(&s), vec![None, None, Some(2), Some(0)]);
+        let cal = Calendar::cn();
+        let s = schedule(&p, &[], d("2026-11-26"), &cal, &mut problems);
+        assert_eq!(floats(&s), vec![None, None, Some(1), Some(0)]);
         assert_eq!(s.critical_path, vec![3]);
-        let empty = schedule(&[], &[], d("2026-11-26"), &mut problems);
+        let empty = schedule(&[], &[], d("2026-11-26"), &cal, &mut problems);
         assert_eq!(empty, Schedule::default());
     }
 
     #[test]
     fn long_chains_and_big_cycles_are_fast() {
         let n = 3000;
-        let day0 = d("2026-01-01");
+        let cal = Calendar::cn();
+        let day0 = cal.index(d("2026-01-05"));
         let rows: Vec<PlanRow> = (0..n)
             .map(|i| {
+                // One working day each, one after the other, across every holiday.
                 let mut t = task(&format!("{i}"), &format!("T{i}"), "", "", &[]);
-                t.start = Some(day0 + chrono::Days::new(i as u64));
-                t.due = Some(day0 + chrono::Days::new(i as u64 + 1));
+                t.start = Some(cal.working_day(day0 + i as i64));
+                t.due = t.start;
                 if i > 0 {
                     t.predecessors = vec![format!("{}", i - 1), format!("T{}", i / 2)];
                 }
@@ -1177,6 +1321,7 @@ mod tests {
         let (s, problems) = run(&p, "2026-01-01");
         assert!(problems.is_empty());
         assert_eq!(s.critical_path, (0..n).collect::<Vec<_>>());
+        assert!(s.tasks.iter().all(|t| t.float_days == Some(0)));
 
         // One big cycle: each task waits for the next, the last for the first.
         let rows: Vec<PlanRow> = (0..n)

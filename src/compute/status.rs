@@ -1,11 +1,15 @@
 //! Task status on the as-of date: one word per task (done, overdue, at risk, on track, not
 //! started, cancelled) and days late. The as-of date is passed in; nothing here reads a clock.
+//! The elapsed share and the at-risk window count working days of the [`Calendar`] (dates
+//! inclusive: a task occupies its start and due days); days late are calendar days.
 
 use chrono::NaiveDate;
 
+use super::calendar::Calendar;
 use crate::model::{PlanRow, TaskStatus, WrittenStatus};
 
-/// A task due within this many days after as-of, and behind its elapsed share, is at risk.
+/// A task due within this many working days after as-of, and behind its elapsed share, is
+/// at risk.
 pub const AT_RISK_DAYS: i64 = 3;
 
 /// A task is done when its status says so, its progress is 100%, or it has a done-on date.
@@ -15,19 +19,20 @@ pub fn is_done(task: &PlanRow) -> bool {
         || task.done_on.is_some()
 }
 
-/// Share of start..due elapsed on `as_of`, 0..1; None without both dates.
-pub fn elapsed_share(task: &PlanRow, as_of: NaiveDate) -> Option<f64> {
+/// Share of the working days of `start..=due` gone by the end of `as_of`, 0..1; None
+/// without both dates.
+pub fn elapsed_share(task: &PlanRow, as_of: NaiveDate, cal: &Calendar) -> Option<f64> {
     let (start, due) = (task.start?, task.due?);
-    let span = (due - start).num_days();
+    let span = cal.working_days(start, due);
     if span <= 0 {
         return Some(if as_of >= due { 1.0 } else { 0.0 });
     }
-    let gone = (as_of - start).num_days() as f64 / span as f64;
+    let gone = cal.working_days(start, as_of) as f64 / span as f64;
     Some(gone.clamp(0.0, 1.0))
 }
 
 /// The task's status on `as_of`.
-pub fn judge(task: &PlanRow, as_of: NaiveDate) -> TaskStatus {
+pub fn judge(task: &PlanRow, as_of: NaiveDate, cal: &Calendar) -> TaskStatus {
     if task.status == Some(WrittenStatus::Cancelled) {
         return TaskStatus::Cancelled;
     }
@@ -37,7 +42,7 @@ pub fn judge(task: &PlanRow, as_of: NaiveDate) -> TaskStatus {
     if task.due.is_some_and(|due| due < as_of) {
         return TaskStatus::Overdue;
     }
-    if task.status == Some(WrittenStatus::Delayed) || behind_near_due(task, as_of) {
+    if task.status == Some(WrittenStatus::Delayed) || behind_near_due(task, as_of, cal) {
         return TaskStatus::AtRisk;
     }
     let not_started = match task.status {
@@ -52,13 +57,14 @@ pub fn judge(task: &PlanRow, as_of: NaiveDate) -> TaskStatus {
     }
 }
 
-fn behind_near_due(task: &PlanRow, as_of: NaiveDate) -> bool {
+fn behind_near_due(task: &PlanRow, as_of: NaiveDate, cal: &Calendar) -> bool {
     let Some(due) = task.due else { return false };
-    let days_left = (due - as_of).num_days();
-    if !(0..=AT_RISK_DAYS).contains(&days_left) {
+    // Working days after as-of up to the due day.
+    let days_left = cal.shift(as_of, due);
+    if due < as_of || !(0..=AT_RISK_DAYS).contains(&days_left) {
         return false;
     }
-    match elapsed_share(task, as_of) {
+    match elapsed_share(task, as_of, cal) {
         Some(elapsed) => task.progress.unwrap_or(0.0) < elapsed,
         None => task.progress.unwrap_or(0.0) < 1.0 && days_left == 0,
     }
@@ -82,6 +88,10 @@ pub(crate) mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn judge(t: &PlanRow, as_of: NaiveDate) -> TaskStatus {
+        super::judge(t, as_of, &Calendar::cn())
     }
 
     pub(crate) fn task(start: &str, due: &str, progress: f64) -> PlanRow {
@@ -121,11 +131,17 @@ pub(crate) mod tests {
 
     #[test]
     fn at_risk_when_due_soon_and_behind_elapsed_share() {
-        // 2026-11-10..2026-11-28, as of 11-26: 16 of 18 days gone (88.9%), progress 30%.
+        // 2026-11-10 (Tue)..2026-11-28 (Sat): 14 working days; by the end of 11-26, 13 are
+        // gone (92.9%), progress 30%; one working day (11-27) is left.
         let t = task("2026-11-10", "2026-11-28", 0.3);
+        let cal = Calendar::cn();
+        let share = elapsed_share(&t, d("2026-11-26"), &cal).unwrap();
+        assert!((share - 13.0 / 14.0).abs() < 1e-9);
         assert_eq!(judge(&t, d("2026-11-26")), TaskStatus::AtRisk);
-        // Four days before due it is not yet judged at risk.
-        assert_eq!(judge(&t, d("2026-11-24")), TaskStatus::OnTrack);
+        // Three working days before due (11-24: 25, 26, 27 left) it is at risk; four
+        // (11-23, a Monday) not yet.
+        assert_eq!(judge(&t, d("2026-11-24")), TaskStatus::AtRisk);
+        assert_eq!(judge(&t, d("2026-11-23")), TaskStatus::OnTrack);
         let ahead = task("2026-11-10", "2026-11-28", 0.95);
         assert_eq!(judge(&ahead, d("2026-11-26")), TaskStatus::OnTrack);
     }
@@ -142,6 +158,21 @@ pub(crate) mod tests {
         let mut cancelled = task("2026-11-01", "2026-11-10", 0.0);
         cancelled.status = Some(WrittenStatus::Cancelled);
         assert_eq!(judge(&cancelled, d("2026-11-26")), TaskStatus::Cancelled);
+    }
+
+    #[test]
+    fn the_at_risk_window_and_elapsed_share_skip_guoqing() {
+        // 09-28..10-09 2026: 5 working days (09-28, 29, 30, 10-08, 09; 国庆 between). As of
+        // 09-30, 3 of 5 are gone and only 10-08 and 10-09 are left: two working days, so at
+        // risk with 40% done.
+        let t = task("2026-09-28", "2026-10-09", 0.4);
+        let cn = Calendar::cn();
+        assert_eq!(elapsed_share(&t, d("2026-09-30"), &cn), Some(0.6));
+        assert_eq!(judge(&t, d("2026-09-30")), TaskStatus::AtRisk);
+        // Counted Monday to Friday, 10-01..10-09 are 7 working days away: on track.
+        let w = Calendar::weekends();
+        assert_eq!(super::judge(&t, d("2026-09-30"), &w), TaskStatus::OnTrack);
+        assert_eq!(elapsed_share(&t, d("2026-09-30"), &w), Some(0.3));
     }
 
     #[test]

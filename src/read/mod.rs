@@ -23,7 +23,8 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::messages::amount;
 use crate::model::{
-    BudgetLine, CellRef, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, Severity, WeeklyRow,
+    BudgetLine, CellRef, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, Severity, TeamDay,
+    WeeklyRow,
 };
 use cells::{RowReader, display};
 use limits::Limit;
@@ -423,6 +424,9 @@ impl RecordSink for Dataset {
     }
     fn risk(&mut self, row: Risk) {
         self.risks.push(row);
+    }
+    fn team_day(&mut self, row: TeamDay) {
+        self.holidays.push(row);
     }
 }
 

@@ -74,6 +74,7 @@ pub fn read_snapshot(path: &Path) -> Result<Snapshot, SnapshotError> {
     }
     let mut snap = Snapshot {
         as_of: NaiveDate::from_str(&cell(head, 2)).ok(),
+        baseline_set: NaiveDate::from_str(&cell(head, 3)).ok(),
         ..Snapshot::default()
     };
     for r in rows {
@@ -90,6 +91,8 @@ pub fn read_snapshot(path: &Path) -> Result<Snapshot, SnapshotError> {
                     due: opt(cell(r, 5)),
                     progress: opt(cell(r, 6)),
                     owner: opt(cell(r, 7)),
+                    baseline_start: opt(cell(r, 8)),
+                    baseline_due: opt(cell(r, 9)),
                 });
             }
             "cost" => snap.costs.push(CostSnap {

@@ -9,7 +9,7 @@ use super::schema::{Field, SheetKind};
 use super::source::CellValue;
 use crate::model::{
     BudgetLine, CellRef, Expected, Expense, Level, PlanCells, PlanRow, ProblemKind, Risk,
-    RiskState, Severity, WeeklyRow, WrittenStatus,
+    RiskState, Severity, TeamDay, WeeklyRow, WrittenStatus,
 };
 use crate::values::{
     DateText, budget_in_text, normalize_width, parse_date, parse_week, quantity_in_text,
@@ -28,6 +28,8 @@ pub trait RecordSink {
     fn expense(&mut self, row: Expense);
     fn budget(&mut self, row: BudgetLine);
     fn risk(&mut self, row: Risk);
+    /// A day of the team's holidays sheet; sinks that need no calendar ignore it.
+    fn team_day(&mut self, _row: TeamDay) {}
     /// Whether the rows of sheets of `kind` are wanted; an unwanted sheet is recognised by
     /// its header and not read further.
     fn wants(&self, _kind: SheetKind) -> bool {
@@ -77,7 +79,55 @@ pub fn read_row(
                 sink.risk(k)
             }
         }
+        SheetKind::Holidays => {
+            if let Some(d) = team_day_row(r) {
+                sink.team_day(d)
+            }
+        }
     }
+}
+
+/// 休 / off means a day off, 班 / work a working day.
+pub fn day_kind(text: &str) -> Option<bool> {
+    let t = crate::values::fold(text);
+    if ["休", "休息", "假", "放假", "off", "dayoff", "holiday"].contains(&t.as_str()) {
+        Some(false)
+    } else if [
+        "班",
+        "上班",
+        "补班",
+        "调休上班",
+        "work",
+        "workday",
+        "working",
+    ]
+    .contains(&t.as_str())
+    {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+fn team_day_row(r: &mut RowReader<'_>) -> Option<TeamDay> {
+    let date = r.date(Field::Date, true)?;
+    let text = r.required_text(Field::DayKind)?;
+    let Some(working) = day_kind(&text) else {
+        let at = r.at_field(Field::DayKind);
+        r.problem(
+            at,
+            Severity::Warning,
+            ProblemKind::UnknownDayKind { found: text },
+        );
+        return None;
+    };
+    Some(TeamDay {
+        team: team_of(r),
+        row: r.at_field(Field::Date),
+        date,
+        working,
+        name: r.text(Field::Occasion),
+    })
 }
 
 fn team_of(r: &mut RowReader<'_>) -> String {

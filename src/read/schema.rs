@@ -47,6 +47,7 @@ impl KindSpec for SheetKind {
             ],
             SheetKind::Budget => &["预算分配", "资源分配", "预算", "budget", "resources"],
             SheetKind::Risks => &["风险预案", "风险清单", "风险", "risks"],
+            SheetKind::Holidays => &["节假日", "假日", "调休", "holidays", "holiday", "days off"],
         }
     }
 
@@ -59,6 +60,7 @@ impl KindSpec for SheetKind {
             SheetKind::Costs => COSTS,
             SheetKind::Budget => BUDGET,
             SheetKind::Risks => RISKS,
+            SheetKind::Holidays => HOLIDAYS,
         }
     }
 }
@@ -97,6 +99,10 @@ pub enum Field {
     Impact,
     Response,
     Team,
+    /// 休 (a day off) or 班 (a working day) on the holidays sheet.
+    DayKind,
+    /// The name of a holiday or the reason for a team's day.
+    Occasion,
 }
 
 pub struct FieldSpec {
@@ -290,6 +296,23 @@ const RISKS: &[FieldSpec] = &[
     f(Field::Response, false, &["应对措施"], &["response"]),
     f(Field::Owner, false, &["负责人"], &["owner"]),
     f(Field::Status, false, &["状态"], &["status"]),
+    TEAM,
+];
+
+const HOLIDAYS: &[FieldSpec] = &[
+    f(Field::Date, true, &["日期"], &["date"]),
+    f(
+        Field::DayKind,
+        true,
+        &["休/班", "休息/上班", "类型"],
+        &["off/work", "day off/work", "day type"],
+    ),
+    f(
+        Field::Occasion,
+        false,
+        &["名称", "节日", "事由"],
+        &["name", "holiday", "occasion"],
+    ),
     TEAM,
 ];
 

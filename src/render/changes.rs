@@ -1,6 +1,7 @@
 //! The Changes sheet (本周变化): what moved since last week's summary. Sections, each a small
 //! table: goal completion then and now, tasks newly overdue / no longer overdue / finished,
-//! new and removed tasks, due dates moved, every status change, budget burn per line.
+//! new and removed tasks, due dates moved, slips against the baseline (in working days),
+//! every status change, budget burn per line.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -173,6 +174,38 @@ pub fn write(ws: &mut Worksheet, c: &Changes, st: &Styles) -> Result<(), XlsxErr
         date(ws, r, 2, Some(m.from), &st.date)?;
         date(ws, r, 3, Some(m.to), &st.date)?;
         ws.write_number_with_format(r, 4, m.days() as f64, &st.int)?;
+        r += 1;
+    }
+    r += 1;
+    let title = match (c.baseline_set, l) {
+        (Some(d), crate::lang::Lang::Zh) => format!("较基线延后（基线 {d} 设定，按工作日计）"),
+        (Some(d), crate::lang::Lang::En) => {
+            format!("Slips against the baseline (set {d}, in working days)")
+        }
+        (None, _) => l.pick("较基线延后", "Slips against the baseline").into(),
+    };
+    r = section(
+        ws,
+        r,
+        &title,
+        &[
+            l.pick("团队", "Team"),
+            l.pick("任务", "Task"),
+            l.pick("基线完成", "Baseline due"),
+            l.pick("当前完成", "Due now"),
+            l.pick("延后工作日", "Working days"),
+        ],
+        st,
+    )?;
+    if c.baseline_slips.is_empty() {
+        r = none_row(ws, r, st)?;
+    }
+    for m in &c.baseline_slips {
+        text(ws, r, 0, Some(&m.team), &st.text)?;
+        text(ws, r, 1, Some(&m.name), &st.text)?;
+        date(ws, r, 2, Some(m.baseline), &st.date)?;
+        date(ws, r, 3, Some(m.due), &st.date)?;
+        ws.write_number_with_format(r, 4, m.working_days as f64, &st.int)?;
         r += 1;
     }
     r += 1;

@@ -9,12 +9,16 @@
 //! the status colour, the done share darker; an overdue bar runs on in red to the as-of
 //! date; a one-day task is a milestone, a purple mark with its name; a task finished late
 //! says by how many days; goals and stages carry summary bars. The as-of column is outlined
-//! in red through the whole timeline.
+//! in red through the whole timeline. On the daily scale the days off of the working
+//! calendar (weekends, public holidays, the team's own days) are shaded, and lighter inside
+//! a bar; make-up working days (调休上班) are not; each holiday's name is written in the
+//! title row above its first day and in a note on its day cells. From the second week of a
+//! baseline, an orange underline under each task's bar shows its baseline dates.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
 
 use super::styles::status_colors;
 use super::{Styles, date, print, share, text};
@@ -27,7 +31,7 @@ use crate::model::TaskStatus;
 /// status.
 const LEFT_WIDTHS: [f64; 6] = [34.0, 10.0, 10.0, 10.0, 7.0, 8.0];
 /// Timeline column widths, daily and weekly.
-const DAY_WIDTH: f64 = 3.0;
+const DAY_WIDTH: f64 = 2.6;
 const WEEK_WIDTH: f64 = 5.5;
 /// Milestones stand out in their own colour.
 const MILESTONE: u32 = 0x7030A0;
@@ -53,6 +57,7 @@ const SUMMARY_STAGE: u32 = 0x8497B0;
 const SUMMARY_GOAL: u32 = 0x44546A;
 const WEEKEND: u32 = 0xF2F2F2;
 const AS_OF: u32 = 0xC00000;
+const BASELINE: u32 = 0xED7D31;
 
 /// The time axis: first day shown and days per column.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -106,11 +111,14 @@ struct CellLook {
     as_of: bool,
     milestone: Option<u32>,
     critical: bool,
+    baseline: bool,
 }
 
 struct Looks<'a> {
     base: &'a Format,
     cache: HashMap<CellLook, Format>,
+    /// Per timeline column, true for a day off (daily scale only).
+    off: Vec<bool>,
 }
 
 impl Looks<'_> {
@@ -131,6 +139,11 @@ impl Looks<'_> {
                     .set_border_top_color(Color::Black)
                     .set_border_bottom_color(Color::Black);
             }
+            if look.baseline {
+                f = f
+                    .set_border_bottom(FormatBorder::Thick)
+                    .set_border_bottom_color(BASELINE);
+            }
             if look.as_of {
                 f = f
                     .set_border_left(FormatBorder::Medium)
@@ -141,6 +154,12 @@ impl Looks<'_> {
             f
         })
     }
+}
+
+/// Lighter shade of a bar colour, for the days off a bar runs across.
+fn lighter(c: u32) -> u32 {
+    let ch = |shift: u32| ((((c >> shift) & 0xFF) + 2 * 0xFF) / 3) << shift;
+    ch(16) | ch(8) | ch(0)
 }
 
 /// Darker shade of a bar colour, for the done share.
@@ -162,6 +181,8 @@ struct Bar {
     critical: bool,
     /// Written just after the bar: a milestone's name, or the days a done task was late.
     label: Option<(String, u32)>,
+    /// The baseline's start and due, drawn as an underline.
+    baseline: Option<(NaiveDate, NaiveDate)>,
 }
 
 fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
@@ -191,6 +212,16 @@ fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
     } else {
         None
     };
+    // Drawn from the second week of a baseline on (the first week it is the bar itself).
+    let baseline = s
+        .baseline
+        .tasks
+        .get(i)
+        .filter(|_| s.baseline.set_on.is_some_and(|d| d < s.settings.as_of))
+        .and_then(|&(start, due)| {
+            let due = due?;
+            Some((start.filter(|d| *d <= due).unwrap_or(due), due))
+        });
     Some(Bar {
         start,
         end: due,
@@ -200,6 +231,7 @@ fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
         milestone: start == due,
         critical,
         label,
+        baseline,
     })
 }
 
@@ -219,6 +251,7 @@ fn summary_bar(s: &Summary, tasks: &[usize], color: u32) -> Option<Bar> {
         milestone: false,
         critical: false,
         label: None,
+        baseline: None,
     })
 }
 
@@ -262,12 +295,15 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.write_string_with_format(0, 0, &title, &st.title)?;
     ws.set_row_height(0, 24)?;
 
-    timeline_header(ws, &scale, as_of, st)?;
+    timeline_header(ws, &scale, s, st)?;
 
     // Rows: the goal tree, depth-first.
     let mut looks = Looks {
         base: &st.base,
         cache: HashMap::new(),
+        off: (0..scale.columns)
+            .map(|c| scale.daily() && !s.calendar.is_working(scale.day_of(c)))
+            .collect(),
     };
     let teams = s.data.teams.len() > 1;
     let mut r = HEADER_ROWS;
@@ -360,6 +396,10 @@ fn tasks_under(nodes: &[GoalNode], k: usize) -> Vec<usize> {
         .collect()
 }
 
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
 /// Ends an open outline group at the row before `next` (groups exclude their heading row).
 fn close_group(groups: &mut Vec<(u32, u32)>, open: &mut Option<u32>, next: u32) {
     if let Some(head) = open.take()
@@ -372,10 +412,18 @@ fn close_group(groups: &mut Vec<(u32, u32)>, open: &mut Option<u32>, next: u32) 
 fn timeline_header(
     ws: &mut Worksheet,
     scale: &Scale,
-    as_of: NaiveDate,
+    s: &Summary,
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let l = st.lang;
+    let as_of = s.settings.as_of;
+    let cal = &s.calendar;
+    let name_fmt = st
+        .base
+        .clone()
+        .set_font_size(8)
+        .set_font_color(0x595959)
+        .set_align(FormatAlign::Bottom);
     let month_row = HEADER_ROWS - 3;
     let week_row = HEADER_ROWS - 2;
     let day_row = HEADER_ROWS - 1;
@@ -392,13 +440,39 @@ fn timeline_header(
         let day = scale.day_of(c);
         let fmt = if c == as_of_col {
             &as_of_fmt
-        } else if scale.daily() && matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+        } else if scale.daily() && !cal.is_working(day) {
             &weekend_fmt
         } else {
             &day_fmt
         };
         if scale.daily() {
             ws.write_number_with_format(day_row, col, day.day() as f64, fmt)?;
+            // Holidays and make-up days: the name in the title row above the first day of
+            // each run (the row below is the as-of label's), and a note on every such day.
+            if let Some(sp) = cal.special(day).filter(|sp| sp.working || !is_weekend(day)) {
+                let kind = if sp.working {
+                    l.pick("调休上班", "make-up working day")
+                } else {
+                    l.pick("休息", "day off")
+                };
+                let note = if sp.name.is_empty() {
+                    kind.to_string()
+                } else {
+                    format!("{} · {kind}", sp.name)
+                };
+                ws.insert_note(day_row, col, &Note::new(note).add_author_prefix(false))?;
+                let previous = day.pred_opt().and_then(|p| cal.special(p));
+                let first_of_run =
+                    c == 0 || previous.is_none_or(|p| p.name != sp.name || p.working != sp.working);
+                if first_of_run {
+                    let label = if sp.working {
+                        l.pick("班", "work").to_string()
+                    } else {
+                        sp.name.clone()
+                    };
+                    ws.write_string_with_format(0, col, label, &name_fmt)?;
+                }
+            }
         } else {
             ws.write_string_with_format(day_row, col, day.format("%m/%d").to_string(), fmt)?;
         }
@@ -529,6 +603,25 @@ fn legend(ws: &mut Worksheet, first_row: u32, st: &Styles) -> Result<(), XlsxErr
             "",
         ),
         (
+            l.pick(
+                "灰色/浅色：休息日（周末、节假日）",
+                "grey or paler: days off (weekends, holidays)",
+            ),
+            swatch(WEEKEND),
+            "",
+        ),
+        (
+            l.pick(
+                "橙色底线：基线（最初计划）",
+                "orange underline: the baseline",
+            ),
+            st.base
+                .clone()
+                .set_border_bottom(FormatBorder::Thick)
+                .set_border_bottom_color(BASELINE),
+            "",
+        ),
+        (
             l.pick("阶段汇总条", "stage summary bar"),
             swatch(SUMMARY_STAGE),
             "",
@@ -566,10 +659,15 @@ fn draw(
             as_of: c == as_of_col,
             milestone: None,
             critical: false,
+            baseline: false,
         };
-        if scale.daily() && matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+        let off = looks.off.get(c as usize).copied().unwrap_or(false);
+        if off {
             look.fill = Some(WEEKEND);
         }
+        look.baseline = bar
+            .and_then(|b| b.baseline)
+            .is_some_and(|(from, to)| last_day >= from && day <= to);
         let mut mark = "";
         if let Some(b) = bar {
             let covers = last_day >= b.start && day <= b.end;
@@ -579,7 +677,8 @@ fn draw(
                 mark = "◆";
             } else if covers {
                 let done = b.done_until.is_some_and(|d| day <= d);
-                look.fill = Some(if done { darker(b.color) } else { b.color });
+                let color = if done { darker(b.color) } else { b.color };
+                look.fill = Some(if off { lighter(color) } else { color });
                 look.critical = b.critical;
             } else if b.overdue_until.is_some_and(|u| day > b.end && day <= u)
                 || (b.overdue_until.is_some() && last_day > b.end && day <= b.end)

@@ -43,6 +43,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     date(ws, 1, 1, Some(s.settings.as_of), &st.date)?;
     ws.write_string_with_format(1, 2, l.pick("团队", "Teams"), &st.label)?;
     ws.write_string_with_format(1, 3, s.data.teams.join(l.pick("、", ", ")), &st.subtitle)?;
+    ws.write_string_with_format(2, 0, l.pick("工作日历", "Working calendar"), &st.label)?;
+    ws.write_string_with_format(2, 1, s.calendar.describe(l), &st.subtitle)?;
 
     let mut r = story::headline(ws, 3, s, &b, st)?;
     r = story::goals(ws, r, &b, st)?;

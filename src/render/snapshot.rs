@@ -1,6 +1,8 @@
 //! The hidden sheet that lets next week's run say what changed: this week's [`Snapshot`] as
 //! plain rows (amounts as exact decimal text, dates as ISO text), under a marker and a
-//! format version so an older or foreign workbook is refused with a clear message.
+//! format version so an older or foreign workbook is refused with a clear message. Each task
+//! row also carries its baseline start and due (columns I and J, added within format 1: an
+//! older summary simply has none, and the baseline starts from this week).
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -12,13 +14,16 @@ pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
     ws.set_name(SHEET)?;
     ws.set_hidden(true);
     let as_of = snap.as_of.map(|d| d.to_string()).unwrap_or_default();
-    row(ws, 0, &[MARKER, VERSION, &as_of])?;
+    let baseline_set = snap.baseline_set.map(|d| d.to_string()).unwrap_or_default();
+    row(ws, 0, &[MARKER, VERSION, &as_of, &baseline_set])?;
     let mut r = 1;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for t in &snap.tasks {
         let due = opt(t.due.map(|d| d.to_string()));
         let progress = opt(t.progress.map(|p| p.to_string()));
         let owner = t.owner.clone().unwrap_or_default();
+        let baseline_start = opt(t.baseline_start.map(|d| d.to_string()));
+        let baseline_due = opt(t.baseline_due.map(|d| d.to_string()));
         row(
             ws,
             r,
@@ -31,6 +36,8 @@ pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
                 &due,
                 &progress,
                 &owner,
+                &baseline_start,
+                &baseline_due,
             ],
         )?;
         r += 1;

@@ -61,12 +61,14 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         (l.pick("状态", "Status"), 10.0),
         (l.pick("逾期天数", "Days late"), 9.0),
         (l.pick("前置任务", "Predecessors"), 18.0),
-        (l.pick("浮动天数", "Float (days)"), 9.0),
+        (l.pick("浮动（工作日）", "Float (working days)"), 9.0),
         (l.pick("关键路径", "Critical"), 8.0),
         (l.pick("依赖冲突", "Conflict"), 8.0),
         (l.pick("预测开始", "Forecast start"), 11.0),
         (l.pick("预测完成", "Forecast finish"), 11.0),
         (l.pick("预测逾期", "Forecast late"), 8.0),
+        (l.pick("基线完成", "Baseline due"), 11.0),
+        (l.pick("较基线延后（工作日）", "Slip (working days)"), 10.0),
         (l.pick("交付标准", "Deliverable"), 30.0),
         (l.pick("位置", "Source"), 16.0),
     ];
@@ -111,8 +113,13 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         date(ws, r, 16, sched.forecast_start, &st.date)?;
         date(ws, r, 17, sched.forecast_finish, &st.date)?;
         text(ws, r, 18, sched.forecast_late.then_some(yes), &warn)?;
-        text(ws, r, 19, t.deliverable.as_deref(), &st.text)?;
-        text(ws, r, 20, Some(&t.row.to_string()), &st.text)?;
+        date(ws, r, 19, s.baseline_due(i), &st.date)?;
+        match s.baseline_slip(i) {
+            Some(slip) => ws.write_number_with_format(r, 20, slip as f64, &st.int)?,
+            None => ws.write_blank(r, 20, &st.int)?,
+        };
+        text(ws, r, 21, t.deliverable.as_deref(), &st.text)?;
+        text(ws, r, 22, Some(&t.row.to_string()), &st.text)?;
     }
     Ok(())
 }

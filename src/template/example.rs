@@ -9,7 +9,7 @@
 //! started. Weekly rows cover weeks 1 and 2; costs put the live-stream line past 80% of its
 //! budget, the seed's own warning. Its figures are in README.md ("plantrack init").
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use super::{DataSheet, SheetRole, Value, end_of};
 use crate::lang::Lang;
@@ -53,6 +53,8 @@ pub fn rows(
         SheetRole::Data(SheetKind::Costs) => by_field(ex.costs()),
         SheetRole::Data(SheetKind::Budget) => by_field(ex.budget()),
         SheetRole::Data(SheetKind::Risks) => by_field(ex.risks()),
+        SheetRole::Data(SheetKind::Holidays) if !sheet.rows.is_empty() => sheet.rows.clone(),
+        SheetRole::Data(SheetKind::Holidays) => by_field(ex.holidays()),
         SheetRole::Team => ex
             .team()
             .into_iter()
@@ -524,6 +526,17 @@ impl Example {
                 Who::Content,
             ),
         ]
+    }
+
+    /// The next New Year's Day off: after the campaign in most runs, so the example's
+    /// figures stay as told, and true every year.
+    fn holidays(&self) -> Vec<Row> {
+        let new_year = NaiveDate::from_ymd_opt(self.start.year() + 1, 1, 1).unwrap_or(self.end);
+        vec![vec![
+            (Field::Date, Value::Date(new_year)),
+            (Field::DayKind, self.t("休", "off")),
+            (Field::Occasion, self.t("元旦", "New Year's Day")),
+        ]]
     }
 
     fn risks(&self) -> Vec<Row> {

@@ -212,6 +212,17 @@ pub fn guide(s: &TemplateSettings) -> Guide {
                 ),
             ),
             row(
+                sheet(SheetKind::Holidays),
+                l(
+                    "工作日历：本团队的放假日（休）和调休上班日（班），如公司年会、外地节假日、内置表尚未收录的年份。",
+                    "The team's own days off and working days: company days off, other regions' holidays, years the built-in table does not cover.",
+                ),
+                l(
+                    "工期、浮动、关键路径和预测都按工作日计：周一至周五，中文表头默认另计中国大陆法定节假日和调休（内置 2020-2026），再加这张表的日期。",
+                    "Durations, float, the critical path and forecasts count working days: Monday to Friday (with mainland China's holidays and make-up days for Chinese headers), plus this sheet's days.",
+                ),
+            ),
+            row(
                 team.to_string(),
                 l(
                     "组建专项小组：成立跨部门执行小组（如市场部、销售部、设计部、客服部等），明确总负责人，统筹全局。",

@@ -12,6 +12,7 @@ mod guide;
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::compute::calendar::Calendar as WorkCalendar;
 use crate::lang::Lang;
 use crate::read::schema::{
     Field, GUIDE_SHEETS, KindSpec, LEVEL_CHOICES, RISK_STATE_CHOICES, STATUS_CHOICES, SheetKind,
@@ -141,6 +142,7 @@ fn empty_table_rows(role: SheetRole) -> u32 {
         SheetRole::Data(SheetKind::Weekly) => 40,
         SheetRole::Data(SheetKind::Costs) => 50,
         SheetRole::Data(SheetKind::Budget | SheetKind::Risks) | SheetRole::Team => 12,
+        SheetRole::Data(SheetKind::Holidays) => 20,
     }
 }
 
@@ -189,6 +191,14 @@ pub fn build(s: &TemplateSettings) -> Template {
         .map(|&kind| data_sheet(kind, s))
         .collect();
     sheets.push(team_list(lang));
+    if lang == Lang::Zh {
+        for sheet in &mut sheets {
+            if sheet.role == SheetRole::Data(SheetKind::Holidays) {
+                sheet.rows = holiday_rows(s.start);
+                sheet.table_rows = sheet.table_rows.max(sheet.rows.len() as u32 + 10);
+            }
+        }
+    }
     if s.example {
         for sheet in &mut sheets {
             sheet.rows = example::rows(sheet, lang, s.start, s.weeks);
@@ -236,6 +246,7 @@ fn data_sheet(kind: SheetKind, s: &TemplateSettings) -> DataSheet {
             SheetKind::Costs => "Costs",
             SheetKind::Budget => "Budget",
             SheetKind::Risks => "Risks",
+            SheetKind::Holidays => "Holidays",
         },
         columns,
         rows: Vec::new(),
@@ -314,7 +325,33 @@ fn input_of(kind: SheetKind, field: Field, lang: Lang) -> (Input, f64) {
         (_, F::Likelihood | F::Impact) => (Input::Choice(choice_words(LEVEL_CHOICES, lang)), 8.0),
         (_, F::Response) => (Input::Text, 34.0),
         (_, F::Task | F::Team) => (Input::Text, 16.0),
+        (_, F::DayKind) => (Input::Choice(day_kind_words(lang)), 8.0),
+        (_, F::Occasion) => (Input::Text, 18.0),
     }
+}
+
+/// The words of the holidays sheet's 休/班 column.
+pub fn day_kind_words(lang: Lang) -> Vec<&'static str> {
+    match lang {
+        Lang::Zh => vec!["休", "班"],
+        Lang::En => vec!["off", "work"],
+    }
+}
+
+/// The holidays sheet `init` lays out in Chinese: the built-in table's days off and make-up
+/// days of the year from `start`, for the team to check and add its own to.
+fn holiday_rows(start: NaiveDate) -> Vec<Vec<Option<Value>>> {
+    let cal = WorkCalendar::cn();
+    let end = start.checked_add_days(Days::new(365)).unwrap_or(start);
+    cal.special_days(start, end)
+        .map(|(d, s)| {
+            vec![
+                Some(Value::Date(d)),
+                Some(Value::Text(if s.working { "班" } else { "休" }.into())),
+                Some(Value::Text(s.name.clone())),
+            ]
+        })
+        .collect()
 }
 
 /// The input message of a column: (title, what to type with an example).
@@ -410,6 +447,30 @@ fn prompt(kind: SheetKind, field: Field, lang: Lang, start: NaiveDate) -> (&'sta
                 Lang::Zh => format!("完成当天的日期，如 {}。填了日期即算完成。", day(12)),
                 Lang::En => format!("The day it was finished, e.g. {}. A date here marks the task done.", day(12)),
             },
+        ),
+        (SheetKind::Holidays, F::Date) => (
+            lang.pick("日期", "Date"),
+            lang.pick(
+                "放假或上班的那一天，一行一天，如 2027-01-01。周一至周五之外的上班日填“班”。",
+                "One day per row, e.g. 2027-01-01: a day off, or a weekend day worked.",
+            )
+            .into(),
+        ),
+        (_, F::DayKind) => (
+            lang.pick("休/班", "Off/work"),
+            lang.pick(
+                "休：这天不上班（节假日、公司假）；班：这天上班（调休补班）。",
+                "off: nobody works that day (holiday, company day off); work: a working day.",
+            )
+            .into(),
+        ),
+        (_, F::Occasion) => (
+            lang.pick("名称", "Name"),
+            lang.pick(
+                "可选。节日或原因，如 国庆节、公司年会；显示在甘特图上。",
+                "Optional. The holiday or the reason, e.g. Company offsite; shown on the Gantt.",
+            )
+            .into(),
         ),
         (_, F::Date) => (
             lang.pick("日期", "Date"),
@@ -702,7 +763,7 @@ mod tests {
     fn every_field_but_team_gets_a_column_and_example_rows_fit_them() {
         for lang in [Lang::Zh, Lang::En] {
             let t = build(&settings(lang, true));
-            assert_eq!(t.sheets.len(), 6);
+            assert_eq!(t.sheets.len(), 7);
             for sheet in &t.sheets {
                 if let SheetRole::Data(kind) = sheet.role {
                     assert_eq!(sheet.columns.len(), kind.fields().len() - 1);

@@ -101,7 +101,11 @@ fn iso_monday(as_of: NaiveDate, number: u32) -> Option<NaiveDate> {
 }
 
 fn monday(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+    // The first days chrono can hold have no Monday before them: keep the day itself.
+    day.checked_sub_signed(Duration::days(i64::from(
+        day.weekday().num_days_from_monday(),
+    )))
+    .unwrap_or(day)
 }
 
 #[cfg(test)]

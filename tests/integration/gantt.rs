@@ -12,7 +12,11 @@ fn tasks_sheet_shows_float_conflicts_and_forecast_slip() {
     let tasks = sheet(&out, "Tasks");
     let header = &tasks[0];
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let (float, critical, conflict) = (col("Float (days)"), col("Critical"), col("Conflict"));
+    let (float, critical, conflict) = (
+        col("Float (working days)"),
+        col("Critical"),
+        col("Conflict"),
+    );
     let (fstart, ffinish, flate) = (
         col("Forecast start"),
         col("Forecast finish"),
@@ -20,19 +24,22 @@ fn tasks_sheet_shows_float_conflicts_and_forecast_slip() {
     );
     let row = |name: &str| row_with(&tasks, 3, name).to_vec();
     let floats: Vec<f64> = tasks.iter().skip(1).map(|r| num(&r[float])).collect();
-    assert_eq!(floats, [0.0, 4.0, 9.0, 4.0, -3.0, 0.0, 26.0, 14.0, 12.0]);
+    // In working days, Monday to Friday (English headers; see sample-workbooks/README.md).
+    assert_eq!(floats, [0.0, 4.0, 7.0, 4.0, -3.0, 0.0, 19.0, 10.0, 9.0]);
     let promo = row("Retail partner promotions");
     // Parallel work (it starts before its predecessor is due but finishes after it) is no
     // conflict: one note for the plan (issue 13).
     assert_eq!(text(&promo[conflict]), "");
     assert_eq!(text(&promo[critical]), "yes");
+    // It waits for the kits (forecast to finish on the as-of date, 11-26) and starts the
+    // next working day; its 29 working days then end 2027-01-06.
     assert_eq!(
         promo[fstart].as_date(),
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
     );
     assert_eq!(
         promo[ffinish].as_date(),
-        chrono::NaiveDate::from_ymd_opt(2027, 1, 4)
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 6)
     );
     assert_eq!(text(&promo[flate]), "yes");
     let kits = row("In-store display kits");

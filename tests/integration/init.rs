@@ -68,7 +68,7 @@ fn blank_workbook_has_the_readers_headers_and_checks_without_a_word() {
     ] {
         let (dir, out) = init(&["--lang", flag]);
         let names = sheet_names(&out);
-        assert_eq!(names.len(), 7, "{names:?}");
+        assert_eq!(names.len(), 8, "{names:?}");
         for kind in SheetKind::ALL {
             let name = canonical_sheet_name(kind, lang);
             assert!(names.contains(&name), "{name} missing from {names:?}");

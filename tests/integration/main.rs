@@ -1,6 +1,7 @@
 //! plantrack's integration tests: one binary, a file per subcommand, a common helper.
 
 mod brief;
+mod calendar;
 mod check;
 mod common;
 mod costs;

@@ -145,13 +145,14 @@ fn zh_book(path: &Path) {
             E,
             E,
         ],
-        // Row 8: MS Project "1FS": starts on 物料设计's due date, fine.
+        // Row 8: MS Project "1FS": starts the working day after 物料设计's due date, fine
+        // (dates are inclusive: starting on its due date would overlap it by a day).
         vec![
             T("7"),
             E,
             T("快闪"),
             T("吴"),
-            D(2026, 11, 10),
+            D(2026, 11, 11),
             D(2026, 11, 20),
             E,
             N(1.0),
@@ -391,7 +392,7 @@ fn en_book(path: &Path) {
             E,
             T("Pop-up"),
             T("Gus"),
-            D(2026, 11, 10),
+            D(2026, 11, 11),
             D(2026, 11, 20),
             E,
             N(1.0),
