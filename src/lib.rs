@@ -13,6 +13,7 @@ pub mod cli;
 pub mod cmd;
 pub mod compute;
 pub mod lang;
+pub mod launch;
 pub mod messages;
 pub mod model;
 pub mod read;

@@ -372,6 +372,202 @@ pub fn amount(d: rust_decimal::Decimal) -> String {
     }
 }
 
+/// An error that says itself in both languages: commands raise it, and `main` prints the
+/// user's ([`error_text`]). Display is the English text; the cause, if any, is the
+/// error's source (not an anyhow context, whose type cannot be told from a cause).
+#[derive(Debug)]
+pub struct Said {
+    pub zh: String,
+    pub en: String,
+    cause: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Said {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Said {
+        Said {
+            zh: zh.into(),
+            en: en.into(),
+            cause: None,
+        }
+    }
+
+    /// The same message with what caused it.
+    pub fn because(mut self, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Said {
+        self.cause = Some(cause.into());
+        self
+    }
+
+    pub fn pick(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::error::Error for Said {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// An error and its causes on one line, "outer: inner", each in `lang`: a [`Said`] in that
+/// language, an OS error as a sentence in that language with its code, anything else as it
+/// says itself.
+pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
+    err.chain()
+        .map(|cause| {
+            if let Some(said) = cause.downcast_ref::<Said>() {
+                said.pick(lang).to_string()
+            } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+                io_text(io, lang)
+            } else {
+                cause.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// An OS error in `lang`. English keeps the system's own text; Chinese names the kind of
+/// failure and keeps the code for whoever looks it up.
+pub fn io_text(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let what = match e.kind() {
+        K::NotFound => "找不到该文件或文件夹",
+        K::PermissionDenied => "没有权限（文件可能被其他程序占用，或文件夹为只读）",
+        K::AlreadyExists => "文件已存在",
+        K::StorageFull => "磁盘空间不足",
+        K::ReadOnlyFilesystem => "磁盘或文件夹为只读",
+        K::IsADirectory => "这是一个文件夹，不是文件",
+        K::NotADirectory => "路径中有一项不是文件夹",
+        K::InvalidFilename => "文件名无效",
+        K::InvalidData | K::UnexpectedEof => "文件内容不完整或已损坏",
+        K::TimedOut => "操作超时",
+        K::ResourceBusy => "文件正被其他程序使用",
+        _ => "系统错误",
+    };
+    match e.raw_os_error() {
+        Some(code) => format!("{what}（系统错误 {code}）"),
+        None => what.to_string(),
+    }
+}
+
+/// The step of saving an output that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    /// Writing the temporary file beside the target.
+    Temporary,
+    /// Renaming the temporary file over the target.
+    Rename,
+}
+
+/// A failed save of `target` as the user should read it: the target open in Excel or WPS
+/// (Windows refuses the rename with a sharing violation or access denied) says to close
+/// it; a folder that cannot be written says to choose another with -o; anything else names
+/// the file and the OS error. The temporary file is the caller's to remove.
+pub fn save_failed(e: std::io::Error, step: SaveStep, target: &std::path::Path) -> anyhow::Error {
+    let name = target.file_name().map_or_else(
+        || target.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if step == SaveStep::Rename && in_use(e.raw_os_error(), e.kind(), cfg!(windows)) {
+        return Said::new(
+            format!(
+                "{} 正在被其他程序打开，无法替换：请在 Excel 或 WPS 中关闭 {name} 后重试",
+                target.display()
+            ),
+            format!(
+                "{} is open in another program and cannot be replaced: close {name} in Excel or WPS and run again",
+                target.display()
+            ),
+        )
+        .into();
+    }
+    if step == SaveStep::Temporary
+        && matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        )
+    {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+            _ => ".".to_string(),
+        };
+        return Said::new(
+            format!(
+                "无法在文件夹 {dir} 中写入（只读或没有权限）：请用 -o 把 {name} 写到别处，例如 -o 桌面上的路径"
+            ),
+            format!(
+                "cannot write in the folder {dir} (read-only or no permission): write {name} elsewhere with -o, e.g. a path on your desktop"
+            ),
+        )
+        .into();
+    }
+    Said::new(
+        format!("无法写入 {}", target.display()),
+        format!("could not write {}", target.display()),
+    )
+    .because(e)
+    .into()
+}
+
+/// True when a failed rename means another program holds the target open: on Windows
+/// ERROR_SHARING_VIOLATION (32), ERROR_LOCK_VIOLATION (33) or ERROR_ACCESS_DENIED (5, what
+/// Excel's open file gives a replace); elsewhere a busy or permission-denied target.
+fn in_use(raw: Option<i32>, kind: std::io::ErrorKind, windows: bool) -> bool {
+    if windows {
+        matches!(raw, Some(5 | 32 | 33))
+    } else {
+        matches!(
+            kind,
+            std::io::ErrorKind::ResourceBusy | std::io::ErrorKind::PermissionDenied
+        )
+    }
+}
+
+/// The note on a stale as-of date (see `compute::stale`), or "" when there is nothing to say.
+pub fn stale_as_of(s: &crate::compute::stale::StaleAsOf, lang: Lang) -> String {
+    let as_of = s.as_of.format("%Y-%m-%d");
+    let mut why = Vec::new();
+    if let Some((d, days)) = s.after_last_due {
+        why.push(match lang {
+            Lang::Zh => format!("晚于所有任务的截止日期（最晚 {d}）{days} 天"),
+            Lang::En => format!("{days} days after every task's due date (the latest is {d})"),
+        });
+    }
+    if let Some((d, days)) = s.after_last_expense {
+        why.push(match lang {
+            Lang::Zh => format!("比最后一笔支出所在月份的月底（{d}）晚 {days} 天"),
+            Lang::En => format!("{days} days after the month of the last expense ({d})"),
+        });
+    }
+    if why.is_empty() {
+        return String::new();
+    }
+    match lang {
+        Lang::Zh => format!(
+            "注意：统计日期 {as_of} {}。如果是补做以前的汇总，请用 --as-of 指定当时的日期，否则未完成的任务都会算作逾期",
+            why.join("，并且")
+        ),
+        Lang::En => format!(
+            "note: the as-of date {as_of} is {}. If this summary is for an earlier week, give its date with --as-of, or every open task counts as overdue",
+            why.join(", and ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,5 +588,44 @@ mod tests {
         };
         assert!(problem_text(&k, Lang::En).starts_with("\"abc\" is not an amount"));
         assert!(problem_text(&k, Lang::Zh).contains("应为金额"));
+    }
+
+    #[test]
+    fn an_output_open_in_excel_says_to_close_it() {
+        assert!(in_use(Some(32), std::io::ErrorKind::Other, true));
+        assert!(in_use(Some(5), std::io::ErrorKind::PermissionDenied, true));
+        assert!(!in_use(Some(3), std::io::ErrorKind::NotFound, true));
+        let target = std::path::Path::new("周报 汇总.xlsx");
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let err = save_failed(e, SaveStep::Rename, target);
+        assert_eq!(
+            error_text(&err, Lang::Zh),
+            "周报 汇总.xlsx 正在被其他程序打开，无法替换：请在 Excel 或 WPS 中关闭 周报 汇总.xlsx 后重试"
+        );
+        assert!(
+            error_text(&err, Lang::En)
+                .contains("close 周报 汇总.xlsx in Excel or WPS and run again")
+        );
+    }
+
+    #[test]
+    fn a_read_only_folder_suggests_another_place() {
+        let target = std::path::Path::new("共享/618/汇总.xlsx");
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let err = save_failed(e, SaveStep::Temporary, target);
+        let zh = error_text(&err, Lang::Zh);
+        assert!(zh.starts_with("无法在文件夹 共享/618 中写入"), "{zh}");
+        assert!(zh.contains("-o"), "{zh}");
+        assert!(error_text(&err, Lang::En).contains("write 汇总.xlsx elsewhere with -o"));
+    }
+
+    #[test]
+    fn os_errors_read_in_chinese_with_their_code() {
+        let e = std::io::Error::from_raw_os_error(2);
+        let err =
+            anyhow::Error::new(Said::new("无法读取 a.xlsx", "could not read a.xlsx").because(e));
+        let zh = error_text(&err, Lang::Zh);
+        assert_eq!(zh, "无法读取 a.xlsx: 找不到该文件或文件夹（系统错误 2）");
+        assert!(error_text(&err, Lang::En).starts_with("could not read a.xlsx: "));
     }
 }

@@ -601,8 +601,9 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// Language of the headers found, by majority; None when no header text said.
     pub detected_lang: Option<Lang>,
-    /// Currency mark for amounts ("¥", "$"), from the headers, per team.
-    pub currencies: Vec<(String, Option<String>)>,
+    /// Per team: the currency mark its headers name ("¥", "$") and its headers' language,
+    /// from which `compute::currency` decides the team's currency.
+    pub currencies: Vec<(String, Option<String>, Option<Lang>)>,
 }
 
 impl Dataset {
@@ -621,20 +622,6 @@ impl Dataset {
         }
         self.currencies.extend(other.currencies);
     }
-
-    /// The currency all teams share, if they name one and agree.
-    pub fn currency(&self) -> Option<String> {
-        let mut marks = self.currencies.iter().filter_map(|(_, c)| c.as_ref());
-        let first = marks.next()?;
-        marks.all(|m| m == first).then(|| first.clone())
-    }
-
-    /// True when teams name different currencies (amounts must not be added across them).
-    pub fn mixed_currencies(&self) -> bool {
-        let mut marks = self.currencies.iter().filter_map(|(_, c)| c.as_ref());
-        let first = marks.next();
-        marks.any(|m| Some(m) != first)
-    }
 }
 
 /// What a summary carries so that next week's run can say what changed: per task its
@@ -646,6 +633,42 @@ impl Dataset {
 pub const SNAPSHOT_SHEET: &str = "_plantrack";
 pub const SNAPSHOT_MARKER: &str = "plantrack snapshot";
 pub const SNAPSHOT_VERSION: &str = "1";
+/// The snapshot's first row holds the fingerprint of the summary's other cells (see
+/// read::notes) in this column (E), or [`NO_FINGERPRINT`].
+pub const FINGERPRINT_COLUMN: u16 = 4;
+pub const NO_FINGERPRINT: &str = "-";
+
+/// The Retrospective sheet's names (zh, en) and the labels of the cells it invites the team
+/// to fill (column A; the text goes in B, merged across to H). Shared by the writer (render)
+/// and the reader that carries the team's text forward (read::notes).
+pub const RETRO_SHEET: (&str, &str) = ("复盘", "Retrospective");
+pub const NOTE_LABELS: [(&str, &str); 4] = [
+    ("亮点", "Highlights"),
+    ("不足", "Shortcomings"),
+    ("改进措施", "Improvements"),
+    ("经验沉淀", "Lessons to keep"),
+];
+/// The notes that live across weeks: improvements and lessons are carried from last week's
+/// summary into a new week's; highlights and shortcomings belong to their week.
+pub const NOTES_ACROSS_WEEKS: [bool; 4] = [false, false, true, true];
+
+/// What the team typed into the cells a summary invites it to fill, in the order of
+/// [`NOTE_LABELS`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamNotes(pub [Option<String>; 4]);
+
+impl TeamNotes {
+    /// These notes, with the empty ones filled from `older` (all of them, or only the notes
+    /// that live across weeks).
+    pub fn or_from(mut self, older: &TeamNotes, across_weeks_only: bool) -> TeamNotes {
+        for (i, note) in self.0.iter_mut().enumerate() {
+            if note.is_none() && (!across_weeks_only || NOTES_ACROSS_WEEKS[i]) {
+                note.clone_from(&older.0[i]);
+            }
+        }
+        self
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Snapshot {

@@ -11,7 +11,12 @@ use crate::model::Severity;
 pub fn run(args: CheckArgs) -> Result<Outcome> {
     let as_of = args.input.as_of.unwrap_or_else(today);
     let loaded = load(&args.input.inputs, as_of);
-    let lang = output_lang(args.input.lang, &loaded.data, &args.input.inputs);
+    // Console lines: the user's language, else the workbooks'.
+    let lang = crate::lang::console(output_lang(
+        args.input.lang,
+        &loaded.data,
+        &args.input.inputs,
+    ));
     report_failures(&loaded.locked, &loaded.failures, lang);
     let several = loaded.data.teams.len() > 1;
     let settings = settings(as_of, args.calendar, &loaded.data);

@@ -7,16 +7,17 @@
 //! The reader hands over a workbook's plan and budget before its expenses, so the line each
 //! expense belongs to is known when it is written.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{Outcome, choose_lang, is_an_input, locked_files, report_failures, today};
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
+use crate::compute::currency::{Currencies, resolve};
 use crate::lang::Lang;
+use crate::messages::{Said, SaveStep, save_failed};
 use crate::model::{BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, WeeklyRow};
 use crate::read::records::RecordSink;
 use crate::read::{WorkbookInfo, expand_inputs, read_workbook, team_name};
@@ -56,10 +57,13 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
     if let Target::Workbook(out) | Target::Csv(out) = &target
         && is_an_input(inputs, out)
     {
-        bail!(
-            "the output {} is one of the inputs; choose another output path",
-            out.display()
-        );
+        bail!(Said::new(
+            format!("输出文件 {} 是输入之一：请另选输出路径", out.display()),
+            format!(
+                "the output {} is one of the inputs; choose another output path",
+                out.display()
+            ),
+        ));
     }
     let settings = CostSettings {
         as_of,
@@ -80,7 +84,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         file: String::new(),
         currency: String::new(),
         seen: Vec::new(),
-        currencies: HashMap::new(),
+        currencies: Currencies::default(),
     };
     let mut problems = Vec::new();
     let mut read = 0;
@@ -101,24 +105,27 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
                 problems.extend(info.problems);
                 stream.seen.push(info.team);
                 for team in stream.seen.drain(..) {
-                    let currency = stream.currency.clone();
-                    stream.currencies.entry(team).or_insert(currency);
+                    stream.currencies.set(&team, stream.currency.clone());
                 }
             }
             Err(e) => failures.push((path.clone(), e)),
         }
         if let Some(e) = stream.error.take() {
-            return Err(e).context("writing the ledger");
+            return Err(Said::new("写入支出明细时出错", "writing the ledger")
+                .because(e)
+                .into());
         }
     }
     let lang = stream
         .lang
         .unwrap_or_else(|| choose_lang(args.input.lang, None, inputs));
-    report_failures(&locked_files(&files), &failures, lang);
+    // What is said on the console: the user's language, else the workbook's.
+    let say = crate::lang::console(lang);
+    report_failures(&locked_files(&files), &failures, say);
     if read == 0 {
         eprintln!(
             "{}",
-            lang.pick(
+            say.pick(
                 "plantrack: 没有可读取的工作簿，未生成成本表",
                 "plantrack: no workbook could be read; no cost report written"
             )
@@ -128,13 +135,11 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
 
     let report = stream.book.finish(&settings, &mut problems);
     problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
-    let default_currency = lang.pick("¥", "");
     let view = CostView {
         report: &report,
         warn_at: settings.warn_at,
         as_of,
         currencies: &stream.currencies,
-        currency: default_currency,
     };
     let written = match &target {
         Target::Workbook(out) => {
@@ -143,7 +148,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
                 None => {
                     let opts = RenderOptions {
                         lang,
-                        currency: default_currency.to_string(),
+                        currency: view.common_currency().unwrap_or_default().to_string(),
                     };
                     CostsWorkbook::new(&opts, as_of)?
                 }
@@ -180,7 +185,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         .iter()
         .filter(|p| p.severity == Severity::Warning)
         .count();
-    match lang {
+    match say {
         Lang::Zh => eprintln!(
             "{lines} 个预算科目：{over} 个超支，{warning} 个预警，{unbudgeted} 个无预算；{expenses} 笔支出；数据问题：{errors} 个错误，{warnings} 个警告"
         ),
@@ -189,7 +194,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         ),
     }
     if let Some(out) = written {
-        eprintln!("{}{}", lang.pick("已写入 ", "wrote "), out.display());
+        eprintln!("{}{}", say.pick("已写入 ", "wrote "), out.display());
     }
     Ok(Outcome::Ok)
 }
@@ -208,9 +213,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .unwrap_or_else(|| "costs.csv".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, bytes)
-        .with_context(|| format!("writing {}", tmp.display()))
+        .map_err(|e| save_failed(e, SaveStep::Temporary, path))
         .and_then(|()| {
-            std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))
+            std::fs::rename(&tmp, path).map_err(|e| save_failed(e, SaveStep::Rename, path))
         });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -234,8 +239,8 @@ struct Stream<'a> {
     file: String,
     currency: String,
     seen: Vec<String>,
-    /// Currency mark per team.
-    currencies: HashMap<String, String>,
+    /// Each team's currency, by the one resolver.
+    currencies: Currencies,
 }
 
 impl Stream<'_> {
@@ -282,11 +287,7 @@ impl RecordSink for Stream<'_> {
         let lang = *self
             .lang
             .get_or_insert_with(|| choose_lang(self.lang_arg, info.lang, self.inputs));
-        // The currency the headers name; failing that, ¥ for a Chinese workbook.
-        self.currency = info.currency.clone().unwrap_or_else(|| {
-            let zh = info.lang == Some(Lang::Zh);
-            (if zh { "¥" } else { "" }).to_string()
-        });
+        self.currency = resolve(info.currency.as_deref(), info.lang);
         if self.want_workbook && self.workbook.is_none() && self.error.is_none() {
             let opts = RenderOptions {
                 lang,

@@ -10,6 +10,7 @@ use chrono::{Days, NaiveDate};
 use super::{Outcome, today};
 use crate::cli::InitArgs;
 use crate::lang::Lang;
+use crate::messages::Said;
 use crate::render::{save_atomic, template_workbook};
 use crate::template::{TemplateSettings, build, monday_of};
 
@@ -40,10 +41,16 @@ pub fn settings(args: &InitArgs, today: NaiveDate) -> Result<InitSettings> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if !is_xlsx {
-        bail!(
-            "{}: init writes an .xlsx workbook; name the output *.xlsx",
-            output.display()
-        );
+        bail!(Said::new(
+            format!(
+                "{}：init 只写 .xlsx 工作簿，请把输出命名为 *.xlsx",
+                output.display()
+            ),
+            format!(
+                "{}: init writes an .xlsx workbook; name the output *.xlsx",
+                output.display()
+            ),
+        ));
     }
     // The example needs a past to show: it starts two weeks before this week.
     let back = if args.example { 14 } else { 0 };
@@ -79,16 +86,22 @@ fn shell_word(path: &Path) -> String {
 pub fn run(args: InitArgs) -> Result<Outcome> {
     let s = settings(&args, today())?;
     if s.output.exists() && !s.force {
-        bail!(
-            "{} already exists; pass --force to replace it, or -o another name",
-            s.output.display()
-        );
+        bail!(Said::new(
+            format!(
+                "{} 已存在：加 --force 替换它，或用 -o 另起一个名字",
+                s.output.display()
+            ),
+            format!(
+                "{} already exists; pass --force to replace it, or -o another name",
+                s.output.display()
+            ),
+        ));
     }
     let template = build(&s.template);
     let mut wb = template_workbook(&template)?;
     save_atomic(&mut wb, &s.output)?;
     let name = &s.template.file_name;
-    match s.template.lang {
+    match crate::lang::console(s.template.lang) {
         Lang::Zh => eprintln!(
             "已写入 {}\n填写后运行 plantrack check {name} 检查，每周运行 plantrack report {name} 生成汇总",
             s.output.display()

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod costs;
 pub mod init;
+mod keep;
 pub mod report;
 
 use std::path::{Path, PathBuf};
@@ -126,16 +127,6 @@ pub fn settings(as_of: NaiveDate, calendar: Option<CalendarKind>, data: &Dataset
         calendar: Calendar::of_kind(kind),
         ..Settings::new(as_of)
     }
-}
-
-/// The currency mark for amounts: the one the inputs name, else ¥ for Chinese output; none
-/// (plain numbers) when teams name different currencies.
-pub fn currency(data: &Dataset, lang: Lang) -> String {
-    if data.mixed_currencies() {
-        return String::new();
-    }
-    data.currency()
-        .unwrap_or_else(|| lang.pick("¥", "").to_string())
 }
 
 /// The workbooks with an editor's lock file beside them (file, lock file).

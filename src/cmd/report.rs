@@ -6,18 +6,18 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use super::{
-    Outcome, currency, failure_problems, is_an_input, load, output_lang, report_failures, settings,
-    today,
+    Outcome, failure_problems, is_an_input, load, output_lang, report_failures, settings, today,
 };
 use crate::cli::ReportArgs;
 use crate::compute::brief::brief;
 use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};
 use crate::compute::{Summary, summarize};
 use crate::lang::Lang;
+use crate::messages::Said;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
 use crate::read::team_name;
-use crate::render::{RenderOptions, brief_png, font_database, save_atomic, summary_workbook};
+use crate::render::{RenderOptions, brief_png, font_database, save_atomic};
 
 fn output_stem(inputs: &[PathBuf]) -> String {
     inputs
@@ -57,18 +57,26 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         .clone()
         .unwrap_or_else(|| default_output(inputs, as_of));
     if is_an_input(inputs, &output) {
-        bail!(
-            "the output {} is one of the inputs; choose another -o path",
-            output.display()
-        );
+        bail!(Said::new(
+            format!(
+                "输出文件 {} 是输入之一：请用 -o 另选输出路径",
+                output.display()
+            ),
+            format!(
+                "the output {} is one of the inputs; choose another -o path",
+                output.display()
+            ),
+        ));
     }
     let mut loaded = load(inputs, as_of);
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
-    report_failures(&loaded.locked, &loaded.failures, lang);
+    // What is said on the console: the user's language, else the summary's.
+    let say = crate::lang::console(lang);
+    report_failures(&loaded.locked, &loaded.failures, say);
     if loaded.data.teams.is_empty() {
         eprintln!(
             "{}",
-            lang.pick(
+            say.pick(
                 "plantrack: 没有可读取的工作簿，未生成汇总",
                 "plantrack: no workbook could be read; no summary written"
             )
@@ -78,12 +86,15 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // The summary of the files that could be read, with the others listed in it.
     let not_read = failure_problems(&loaded.failures);
     loaded.data.problems.extend(not_read);
-    let opts = RenderOptions {
-        lang,
-        currency: currency(&loaded.data, lang),
-    };
     let settings = settings(as_of, args.calendar, &loaded.data);
     let mut summary = summarize(loaded.data, &settings);
+    if let Some(stale) = &summary.stale {
+        eprintln!("plantrack: {}", crate::messages::stale_as_of(stale, lang));
+    }
+    let opts = RenderOptions {
+        lang,
+        currency: summary.currency().unwrap_or_default().to_string(),
+    };
     let previous = match (&args.previous, args.no_previous) {
         (_, true) => None,
         (Some(p), _) => Some((p.clone(), true)),
@@ -95,34 +106,42 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             find_previous(&folder, &output_stem(inputs), as_of).map(|p| (p, false))
         }
     };
-    if let Some((path, explicit)) = previous {
-        match read_snapshot(&path) {
+    if let Some((path, explicit)) = &previous {
+        let explicit = *explicit;
+        match read_snapshot(path) {
             Ok(before) => {
                 if !args.rebaseline {
                     summary.baseline = carry_baseline(&before, &summary);
+                    // The snapshot carries the baseline: taken again with the carried one.
+                    summary.snapshot = snapshot(&summary);
                 }
-                let mut changes = compare(&before, &snapshot(&summary));
+                let mut changes = compare(&before, &summary.snapshot);
                 changes.baseline_set = summary.baseline.set_on;
                 changes.baseline_slips = baseline_slips(&summary);
                 summary.changes = Some(changes);
                 eprintln!(
                     "{} {}",
-                    lang.pick("对比上周汇总：", "compared with"),
+                    say.pick("对比上周汇总：", "compared with"),
                     path.display()
                 );
             }
             Err(e) if explicit => {
-                bail!("{}: {}", path.display(), e.message(lang));
+                bail!(Said::new(
+                    format!("{}: {}", path.display(), e.message(Lang::Zh)),
+                    format!("{}: {}", path.display(), e.message(Lang::En)),
+                ));
             }
             Err(e) => eprintln!(
                 "plantrack: {}: {} ({})",
                 path.display(),
-                e.message(lang),
-                lang.pick("未生成本周变化表", "no Changes sheet")
+                e.message(say),
+                say.pick("未生成本周变化表", "no Changes sheet")
             ),
         }
     }
-    let mut wb = summary_workbook(&summary, &opts)?;
+    let last_week = previous.as_ref().map(|(p, _)| p.as_path());
+    super::keep::carry_team_work(&output, last_week, &mut summary, lang)?;
+    let mut wb = super::keep::fingerprinted(&summary, &opts)?;
     save_atomic(&mut wb, &output)?;
     let image = if args.no_png {
         Ok(())
@@ -135,7 +154,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let at_risk = summary.count(TaskStatus::AtRisk);
     let errors = summary.problem_count(Severity::Error);
     let warnings = summary.problem_count(Severity::Warning);
-    match lang {
+    match say {
         Lang::Zh => eprintln!(
             "{tasks} 项任务：{overdue} 项逾期，{at_risk} 项有风险；数据问题：{errors} 个错误，{warnings} 个警告\n已写入 {}",
             output.display()

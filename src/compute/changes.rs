@@ -148,6 +148,21 @@ pub struct Burn {
     pub now: Decimal,
 }
 
+impl Burn {
+    /// Spent since the previous summary.
+    pub fn this_week(&self) -> Decimal {
+        self.now - self.before
+    }
+
+    pub fn used_before(&self) -> Option<f64> {
+        super::share(self.before, self.budget?)
+    }
+
+    pub fn used_now(&self) -> Option<f64> {
+        super::share(self.now, self.budget?)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalChange {
     pub team: String,
@@ -157,9 +172,30 @@ pub struct GoalChange {
     pub now: Option<Decimal>,
 }
 
+impl GoalChange {
+    /// Actual added since the previous summary.
+    pub fn added(&self) -> Option<Decimal> {
+        Some(self.now? - self.before.unwrap_or_default())
+    }
+
+    pub fn completion_before(&self) -> Option<f64> {
+        super::share(self.before?, self.target?)
+    }
+
+    pub fn completion_now(&self) -> Option<f64> {
+        super::share(self.now?, self.target?)
+    }
+}
+
+/// Days between two summaries that still count as "last week's" (a run a day or two early
+/// or late); outside them the Changes sheet says how old the previous summary is.
+pub const ABOUT_A_WEEK: std::ops::RangeInclusive<i64> = 5..=9;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
     pub previous_as_of: Option<NaiveDate>,
+    /// Days from the previous summary's as-of date to this one's.
+    pub days_since_previous: Option<i64>,
     pub newly_overdue: Vec<StatusChange>,
     pub no_longer_overdue: Vec<StatusChange>,
     pub finished: Vec<StatusChange>,
@@ -179,10 +215,19 @@ fn task_key(t: &TaskSnap) -> (String, String) {
     (t.team.clone(), fold(&t.key))
 }
 
+impl Changes {
+    /// True when the previous summary is about a week old (see [`ABOUT_A_WEEK`]).
+    pub fn about_a_week(&self) -> bool {
+        self.days_since_previous
+            .is_none_or(|d| ABOUT_A_WEEK.contains(&d))
+    }
+}
+
 /// Compares last week's snapshot with this week's.
 pub fn compare(before: &Snapshot, now: &Snapshot) -> Changes {
     let mut c = Changes {
         previous_as_of: before.as_of,
+        days_since_previous: before.as_of.zip(now.as_of).map(|(b, n)| (n - b).num_days()),
         ..Changes::default()
     };
     for t in &now.tasks {

@@ -22,7 +22,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -30,6 +29,8 @@ use crate::model::{
     BudgetLine, CellRef, Expense, ExpenseGroup, PlanRow, Problem, ProblemKind, Severity,
 };
 use crate::values::{did_you_mean, fold};
+
+pub use super::share;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,15 +97,50 @@ impl Period {
     }
 }
 
-/// Spending at completion if it goes on at the pace so far: spent / elapsed share of the
-/// period. None before the period starts (nothing to extrapolate from).
-pub fn forecast(spent: Decimal, period: &Period, as_of: NaiveDate) -> Option<Decimal> {
+/// Share of the campaign period from which a forecast follows the run rate (spent ÷ time
+/// elapsed). Before it, a front-loaded deposit or a first big order would extrapolate to a
+/// wild overrun, so a budgeted line is forecast at its budget (spent + the remaining
+/// budget), or at what it has spent if that is more; an unbudgeted line at what it has spent.
+pub const RUN_RATE_FROM: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
+
+/// How a line's forecast at completion was made (the sheet writes it as its formula).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForecastMethod {
+    /// Early in the period: the larger of spent and budget (spent + remaining budget).
+    Budget,
+    /// Early in the period, no budget: what has been spent.
+    Spent,
+    /// Spent ÷ the share of the period gone.
+    RunRate,
+}
+
+/// Spending at completion and how it was made: before [`RUN_RATE_FROM`] of the period has
+/// gone, the budget (or what was spent, when more or when there is no budget); from then on
+/// the run rate, spent / elapsed share of the period (after the period, what was spent).
+/// None before the period starts.
+pub fn forecast(
+    spent: Decimal,
+    budget: Option<Decimal>,
+    period: &Period,
+    as_of: NaiveDate,
+) -> Option<(Decimal, ForecastMethod)> {
     let elapsed = period.elapsed_days(as_of);
-    (elapsed > 0).then(|| spent * Decimal::from(period.days()) / Decimal::from(elapsed))
+    if elapsed <= 0 {
+        return None;
+    }
+    if period.elapsed_share(as_of) < RUN_RATE_FROM {
+        return Some(match budget {
+            Some(b) => (b.max(spent), ForecastMethod::Budget),
+            None => (spent, ForecastMethod::Spent),
+        });
+    }
+    let f = spent * Decimal::from(period.days()) / Decimal::from(elapsed);
+    Some((f, ForecastMethod::RunRate))
 }
 
 /// One budget line (or one unbudgeted category) of one team.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CostLine {
     /// The line's number: fixed when the line is first seen, so ledger rows written while
     /// the expenses stream can name it (the workbook's formulas select ledger rows by it).
@@ -124,8 +160,10 @@ pub struct CostLine {
     pub status: CostStatus,
     /// Share of the team's campaign period gone on the as-of date.
     pub elapsed: Option<Decimal>,
-    /// Spending at completion at the pace so far.
+    /// Spending at completion (see [`forecast`]).
     pub forecast: Option<Decimal>,
+    /// How the forecast was made.
+    pub method: Option<ForecastMethod>,
     /// Net spending per month (keyed by the month's first day).
     pub months: BTreeMap<NaiveDate, Decimal>,
     /// Net spending of expenses without a date.
@@ -138,11 +176,7 @@ impl CostLine {
     }
 
     pub fn share_used(&self) -> Option<f64> {
-        let b = self.budget?;
-        if b.is_zero() {
-            return None;
-        }
-        (self.spent / b).to_f64()
+        share(self.spent, self.budget?)
     }
 
     /// Budget minus forecast: negative when the line is heading over.
@@ -151,57 +185,86 @@ impl CostLine {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// Totals over lines. The one definition of every total the summary, the `costs` workbook,
+/// CSV and JSON show: unbudgeted spending is counted in `spent` (all money that went out) and
+/// shown as `unbudgeted`, and left OUT of remaining, share used, forecast and variance, which
+/// are about the budgeted lines only, so that share used + remaining share = 100% and
+/// variance = budget - forecast on the totals row as on every line.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CostTotals {
     pub budget: Decimal,
+    /// All net spending, unbudgeted spending included.
     pub spent: Decimal,
     /// Spending on lines without a budget (part of `spent`).
     pub unbudgeted: Decimal,
     pub refunds: Decimal,
     pub expenses: usize,
-    /// Sum of the lines' forecasts; None when no line has one.
-    pub forecast: Option<Decimal>,
-    /// Sum of the budgeted lines' variances; None when no budgeted line has one.
-    pub variance: Option<Decimal>,
+    /// Budgeted lines counted, and those of them with a forecast.
+    budgeted_lines: usize,
+    forecasts: usize,
+    forecast_sum: Decimal,
 }
 
 impl CostTotals {
-    /// Budget minus all spending, unbudgeted spending included.
-    pub fn remaining(&self) -> Decimal {
-        self.budget - self.spent
+    /// Spending on budgeted lines: `spent` less the unbudgeted spending.
+    pub fn budgeted_spent(&self) -> Decimal {
+        self.spent - self.unbudgeted
     }
 
     /// Budget minus spending on budgeted lines: the sum of the lines' remaining amounts.
-    pub fn remaining_budgeted(&self) -> Decimal {
-        self.budget - (self.spent - self.unbudgeted)
+    pub fn remaining(&self) -> Decimal {
+        self.budget - self.budgeted_spent()
     }
 
+    /// Spending on budgeted lines over the budget.
     pub fn share_used(&self) -> Option<f64> {
-        if self.budget.is_zero() {
-            return None;
-        }
-        (self.spent / self.budget).to_f64()
+        share(self.budgeted_spent(), self.budget)
+    }
+
+    /// Sum of the budgeted lines' forecasts; None when there is no budgeted line or one of
+    /// them has no forecast (its team's period is unknown).
+    pub fn forecast(&self) -> Option<Decimal> {
+        (self.budgeted_lines > 0 && self.forecasts == self.budgeted_lines)
+            .then_some(self.forecast_sum)
+    }
+
+    /// Budget minus the budgeted lines' forecast: negative when heading over.
+    pub fn variance(&self) -> Option<Decimal> {
+        Some(self.budget - self.forecast()?)
     }
 
     fn add(&mut self, l: &CostLine) {
-        self.budget += l.budget.unwrap_or_default();
-        self.spent += l.spent;
-        if l.budget.is_none() {
-            self.unbudgeted += l.spent;
-        }
         self.refunds += l.refunds;
         self.expenses += l.expenses;
-        if let Some(f) = l.forecast {
-            self.forecast = Some(self.forecast.unwrap_or_default() + f);
+        self.spent += l.spent;
+        match l.budget {
+            None => self.unbudgeted += l.spent,
+            Some(b) => {
+                self.budget += b;
+                self.budgeted_lines += 1;
+                if let Some(f) = l.forecast {
+                    self.forecasts += 1;
+                    self.forecast_sum += f;
+                }
+            }
         }
-        if let Some(v) = l.variance() {
-            self.variance = Some(self.variance.unwrap_or_default() + v);
-        }
+    }
+
+    /// Adds another set of totals (a team's to the overall ones).
+    pub fn merge(&mut self, o: &CostTotals) {
+        self.budget += o.budget;
+        self.spent += o.spent;
+        self.unbudgeted += o.unbudgeted;
+        self.refunds += o.refunds;
+        self.expenses += o.expenses;
+        self.budgeted_lines += o.budgeted_lines;
+        self.forecasts += o.forecasts;
+        self.forecast_sum += o.forecast_sum;
     }
 }
 
 /// One team's lines (a run of [`CostReport::lines`]) and totals.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TeamCosts {
     pub team: String,
     pub period: Option<Period>,
@@ -223,7 +286,7 @@ pub struct CostSettings {
     pub period: Option<Period>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CostReport {
     /// Grouped by team (in the order teams were first seen); within a team the budgeted
     /// lines in the order written, then the unbudgeted ones as first spent on.
@@ -513,6 +576,7 @@ impl CostBook {
                 expenses: l.count,
                 elapsed: None,
                 forecast: None,
+                method: None,
                 months: l.months,
                 undated: l.undated,
             });
@@ -531,7 +595,8 @@ impl CostBook {
             let mut totals = CostTotals::default();
             for l in lines.iter_mut().filter(|l| l.team == team.name) {
                 l.elapsed = elapsed;
-                l.forecast = period.and_then(|p| forecast(l.spent, &p, settings.as_of));
+                let f = period.and_then(|p| forecast(l.spent, l.budget, &p, settings.as_of));
+                (l.forecast, l.method) = (f.map(|f| f.0), f.map(|f| f.1));
                 totals.add(l);
             }
             report.teams.push(TeamCosts {
@@ -543,8 +608,8 @@ impl CostBook {
                 totals,
             });
         }
-        for l in &lines {
-            report.totals.add(l);
+        for t in &report.teams {
+            report.totals.merge(&t.totals);
         }
         report.lines = lines;
         report.months = months.into_iter().collect();

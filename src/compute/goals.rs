@@ -4,7 +4,6 @@
 //! add up to the whole's.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use crate::model::{CellRef, PlanRow, Problem, ProblemKind, Quantity, Severity};
 use crate::values::target_in_text;
@@ -32,13 +31,35 @@ pub struct GoalNode {
     pub task: Option<usize>,
 }
 
+/// A stage against its target, compared exactly (never a float equal to 1.0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Over,
+    Met,
+    Under,
+}
+
 impl GoalNode {
-    pub fn completion(&self) -> Option<f64> {
+    /// Actual minus target (the Retrospective's "差额"; not [`GoalNode::gap`]).
+    pub fn actual_minus_target(&self) -> Option<Decimal> {
+        Some(self.actual? - self.target?)
+    }
+
+    /// Over, met or under target; None without both figures (or with a zero target).
+    pub fn verdict(&self) -> Option<Verdict> {
         let (a, t) = (self.actual?, self.target?);
         if t.is_zero() {
             return None;
         }
-        (a / t).to_f64()
+        Some(match a.cmp(&t) {
+            std::cmp::Ordering::Greater => Verdict::Over,
+            std::cmp::Ordering::Equal => Verdict::Met,
+            std::cmp::Ordering::Less => Verdict::Under,
+        })
+    }
+
+    pub fn completion(&self) -> Option<f64> {
+        super::share(self.actual?, self.target?)
     }
 }
 
@@ -161,6 +182,26 @@ fn close(parent: &mut GoalNode, children: &[GoalNode], at: &CellRef, problems: &
 mod tests {
     use super::*;
     use crate::model::Quantity;
+
+    #[test]
+    fn a_stage_is_met_when_actual_equals_target_exactly() {
+        let node = |target: &str, actual: &str| GoalNode {
+            team: "A".into(),
+            level: NodeLevel::Stage,
+            name: "s".into(),
+            target: target.parse().ok(),
+            actual: actual.parse().ok(),
+            unit: None,
+            gap: None,
+            task: None,
+        };
+        // 0.3 of 0.1 + 0.2: a float ratio would miss "met".
+        assert_eq!(node("0.3", "0.30").verdict(), Some(Verdict::Met));
+        assert_eq!(node("3", "3.01").verdict(), Some(Verdict::Over));
+        assert_eq!(node("3", "2.99").verdict(), Some(Verdict::Under));
+        assert_eq!(node("0", "1").verdict(), None);
+        assert_eq!(node("3", "2.5").actual_minus_target(), "-0.5".parse().ok());
+    }
 
     fn row(goal: &str, stage: Option<&str>, name: &str, target: i64, actual: i64) -> PlanRow {
         PlanRow {

@@ -6,11 +6,14 @@ pub mod brief;
 pub mod calendar;
 pub mod changes;
 pub mod costs;
+pub mod critical;
+pub mod currency;
 pub mod goals;
 pub mod owners;
 pub mod retro;
 pub mod risks;
 pub mod schedule;
+pub mod stale;
 pub mod status;
 pub mod teams;
 pub mod trend;
@@ -19,7 +22,7 @@ pub mod weekly;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::{CellRef, Dataset, Problem, ProblemKind, Severity, TaskStatus};
+use crate::model::{CellRef, Dataset, Problem, ProblemKind, Severity, TaskStatus, TeamNotes};
 use calendar::Calendar;
 use costs::{CostBook, CostReport, CostSettings, Period};
 use goals::GoalNode;
@@ -28,6 +31,15 @@ use retro::Retro;
 use schedule::Schedule;
 use trend::Trend;
 use weekly::WeeklyView;
+
+/// `part / whole` as a share (0.25 for a quarter), None when the whole is zero: the one
+/// place a figure is divided by another for a percent cell.
+pub fn share(part: Decimal, whole: Decimal) -> Option<f64> {
+    if whole.is_zero() {
+        return None;
+    }
+    rust_decimal::prelude::ToPrimitive::to_f64(&(part / whole))
+}
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -70,6 +82,29 @@ pub struct TaskView {
     pub elapsed: Option<f64>,
 }
 
+/// One plan task with everything judged about it, so a sheet lays out one record instead of
+/// joining parallel vectors by index: the row as written, its status, its schedule.
+#[derive(Debug, Clone, Copy)]
+pub struct TaskRecord<'a> {
+    pub index: usize,
+    pub plan: &'a crate::model::PlanRow,
+    pub view: &'a TaskView,
+    pub schedule: &'a schedule::TaskSchedule,
+}
+
+impl TaskRecord<'_> {
+    pub fn status(&self) -> TaskStatus {
+        self.view.status
+    }
+}
+
+/// One weekly row as written and as analysed.
+#[derive(Debug, Clone, Copy)]
+pub struct WeeklyRecord<'a> {
+    pub row: &'a crate::model::WeeklyRow,
+    pub view: &'a WeeklyView,
+}
+
 /// Each task's baseline: the dates it was planned for when the baseline was set.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Baseline {
@@ -92,9 +127,18 @@ pub struct Summary {
     pub goals: Vec<GoalNode>,
     /// Dependencies, float, critical path and forecast dates.
     pub schedule: Schedule,
+    /// The critical tasks and late finishes as the Overview lists them.
+    pub critical: critical::CriticalView,
     /// Parallel to `data.weekly`.
     pub weekly: Vec<WeeklyView>,
     pub costs: CostReport,
+    /// Each team's currency (one resolver for every sheet and chart).
+    pub currencies: currency::Currencies,
+    /// One row per team for the Overview's team table, and their total.
+    pub teams: Vec<teams::TeamRow>,
+    pub teams_total: teams::TeamRow,
+    /// This week's snapshot, as the hidden sheet carries it and the Changes sheet compares.
+    pub snapshot: crate::model::Snapshot,
     /// Per owner: open, overdue and at-risk tasks, next due date.
     pub owners: Vec<OwnerLoad>,
     /// Open risks with high likelihood or impact, indexes into `data.risks`.
@@ -107,11 +151,57 @@ pub struct Summary {
     pub problems: Vec<Problem>,
     /// What changed since the previous summary, when there is one.
     pub changes: Option<changes::Changes>,
+    /// What the team typed into the summary's invited cells, carried forward.
+    pub notes: TeamNotes,
+    /// Set when the as-of date is well past every due date or the last spending.
+    pub stale: Option<stale::StaleAsOf>,
     /// Each task's baseline dates (this week's dates until a previous summary carries one).
     pub baseline: Baseline,
 }
 
 impl Summary {
+    /// Task `i` of the plan with its status and schedule; None past the end.
+    pub fn task(&self, i: usize) -> Option<TaskRecord<'_>> {
+        Some(TaskRecord {
+            index: i,
+            plan: self.data.plan.get(i)?,
+            view: self.tasks.get(i)?,
+            schedule: self.schedule.tasks.get(i)?,
+        })
+    }
+
+    /// Every task, in plan order.
+    pub fn task_records(&self) -> impl Iterator<Item = TaskRecord<'_>> {
+        (0..self.data.plan.len()).filter_map(|i| self.task(i))
+    }
+
+    /// The tasks at these plan indices, in that order.
+    pub fn tasks_at<'a>(
+        &'a self,
+        indices: impl IntoIterator<Item = &'a usize> + 'a,
+    ) -> impl Iterator<Item = TaskRecord<'a>> + 'a {
+        indices.into_iter().filter_map(|&i| self.task(i))
+    }
+
+    /// Weekly row `i` with its analysis; None past the end.
+    pub fn weekly_record(&self, i: usize) -> Option<WeeklyRecord<'_>> {
+        Some(WeeklyRecord {
+            row: self.data.weekly.get(i)?,
+            view: self.weekly.get(i)?,
+        })
+    }
+
+    /// Every weekly row, in input order.
+    pub fn weekly_records(&self) -> impl Iterator<Item = WeeklyRecord<'_>> {
+        (0..self.data.weekly.len()).filter_map(|i| self.weekly_record(i))
+    }
+
+    /// The one currency of every team, or None when they differ.
+    pub fn currency(&self) -> Option<&str> {
+        self.currencies
+            .common(self.costs.teams.iter().map(|t| t.team.as_str()))
+    }
+
     pub fn count(&self, status: TaskStatus) -> usize {
         self.tasks.iter().filter(|t| t.status == status).count()
     }
@@ -165,6 +255,7 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
         .collect::<Vec<TaskView>>();
     let statuses: Vec<TaskStatus> = tasks.iter().map(|t| t.status).collect();
     let schedule = schedule::schedule(&data.plan, &statuses, as_of, &cal, &mut problems);
+    let critical = critical::view(&data.plan, &schedule);
     let baseline = Baseline {
         set_on: Some(as_of),
         tasks: data.plan.iter().map(|t| (t.start, t.due)).collect(),
@@ -172,29 +263,43 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
     let goals = goals::rollup(&data.plan, &mut problems);
     let weekly = weekly::analyse(&data.weekly, &data.plan, &mut problems);
     let costs = cost_report(&data, settings, &mut problems);
+    let currencies = currency::Currencies::of_dataset(&data);
+    let stale = stale::check(&data, as_of);
     risks::check(&data.risks, &mut problems);
     let owners = owners::rollup(&data.plan, &tasks);
     let key_risks = risks::key_risks(&data.risks);
     let retro = retro::draft(&goals, &tasks, &costs, &weekly);
     let trend = trend::build(&data.weekly, &weekly, &data.plan, as_of);
     problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
-    Summary {
+    let mut summary = Summary {
+        teams: Vec::new(),
+        teams_total: teams::TeamRow::default(),
+        snapshot: crate::model::Snapshot::default(),
         settings: settings.clone(),
         calendar: cal,
         data,
         tasks,
         goals,
         schedule,
+        critical,
         weekly,
         costs,
+        currencies,
         owners,
         key_risks,
         retro,
         trend,
         problems,
         changes: None,
+        notes: TeamNotes::default(),
+        stale,
         baseline,
-    }
+    };
+    summary.teams = teams::per_team(&summary);
+    let same_currency = summary.currency().is_some();
+    summary.teams_total = teams::total(&summary.teams, same_currency);
+    summary.snapshot = changes::snapshot(&summary);
+    summary
 }
 
 /// A note per team whose plan runs into a year the calendar has no holidays for.
@@ -254,4 +359,16 @@ pub fn cost_report(data: &Dataset, settings: &Settings, problems: &mut Vec<Probl
         }
     }
     book.finish(&settings.costs(), problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_share_helper_for_every_part_of_a_whole() {
+        assert_eq!(share(Decimal::ONE, Decimal::from(4)), Some(0.25));
+        assert_eq!(share(Decimal::from(-1), Decimal::from(4)), Some(-0.25));
+        assert_eq!(share(Decimal::ONE, Decimal::ZERO), None);
+    }
 }

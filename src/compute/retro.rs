@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::TaskView;
 use super::costs::{CostReport, CostStatus};
-use super::goals::{GoalNode, NodeLevel};
+use super::goals::{GoalNode, NodeLevel, Verdict};
 use super::weekly::WeeklyView;
 use crate::lang::Lang;
 use crate::messages::amount;
@@ -45,11 +45,11 @@ pub fn draft(
     let by = |level| (0..goals.len()).filter(move |&i| goals[i].level == level);
     let completion = |i: usize| goals[i].completion().unwrap_or(0.0);
     let mut stages_over: Vec<usize> = by(NodeLevel::Stage)
-        .filter(|&i| goals[i].completion().is_some_and(|c| c >= 1.0))
+        .filter(|&i| matches!(goals[i].verdict(), Some(Verdict::Over | Verdict::Met)))
         .collect();
     stages_over.sort_by(|&a, &b| completion(b).total_cmp(&completion(a)));
     let mut stages_under: Vec<usize> = by(NodeLevel::Stage)
-        .filter(|&i| goals[i].completion().is_some_and(|c| c < 1.0))
+        .filter(|&i| goals[i].verdict() == Some(Verdict::Under))
         .collect();
     stages_under.sort_by(|&a, &b| completion(a).total_cmp(&completion(b)));
 

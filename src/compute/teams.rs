@@ -3,13 +3,14 @@
 //! the figures can honestly be added (the same currency, the same kind of goal).
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::Summary;
+use super::costs::CostTotals;
 use super::goals::NodeLevel;
+use super::share;
 use crate::model::{Severity, TaskStatus};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TeamRow {
     pub team: String,
     /// Sum of the team's goal targets and actuals (goals without a unit: amounts).
@@ -18,26 +19,15 @@ pub struct TeamRow {
     pub tasks: usize,
     pub overdue: usize,
     pub at_risk: usize,
-    pub budget: Decimal,
-    pub spent: Decimal,
+    /// The team's cost totals (see [`CostTotals`] for what each includes).
+    pub costs: CostTotals,
     pub errors: usize,
     pub warnings: usize,
 }
 
 impl TeamRow {
     pub fn completion(&self) -> Option<f64> {
-        let t = self.goal_target?;
-        if t.is_zero() {
-            return None;
-        }
-        (self.goal_actual? / t).to_f64()
-    }
-
-    pub fn budget_used(&self) -> Option<f64> {
-        if self.budget.is_zero() {
-            return None;
-        }
-        (self.spent / self.budget).to_f64()
+        share(self.goal_actual?, self.goal_target?)
     }
 }
 
@@ -69,12 +59,10 @@ pub fn per_team(s: &Summary) -> Vec<TeamRow> {
                 overdue += usize::from(st == TaskStatus::Overdue);
                 at_risk += usize::from(st == TaskStatus::AtRisk);
             }
-            let lines = s.costs.lines.iter().filter(|l| &l.team == team);
-            let (mut budget, mut spent) = (Decimal::ZERO, Decimal::ZERO);
-            for l in lines {
-                budget += l.budget.unwrap_or_default();
-                spent += l.spent;
-            }
+            let costs = (s.costs.teams.iter())
+                .find(|t| &t.team == team)
+                .map(|t| t.totals.clone())
+                .unwrap_or_default();
             let problems = s.problems.iter().filter(|p| &p.team == team);
             let (mut errors, mut warnings) = (0, 0);
             for p in problems {
@@ -88,8 +76,7 @@ pub fn per_team(s: &Summary) -> Vec<TeamRow> {
                 tasks,
                 overdue,
                 at_risk,
-                budget,
-                spent,
+                costs,
                 errors,
                 warnings,
             }
@@ -113,8 +100,14 @@ pub fn total(rows: &[TeamRow], same_currency: bool) -> TeamRow {
         tasks: rows.iter().map(|r| r.tasks).sum(),
         overdue: rows.iter().map(|r| r.overdue).sum(),
         at_risk: rows.iter().map(|r| r.at_risk).sum(),
-        budget: add(|r| Some(r.budget)).unwrap_or_default(),
-        spent: add(|r| Some(r.spent)).unwrap_or_default(),
+        costs: if same_currency {
+            rows.iter().fold(CostTotals::default(), |mut t, r| {
+                t.merge(&r.costs);
+                t
+            })
+        } else {
+            CostTotals::default()
+        },
         errors: rows.iter().map(|r| r.errors).sum(),
         warnings: rows.iter().map(|r| r.warnings).sum(),
     }

@@ -21,7 +21,6 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::weekly::WeeklyView;
 use crate::model::{PlanRow, WeeklyRow};
@@ -235,8 +234,7 @@ fn task_rows(
         }
         let cum_deviation = entry
             .as_ref()
-            .filter(|(_, p, _)| !p.is_zero())
-            .and_then(|(_, p, a)| ((*a - *p) / *p).to_f64());
+            .and_then(|(_, p, a)| super::share(*a - *p, *p));
         out.push(TaskWeek {
             task: views[i]
                 .task

@@ -4,8 +4,6 @@
 
 use std::collections::HashMap;
 
-use rust_decimal::prelude::ToPrimitive;
-
 use crate::model::{PlanRow, Problem, ProblemKind, Severity, WeeklyRow};
 use chrono::NaiveDate;
 
@@ -39,10 +37,7 @@ pub fn deviation(row: &WeeklyRow) -> Result<Option<f64>, ProblemKind> {
             actual: au.clone(),
         });
     }
-    if plan.value.is_zero() {
-        return Ok(None);
-    }
-    Ok(((actual.value - plan.value) / plan.value).to_f64())
+    Ok(super::share(actual.value - plan.value, plan.value))
 }
 
 /// The plan's tasks by team, folded id and folded name, built once so that matching 40,000

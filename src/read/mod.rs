@@ -8,6 +8,7 @@
 mod cells;
 pub mod limits;
 mod merges;
+pub mod notes;
 pub mod previous;
 pub mod records;
 pub mod schema;
@@ -456,7 +457,7 @@ impl Dataset {
         self.teams.push(info.team.clone());
         self.problems = info.problems;
         self.detected_lang = info.lang;
-        self.currencies.push((info.team, info.currency));
+        self.currencies.push((info.team, info.currency, info.lang));
         self
     }
 }

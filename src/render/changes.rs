@@ -3,20 +3,10 @@
 //! new and removed tasks, due dates moved, slips against the baseline (in working days),
 //! every status change, budget burn per line.
 
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::{Styles, amount, date, money, share, text};
 use crate::compute::changes::{Changes, StatusChange};
-
-fn ratio(a: Option<Decimal>, b: Option<Decimal>) -> Option<f64> {
-    let (a, b) = (a?, b?);
-    if b.is_zero() {
-        return None;
-    }
-    (a / b).to_f64()
-}
 
 /// Writes a section title and its header row; returns the next row.
 fn section(
@@ -91,6 +81,28 @@ pub fn write(ws: &mut Worksheet, c: &Changes, st: &Styles) -> Result<(), XlsxErr
     )?;
     ws.write_string_with_format(1, 0, l.pick("上周统计日期", "Last week's as-of"), &st.label)?;
     date(ws, 1, 1, c.previous_as_of, &st.date)?;
+    if let (false, Some(days)) = (c.about_a_week(), c.days_since_previous) {
+        // "Last week" would mislead: say how old the summary compared with is.
+        let note = match l {
+            crate::lang::Lang::Zh if days < 0 => format!(
+                "注意：对比的汇总的统计日期比本次晚 {} 天（不是上周的汇总）",
+                -days
+            ),
+            crate::lang::Lang::Zh => {
+                format!(
+                    "注意：对比的汇总是 {days} 天前的（不是上周的），下列变化是这 {days} 天的累计"
+                )
+            }
+            crate::lang::Lang::En if days < 0 => format!(
+                "note: the summary compared with is dated {} days after this one (not last week's)",
+                -days
+            ),
+            crate::lang::Lang::En => format!(
+                "note: the summary compared with is {days} days old (not last week's): the changes below add up those {days} days"
+            ),
+        };
+        ws.write_string_with_format(1, 2, note, &st.note)?;
+    }
 
     let mut r = 3;
     r = section(
@@ -115,10 +127,9 @@ pub fn write(ws: &mut Worksheet, c: &Changes, st: &Styles) -> Result<(), XlsxErr
         amount(ws, r, 2, g.target, st)?;
         amount(ws, r, 3, g.before, st)?;
         amount(ws, r, 4, g.now, st)?;
-        let added = g.now.map(|n| n - g.before.unwrap_or_default());
-        amount(ws, r, 5, added, st)?;
-        share(ws, r, 6, ratio(g.before, g.target), &st.pct)?;
-        share(ws, r, 7, ratio(g.now, g.target), &st.pct)?;
+        amount(ws, r, 5, g.added(), st)?;
+        share(ws, r, 6, g.completion_before(), &st.pct)?;
+        share(ws, r, 7, g.completion_now(), &st.pct)?;
         r += 1;
     }
     r += 1;
@@ -239,9 +250,9 @@ pub fn write(ws: &mut Worksheet, c: &Changes, st: &Styles) -> Result<(), XlsxErr
         money(ws, r, 2, b.budget, &st.money)?;
         money(ws, r, 3, Some(b.before), &st.money)?;
         money(ws, r, 4, Some(b.now), &st.money)?;
-        money(ws, r, 5, Some(b.now - b.before), &st.money)?;
-        share(ws, r, 6, ratio(Some(b.before), b.budget), &st.pct)?;
-        share(ws, r, 7, ratio(Some(b.now), b.budget), &st.pct)?;
+        money(ws, r, 5, Some(b.this_week()), &st.money)?;
+        share(ws, r, 6, b.used_before(), &st.pct)?;
+        share(ws, r, 7, b.used_now(), &st.pct)?;
         r += 1;
     }
     Ok(())

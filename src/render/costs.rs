@@ -26,34 +26,35 @@ use rust_xlsxwriter::{
 
 use super::{RenderOptions, Styles, money, share, table_header, text};
 use crate::compute::Summary;
-use crate::compute::costs::{CostLine, CostReport, CostStatus, CostTotals};
+use crate::compute::costs::{
+    CostLine, CostReport, CostStatus, CostTotals, ForecastMethod, RUN_RATE_FROM,
+};
+use crate::compute::currency::Currencies;
 use crate::lang::Lang;
 use crate::model::{Expense, Problem, column_letters};
 
 /// What the cost sheet shows: the report, the threshold it was judged with, and the
-/// currency of each team.
+/// currency of each team (decided by [`Currencies`]).
 pub struct CostView<'a> {
     pub report: &'a CostReport,
     pub warn_at: Decimal,
     pub as_of: NaiveDate,
-    /// Currency mark per team; a team not listed uses the render options' currency.
-    pub currencies: &'a HashMap<String, String>,
-    /// The render options' currency.
-    pub currency: &'a str,
+    pub currencies: &'a Currencies,
 }
 
 impl CostView<'_> {
     pub fn currency_of(&self, team: &str) -> &str {
-        self.currencies
-            .get(team)
-            .map_or(self.currency, String::as_str)
+        self.currencies.of(team)
+    }
+
+    /// The one currency of every team, or None when they differ (no grand total, no chart).
+    pub fn common_currency(&self) -> Option<&str> {
+        (self.currencies).common(self.report.teams.iter().map(|t| t.team.as_str()))
     }
 
     /// True when every team's money is in one currency, so it may be added up.
     pub fn one_currency(&self) -> bool {
-        let mut teams = self.report.teams.iter().map(|t| self.currency_of(&t.team));
-        let first = teams.next();
-        teams.all(|c| Some(c) == first)
+        self.common_currency().is_some()
     }
 }
 
@@ -136,15 +137,11 @@ pub(crate) enum Figures<'a> {
 
 /// The cost sheet of the weekly summary.
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
-    let currencies: HashMap<String, String> = (s.data.currencies.iter())
-        .filter_map(|(team, c)| Some((team.clone(), c.clone()?)))
-        .collect();
     let view = CostView {
         report: &s.costs,
         warn_at: s.settings.warn_at,
         as_of: s.settings.as_of,
-        currencies: &currencies,
-        currency: st.currency(),
+        currencies: &s.currencies,
     };
     cost_sheet(ws, &view, st, &Figures::Values)
 }
@@ -220,8 +217,7 @@ pub(crate) fn cost_sheet(
         ws.write_string_with_format(r, 0, note, &st.note)?;
         return Ok(());
     }
-    if view.one_currency() {
-        let cur = view.currency_of(&report.lines[0].team);
+    if let Some(cur) = view.common_currency() {
         let label = l.pick("合计", "Total");
         totals_row(ws, r, (1, n as u32), label, &report.totals, cur, st)?;
         r += 1;
@@ -260,12 +256,18 @@ pub(crate) fn cost_sheet(
         }
         r += 1;
     }
-    let axis = if view.one_currency() {
-        view.currency_of(&report.lines[0].team)
-    } else {
-        ""
-    };
-    chart(ws, name, n, r + 1, axis, st)
+    match view.common_currency() {
+        Some(cur) => chart(ws, name, n, r + 1, cur, st),
+        None => {
+            // Yuan and dollars on one axis would compare what cannot be compared.
+            let note = l.pick(
+                "各团队币种不同，不画预算与已支出图（金额不能画在同一坐标轴上）",
+                "the teams' currencies differ: no budget-vs-spent chart (their amounts cannot share an axis)",
+            );
+            ws.write_string_with_format(r + 1, LINE, note, &st.note)?;
+            Ok(())
+        }
+    }
 }
 
 fn line_row(
@@ -339,14 +341,26 @@ fn line_row(
         &st.pct,
     )?;
     let e = format!("{}{x}", col(ELAPSED));
-    match line.forecast {
-        Some(f) => formula(ws, r, FORECAST, format!("{d}/{e}"), plain(f), &money_fmt)?,
-        None => ws.write_blank(r, FORECAST, &money_fmt).map(|_| ())?,
+    // The formula is the method: the budget (or more, if spent) early in the period, the
+    // run rate from then on.
+    match (line.forecast, line.method) {
+        (Some(f), Some(how)) => {
+            let f_text = match how {
+                ForecastMethod::Budget => format!("MAX({b},{d})"),
+                ForecastMethod::Spent => d.clone(),
+                ForecastMethod::RunRate => format!("{d}/{e}"),
+            };
+            formula(ws, r, FORECAST, f_text, plain(f), &money_fmt)?
+        }
+        _ => ws.write_blank(r, FORECAST, &money_fmt).map(|_| ())?,
     }
     let k = format!("{}{x}", col(FORECAST));
+    // No [Red] of its own: the variance is coloured by the status beside it (see
+    // status_colours), so a forecast overrun is never red on a line the status calls OK.
+    let variance_fmt = st.text.clone().set_num_format(plain_money_format(cur));
     match line.variance() {
-        Some(v) => formula(ws, r, VARIANCE, format!("{b}-{k}"), plain(v), &money_fmt)?,
-        None => ws.write_blank(r, VARIANCE, &money_fmt).map(|_| ())?,
+        Some(v) => formula(ws, r, VARIANCE, format!("{b}-{k}"), plain(v), &variance_fmt)?,
+        None => ws.write_blank(r, VARIANCE, &variance_fmt).map(|_| ())?,
     }
     ws.write_number_with_format(r, KEY, line.key as f64, &st.int)?;
     let at: Vec<String> = line.budget_at.iter().map(|c| c.to_string()).collect();
@@ -371,7 +385,25 @@ fn status_colours(ws: &mut Worksheet, n: usize, st: &Styles) -> Result<(), XlsxE
             .set_format(st.cost_status(status));
         ws.add_conditional_format(1, STATUS, n as u32, STATUS, &rule)?;
     }
+    // A negative variance (heading over) in the colour of what the status says: red only
+    // where the line is already over, amber where the status warns or says OK.
+    let (h, v) = (col(STATUS), col(VARIANCE));
+    let over = CostStatus::Over.word(st.lang);
+    for (test, colour) in [("=", 0x9C0006), ("<>", 0x9C5700)] {
+        let rule = rust_xlsxwriter::ConditionalFormatFormula::new()
+            .set_rule(format!("=AND(${v}2<0,${h}2{test}\"{over}\")").as_str())
+            .set_format(Format::new().set_font_color(colour));
+        ws.add_conditional_format(1, VARIANCE, n as u32, VARIANCE, &rule)?;
+    }
     Ok(())
+}
+
+/// An amount format without red negatives (the variance column colours by status).
+fn plain_money_format(currency: &str) -> String {
+    match currency.replace('"', "") {
+        c if c.is_empty() => "#,##0.00".to_string(),
+        c => format!("\"{c}\"#,##0.00;-\"{c}\"#,##0.00"),
+    }
 }
 
 /// A totals row over the line rows `first..=last` (0-based sheet rows).
@@ -397,12 +429,18 @@ fn totals_row(
     formula(ws, r, BUDGET, sum(BUDGET), plain(t.budget), &money_fmt)?;
     formula(ws, r, SPENT, sum(SPENT), plain(t.spent), &money_fmt)?;
     formula(ws, r, REFUNDS, sum(REFUNDS), plain(t.refunds), &money_fmt)?;
-    let remaining = plain(t.remaining_budgeted());
+    // Remaining, share used, forecast and variance are about the budgeted lines only
+    // (CostTotals): the unbudgeted rows have no remaining, and are left out of the forecast.
+    let remaining = plain(t.remaining());
     formula(ws, r, REMAINING, sum(REMAINING), remaining, &money_fmt)?;
+    let (c, f) = (
+        format!("{}{x}", col(BUDGET)),
+        format!("{}{x}", col(REMAINING)),
+    );
     match t.share_used() {
         Some(s) => {
-            let f = format!("{}{x}/{}{x}", col(SPENT), col(BUDGET));
-            formula(ws, r, SHARE, f, s.to_string(), &st.pct_bold)?;
+            let share = format!("({c}-{f})/{c}");
+            formula(ws, r, SHARE, share, s.to_string(), &st.pct_bold)?;
         }
         None => ws.write_blank(r, SHARE, &st.pct_bold).map(|_| ())?,
     }
@@ -414,12 +452,20 @@ fn totals_row(
         t.expenses.to_string(),
         &st.int_bold,
     )?;
-    match t.forecast {
-        Some(f) => formula(ws, r, FORECAST, sum(FORECAST), plain(f), &money_fmt)?,
+    let range = |c: u16| {
+        let letter = col(c);
+        format!("{letter}{}:{letter}{}", first + 1, last + 1)
+    };
+    match t.forecast() {
+        Some(v) => {
+            let budgeted = format!("SUMIF({},\"<>\",{})", range(BUDGET), range(FORECAST));
+            formula(ws, r, FORECAST, budgeted, plain(v), &money_fmt)?
+        }
         None => ws.write_blank(r, FORECAST, &money_fmt).map(|_| ())?,
     }
-    match t.variance {
-        Some(v) => formula(ws, r, VARIANCE, sum(VARIANCE), plain(v), &money_fmt)?,
+    let k = format!("{}{x}", col(FORECAST));
+    match t.variance() {
+        Some(v) => formula(ws, r, VARIANCE, format!("{c}-{k}"), plain(v), &money_fmt)?,
         None => ws.write_blank(r, VARIANCE, &money_fmt).map(|_| ())?,
     }
     Ok(())
@@ -440,24 +486,28 @@ fn cents_text(d: Decimal) -> String {
 fn notes(ws: &mut Worksheet, mut r: u32, view: &CostView, st: &Styles) -> Result<u32, XlsxError> {
     let l = st.lang;
     let t = &view.report.totals;
-    if t.unbudgeted > Decimal::ZERO && view.one_currency() {
-        let cur = view.currency_of(&view.report.lines[0].team);
+    if let (true, Some(cur)) = (t.unbudgeted > Decimal::ZERO, view.common_currency()) {
         let amount = format!("{cur}{}", cents_text(t.unbudgeted));
         let note = match l {
-            Lang::Zh => format!("其中无预算支出 {amount}，未计入剩余"),
-            Lang::En => format!("of which {amount} spent without a budget line, not in Remaining"),
+            Lang::Zh => format!(
+                "其中无预算支出 {amount}：计入合计的已支出，不计入剩余、已用比例、预计总支出和预计结余（这四项只算有预算的科目）"
+            ),
+            Lang::En => format!(
+                "of which {amount} spent without a budget line: in the total spent, not in Remaining, Used, Forecast or Variance (those cover the budgeted lines only)"
+            ),
         };
         ws.write_string_with_format(r, LINE, note, &st.note)?;
         r += 1;
     }
     let pct = (view.warn_at * Decimal::ONE_HUNDRED).normalize();
+    let early = (RUN_RATE_FROM * Decimal::ONE_HUNDRED).normalize();
     let as_of = view.as_of.format("%Y-%m-%d");
     let note = match l {
         Lang::Zh => format!(
-            "状态：已用比例达到 {pct}% 为预警，超过 100% 为超支。预计总支出 = 已支出 ÷ 时间进度（活动期内截至统计日期 {as_of} 已过的天数占比，首尾两天都计入）；预计结余 = 预算 − 预计总支出。"
+            "状态：已用比例达到 {pct}% 为预警，超过 100% 为超支。时间进度 = 活动期内截至统计日期 {as_of} 已过的天数占比（首尾两天都计入）。预计总支出：时间进度不足 {early}% 时 = 已支出 + 剩余预算（即预算；已超支则为已支出），无预算科目为已支出；之后 = 已支出 ÷ 时间进度（按目前的花费速度）。预计结余 = 预算 − 预计总支出，为负时按状态着色（超支为红色，否则为橙色）。"
         ),
         Lang::En => format!(
-            "Status: Warning from {pct}% of the budget used, Over above 100%. Forecast at completion = spent / time elapsed (the share of the campaign period's days gone by the as-of date {as_of}, both ends counted); variance = budget - forecast."
+            "Status: Warning from {pct}% of the budget used, Over above 100%. Time elapsed = the share of the campaign period's days gone by the as-of date {as_of}, both ends counted. Forecast at completion: before {early}% of the period has gone, spent + remaining budget (the budget; what was spent if more), what was spent for an unbudgeted line; from then on spent / time elapsed (the run rate). Variance = budget - forecast; a negative one is red where the line is Over, amber otherwise."
         ),
     };
     ws.write_string_with_format(r, LINE, note, &st.note)?;
@@ -739,7 +789,7 @@ fn month_sheet(ws: &mut Worksheet, view: &CostView, st: &Styles) -> Result<(), X
     }
     // Totals per column, in the one currency.
     let r = n as u32 + 1;
-    let money_fmt = st.money_bold_in(view.currency_of(&report.lines[0].team));
+    let money_fmt = st.money_bold_in(view.common_currency().unwrap_or_default());
     ws.write_string_with_format(r, 0, l.pick("合计", "Total"), &st.total_label)?;
     ws.write_blank(r, 1, &st.total_label)?;
     ws.write_blank(r, key_col, &st.total_label)?;

@@ -16,10 +16,13 @@ use std::io::Write;
 use anyhow::Result;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
 
 use super::costs::{CostView, headers};
-use crate::compute::costs::{BudgetSource, CostLine, CostStatus, CostTotals, Period, cents};
+use crate::compute::costs::{
+    BudgetSource, CostLine, CostStatus, CostTotals, ForecastMethod, Period, cents,
+};
 use crate::lang::Lang;
 
 /// An exact amount with at least two decimals.
@@ -36,8 +39,12 @@ fn ratio(d: Decimal) -> Decimal {
     d.round_dp(6).normalize()
 }
 
-fn share_used(spent: Decimal, budget: Option<Decimal>) -> Option<Decimal> {
-    budget.filter(|b| !b.is_zero()).map(|b| ratio(spent / b))
+/// A share of the compute layer's, rounded to six places for the export.
+fn six(share: Option<f64>) -> Option<f64> {
+    share
+        .and_then(Decimal::from_f64)
+        .map(ratio)
+        .and_then(number)
 }
 
 /// Escapes a text cell against formula injection (OWASP): a leading = + - @ tab or CR gets a
@@ -73,7 +80,7 @@ pub fn costs_csv(view: &CostView, lang: Lang, out: &mut dyn Write) -> Result<()>
             money_text(l.spent),
             money_text(l.refunds),
             opt(l.remaining().map(money_text)),
-            opt(share_used(l.spent, l.budget).map(|d| d.to_string())),
+            opt(six(l.share_used()).map(|d| d.to_string())),
             l.status.word(lang).to_string(),
             l.expenses.to_string(),
             opt(l.elapsed.map(|e| ratio(e).to_string())),
@@ -113,6 +120,7 @@ struct JsonLine<'a> {
     expenses: usize,
     time_elapsed: Option<f64>,
     forecast: Option<String>,
+    forecast_method: Option<ForecastMethod>,
     variance: Option<String>,
     budget_source: BudgetSource,
     budget_at: Vec<String>,
@@ -132,6 +140,8 @@ struct JsonTeam<'a> {
 struct JsonTotals {
     budget: String,
     spent: String,
+    /// Spending on lines without a budget: part of `spent`, not of remaining, used, forecast
+    /// or variance (see `CostTotals`).
     unbudgeted: String,
     refunds: String,
     /// Budget minus spending on budgeted lines, as the sheet's total row.
@@ -152,11 +162,11 @@ fn json_totals(t: &CostTotals) -> JsonTotals {
         spent: money_text(t.spent),
         unbudgeted: money_text(t.unbudgeted),
         refunds: money_text(t.refunds),
-        remaining: money_text(t.remaining_budgeted()),
-        used: share_used(t.spent, Some(t.budget)).and_then(number),
+        remaining: money_text(t.remaining()),
+        used: six(t.share_used()),
         expenses: t.expenses,
-        forecast: t.forecast.map(|f| money_text(cents(f))),
-        variance: t.variance.map(|v| money_text(cents(v))),
+        forecast: t.forecast().map(|f| money_text(cents(f))),
+        variance: t.variance().map(|v| money_text(cents(v))),
     }
 }
 
@@ -170,11 +180,12 @@ fn json_line<'a>(view: &'a CostView, l: &'a CostLine) -> JsonLine<'a> {
         spent: money_text(l.spent),
         refunds: money_text(l.refunds),
         remaining: l.remaining().map(money_text),
-        used: share_used(l.spent, l.budget).and_then(number),
+        used: six(l.share_used()),
         status: l.status,
         expenses: l.expenses,
         time_elapsed: l.elapsed.map(ratio).and_then(number),
         forecast: l.forecast.map(|f| money_text(cents(f))),
+        forecast_method: l.method,
         variance: l.variance().map(|v| money_text(cents(v))),
         budget_source: l.source,
         budget_at: l.budget_at.iter().map(|c| c.to_string()).collect(),

@@ -25,7 +25,7 @@ mod trend;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -33,6 +33,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compute::Summary;
 use crate::lang::Lang;
+use crate::messages::{Said, SaveStep, save_failed};
 pub use brief_png::{BriefImage, ImageError, brief_png, font_database};
 pub use costs::{CostView, CostsWorkbook, LedgerEntry};
 pub use export::{costs_csv, costs_json};
@@ -47,7 +48,7 @@ pub struct RenderOptions {
     pub currency: String,
 }
 
-/// Builds the weekly summary workbook.
+/// Builds the weekly summary workbook (its fingerprint is added by [`set_fingerprint`]).
 ///
 /// Errors: a cell cannot be written (rust_xlsxwriter's limits, such as a sheet name).
 pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workbook> {
@@ -73,11 +74,17 @@ pub fn summary_workbook(summary: &Summary, opts: &RenderOptions) -> Result<Workb
     gantt::write(wb.add_worksheet(), summary, &styles)?;
     retro::write(wb.add_worksheet(), summary, &styles)?;
     tables::problems(wb.add_worksheet(), summary, &styles)?;
-    snapshot::write(
-        wb.add_worksheet(),
-        &crate::compute::changes::snapshot(summary),
-    )?;
+    snapshot::write(wb.add_worksheet(), &summary.snapshot)?;
     Ok(wb)
+}
+
+/// Writes the fingerprint (see read::notes) into a rendered summary's snapshot sheet.
+///
+/// Errors: the workbook has no snapshot sheet.
+pub fn set_fingerprint(wb: &mut Workbook, fingerprint: &str) -> Result<()> {
+    let ws = wb.worksheet_from_name(crate::model::SNAPSHOT_SHEET)?;
+    snapshot::set_fingerprint(ws, fingerprint)?;
+    Ok(())
 }
 
 /// Fixed document properties: the creation time is the as-of date, not the clock, so the
@@ -86,6 +93,7 @@ fn set_properties(wb: &mut Workbook, title: &str, as_of: NaiveDate) {
     let props = DocProperties::new()
         .set_title(title)
         .set_author("plantrack")
+        .set_comment(concat!("plantrack ", env!("CARGO_PKG_VERSION")))
         .set_creation_datetime(&as_of);
     wb.set_properties(&props);
 }
@@ -121,12 +129,17 @@ pub fn save_atomic(wb: &mut Workbook, path: &Path) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "summary.xlsx".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = wb
-        .save(&tmp)
-        .with_context(|| format!("writing {}", tmp.display()))
-        .and_then(|()| {
-            std::fs::rename(&tmp, path).with_context(|| format!("renaming into {}", path.display()))
-        });
+    let result = match wb.save(&tmp) {
+        Err(XlsxError::IoError(e)) => Err(save_failed(e, SaveStep::Temporary, path)),
+        Err(e) => Err(Said::new(
+            format!("无法生成 {}", path.display()),
+            format!("could not write {}", path.display()),
+        )
+        .because(e)
+        .into()),
+        Ok(()) => Ok(()),
+    }
+    .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| save_failed(e, SaveStep::Rename, path)));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -214,6 +227,18 @@ pub(crate) fn quantity(
     let Some((q, x)) = q.and_then(|q| Some((q, q.value.to_f64()?))) else {
         return ws.write_blank(row, col, &st.text).map(|_| ());
     };
+    // A share typed in text ("完成页面设计30%") is read as 0.3 with the unit "%": shown
+    // as a percent, 30%, like every other share.
+    if q.unit.as_deref() == Some("%") {
+        let whole = (q.value * rust_decimal::Decimal::ONE_HUNDRED)
+            .fract()
+            .is_zero();
+        let f = st
+            .text
+            .clone()
+            .set_num_format(if whole { "0%" } else { "0.0#%" });
+        return ws.write_number_with_format(row, col, x, &f).map(|_| ());
+    }
     // Decimals only where there are some: "#,##0.##" would show 10 as "10.".
     let digits = if q.value.fract().is_zero() {
         "#,##0"

@@ -7,11 +7,8 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::{Styles, date, money, share, story, text};
+use crate::compute::Summary;
 use crate::compute::brief::brief;
-use crate::compute::{Summary, teams};
-
-/// Critical-path tasks listed; a long path is on the Tasks sheet, the Overview stays a page.
-const CRITICAL_ROWS: usize = 10;
 
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
@@ -41,23 +38,55 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.set_row_height(0, 26)?;
     ws.write_string_with_format(1, 0, l.pick("统计日期", "As of"), &st.label)?;
     date(ws, 1, 1, Some(s.settings.as_of), &st.date)?;
-    ws.write_string_with_format(1, 2, l.pick("团队", "Teams"), &st.label)?;
-    ws.write_string_with_format(1, 3, s.data.teams.join(l.pick("、", ", ")), &st.subtitle)?;
-    ws.write_string_with_format(2, 0, l.pick("工作日历", "Working calendar"), &st.label)?;
-    ws.write_string_with_format(2, 1, s.calendar.describe(l), &st.subtitle)?;
+    if let Some(stale) = &s.stale {
+        let note = crate::messages::stale_as_of(stale, l);
+        ws.write_string_with_format(1, 2, note, &st.note)?;
+    }
+    ws.write_string_with_format(2, 0, l.pick("团队", "Teams"), &st.label)?;
+    ws.write_string_with_format(2, 1, s.data.teams.join(l.pick("、", ", ")), &st.subtitle)?;
+    ws.write_string_with_format(3, 0, l.pick("工作日历", "Working calendar"), &st.label)?;
+    ws.write_string_with_format(3, 1, s.calendar.describe(l), &st.subtitle)?;
 
-    let mut r = story::headline(ws, 3, s, &b, st)?;
+    let mut r = story::headline(ws, 5, s, &b, st)?;
     r = story::goals(ws, r, &b, st)?;
     if s.data.teams.len() > 1 {
         r = team_table(ws, r, s, st)? + 1;
     }
     r = story::moves(ws, r, &b, st)?;
     r = story::due(ws, r, &b, st)?;
+    r = story::statuses(ws, r, s, st)?;
     r = story::budget(ws, r, s, &b, st)?;
     r = story::needs(ws, r, &b, st)?;
+    r = critical_path(ws, r.saturating_sub(2), s, st)?;
+    super::risks::overview_section(ws, s, st, r + 2)?;
+    ws.set_active(true);
+    Ok(())
+}
 
-    // The critical path: the longest chain of dependent tasks, which sets the end date.
+/// The critical tasks (those the Tasks sheet marks), each with the critical tasks it waits
+/// for, then the tasks forecast to finish after the campaign's end. Returns the last row.
+fn critical_path(
+    ws: &mut Worksheet,
+    mut r: u32,
+    s: &Summary,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    let l = st.lang;
+    let cv = &s.critical;
+    r += 2;
     ws.write_string_with_format(r, 0, l.pick("关键路径", "Critical path"), &st.section)?;
+    let note = if cv.linked {
+        l.pick(
+            "决定结束日期的任务链：没有浮动时间的任务，与任务表中标为关键路径的相同；任一延误都会推迟结束日期",
+            "the chain that decides the end date: the tasks with no float, as marked on the Tasks sheet; any delay to one moves the end date",
+        )
+    } else {
+        l.pick(
+            "计划中没有填写前置任务，下列只是截止日期为最后一天的任务；填写前置任务后才能看出决定结束日期的任务链",
+            "the plan names no predecessors, so these are only the tasks due on the last day; name predecessors to see the chain that decides the end date",
+        )
+    };
+    ws.write_string_with_format(r, 2, note, &st.note)?;
     r += 1;
     for (c, h) in [
         l.pick("任务", "Task"),
@@ -66,36 +95,69 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         l.pick("截止", "Due"),
         l.pick("状态", "Status"),
         l.pick("团队", "Team"),
+        l.pick("关键前置", "Follows"),
     ]
     .iter()
     .enumerate()
     {
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
-    let path = &s.schedule.critical_path;
-    for &i in path.iter().take(CRITICAL_ROWS) {
+    for ct in &cv.tasks {
+        let Some(task) = s.task(ct.task) else {
+            continue;
+        };
         r += 1;
-        let t = &s.data.plan[i];
+        let t = task.plan;
         text(ws, r, 0, Some(&t.name), &st.text)?;
         text(ws, r, 1, t.owner.as_deref(), &st.text)?;
         date(ws, r, 2, t.start, &st.date)?;
         date(ws, r, 3, t.due, &st.date)?;
-        let status = s.tasks[i].status;
+        let status = task.status();
         ws.write_string_with_format(r, 4, status.word(l), &st.status(status))?;
         text(ws, r, 5, Some(&t.team), &st.text)?;
+        let after: Vec<&str> = s
+            .tasks_at(&ct.after)
+            .map(|p| p.plan.name.as_str())
+            .collect();
+        text(ws, r, 6, Some(&after.join(l.pick("、", ", "))), &st.text)?;
     }
-    if path.len() > CRITICAL_ROWS {
-        r += 1;
-        let more = path.len() - CRITICAL_ROWS;
-        let note = match l {
-            crate::lang::Lang::Zh => format!("另有 {more} 项，见“任务”表的关键路径列"),
-            crate::lang::Lang::En => format!("{more} more: the Critical column of the Tasks sheet"),
+    if cv.past_end.is_empty() {
+        return Ok(r);
+    }
+    r += 2;
+    let title = l.pick(
+        "预计晚于活动结束的任务",
+        "Forecast to finish after the campaign ends",
+    );
+    ws.write_string_with_format(r, 0, title, &st.section)?;
+    r += 1;
+    for (c, h) in [
+        l.pick("任务", "Task"),
+        l.pick("负责人", "Owner"),
+        l.pick("截止", "Due"),
+        l.pick("预计完成", "Forecast finish"),
+        l.pick("活动结束", "Campaign ends"),
+        l.pick("团队", "Team"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(r, c as u16, *h, &st.header)?;
+    }
+    let late = st.date.clone().set_font_color(0x9C0006).set_bold();
+    for p in &cv.past_end {
+        let Some(t) = s.task(p.task).map(|t| t.plan) else {
+            continue;
         };
-        ws.write_string_with_format(r, 0, note, &st.note)?;
+        r += 1;
+        text(ws, r, 0, Some(&t.name), &st.text)?;
+        text(ws, r, 1, t.owner.as_deref(), &st.text)?;
+        date(ws, r, 2, t.due, &st.date)?;
+        date(ws, r, 3, Some(p.finish), &late)?;
+        date(ws, r, 4, Some(p.end), &st.date)?;
+        text(ws, r, 5, Some(&t.team), &st.text)?;
     }
-    super::risks::overview_section(ws, s, st, r + 2)?;
-    ws.set_active(true);
-    Ok(())
+    Ok(r)
 }
 
 /// One row per team and a total: the manager's view of many teams at once. Returns the row
@@ -121,13 +183,12 @@ fn team_table(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Resul
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, &st.header)?;
     }
-    let rows = teams::per_team(s);
-    let same_currency = !s.data.mixed_currencies();
-    let total = teams::total(&rows, same_currency);
+    let (rows, total) = (&s.teams, &s.teams_total);
+    let same_currency = s.currency().is_some();
     let count = |ws: &mut Worksheet, r: u32, c: u16, n: usize, f| {
         ws.write_number_with_format(r, c, n as f64, f).map(|_| ())
     };
-    for (i, row) in rows.iter().chain([&total]).enumerate() {
+    for (i, row) in rows.iter().chain([total]).enumerate() {
         r += 1;
         let is_total = i == rows.len();
         let (t, num, pct, int, cash) = if is_total {
@@ -154,9 +215,11 @@ fn team_table(ws: &mut Worksheet, mut r: u32, s: &Summary, st: &Styles) -> Resul
         count(ws, r, 5, row.overdue, int)?;
         count(ws, r, 6, row.at_risk, int)?;
         let amounts = same_currency || !is_total;
-        money(ws, r, 7, amounts.then_some(row.budget), cash)?;
-        money(ws, r, 8, amounts.then_some(row.spent), cash)?;
-        share(ws, r, 9, row.budget_used(), pct)?;
+        let team_cash = st.money_in(s.currencies.of(&row.team));
+        let cash = if is_total { cash } else { &team_cash };
+        money(ws, r, 7, amounts.then_some(row.costs.budget), cash)?;
+        money(ws, r, 8, amounts.then_some(row.costs.spent), cash)?;
+        share(ws, r, 9, row.costs.share_used(), pct)?;
         count(ws, r, 10, row.errors, int)?;
         count(ws, r, 11, row.warnings, int)?;
     }

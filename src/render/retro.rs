@@ -8,7 +8,9 @@ use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::{Styles, amount, date, money, quantity, share, text, wrapped_row_height};
 use crate::compute::Summary;
+use crate::compute::goals::Verdict;
 use crate::compute::retro::goal_sentence;
+use crate::model::{NOTE_LABELS, RETRO_SHEET};
 
 /// The input cells' fill: a light yellow, the usual "fill me in".
 const INPUT_FILL: u32 = 0xFFF2CC;
@@ -19,7 +21,7 @@ const WIDTHS: [f64; 8] = [14.0, 44.0, 14.0, 14.0, 11.0, 14.0, 36.0, 36.0];
 
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
-    ws.set_name(l.pick("复盘", "Retrospective"))?;
+    ws.set_name(l.pick(RETRO_SHEET.0, RETRO_SHEET.1))?;
     super::print_setup(ws, 0);
     ws.set_screen_gridlines(false);
     for (c, w) in WIDTHS.iter().enumerate() {
@@ -109,15 +111,11 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         amount(ws, r, 2, g.target, st)?;
         amount(ws, r, 3, g.actual, st)?;
         share(ws, r, 4, g.completion(), &st.pct)?;
-        let gap = g.actual.zip(g.target).map(|(a, t)| a - t);
-        amount(ws, r, 5, gap, st)?;
-        let c = g.completion().unwrap_or(0.0);
-        let (word, f) = if c > 1.0 {
-            (l.pick("超额完成", "Over target"), &over)
-        } else if c == 1.0 {
-            (l.pick("达成", "Met"), &over)
-        } else {
-            (l.pick("未达成", "Under target"), &under)
+        amount(ws, r, 5, g.actual_minus_target(), st)?;
+        let (word, f) = match g.verdict() {
+            Some(Verdict::Over) => (l.pick("超额完成", "Over target"), &over),
+            Some(Verdict::Met) => (l.pick("达成", "Met"), &over),
+            _ => (l.pick("未达成", "Under target"), &under),
         };
         text(ws, r, 6, Some(word), f)?;
     }
@@ -138,15 +136,15 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         st,
     )?;
     r = empty_note(ws, r, rt.late.is_empty(), none, st)?;
-    for &i in &rt.late {
+    for task in s.tasks_at(&rt.late) {
         r += 1;
-        let t = &s.data.plan[i];
+        let t = task.plan;
         text(ws, r, 0, Some(&t.team), &st.text)?;
         text(ws, r, 1, Some(&t.name), &st.text)?;
         text(ws, r, 2, t.owner.as_deref(), &st.text)?;
         date(ws, r, 3, t.due, &st.date)?;
         date(ws, r, 4, t.done_on, &st.date)?;
-        ws.write_number_with_format(r, 5, s.tasks[i].days_late as f64, &st.int)?;
+        ws.write_number_with_format(r, 5, task.view.days_late as f64, &st.int)?;
     }
 
     // 4. Budget lines over budget.
@@ -197,15 +195,15 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     let behind = st.pct.clone().set_font_color(0x9C0006);
     let missing = wrap.clone().set_font_color(0x9C0006).set_italic();
     let unwritten = l.pick("（未填写）", "(not written)");
-    for &i in &rt.shortfalls {
+    for rec in rt.shortfalls.iter().filter_map(|&i| s.weekly_record(i)) {
         r += 1;
-        let w = &s.data.weekly[i];
+        let w = rec.row;
         text(ws, r, 0, Some(&w.team), &st.text)?;
         text(ws, r, 1, Some(&w.task), &st.text)?;
         text(ws, r, 2, w.week.as_deref(), &st.text)?;
         quantity(ws, r, 3, w.plan.as_ref(), st)?;
         quantity(ws, r, 4, w.actual.as_ref(), st)?;
-        share(ws, r, 5, s.weekly[i].deviation, &behind)?;
+        share(ws, r, 5, rec.view.deviation, &behind)?;
         for (c, v) in [(6, &w.cause), (7, &w.fix)] {
             match v {
                 Some(v) => text(ws, r, c, Some(v), &wrap)?,
@@ -242,16 +240,14 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
         .set_border_color(0xD9D9D9);
     let label = st.label.clone().set_align(FormatAlign::Top);
-    for name in [
-        l.pick("亮点", "Highlights"),
-        l.pick("不足", "Shortcomings"),
-        l.pick("改进措施", "Improvements"),
-        l.pick("经验沉淀", "Lessons to keep"),
-    ] {
+    // What the team typed here before is carried forward (read::notes, cmd::keep).
+    for (&(zh, en), note) in NOTE_LABELS.iter().zip(&s.notes.0) {
         r += 1;
-        ws.write_string_with_format(r, 0, name, &label)?;
-        ws.merge_range(r, 1, r, LAST, "", &input)?;
-        ws.set_row_height(r, 54)?;
+        ws.write_string_with_format(r, 0, l.pick(zh, en), &label)?;
+        let note = note.as_deref().unwrap_or_default();
+        ws.merge_range(r, 1, r, LAST, note, &input)?;
+        let lines = wrapped_row_height(&[(note, WIDTHS[1..].iter().sum())]);
+        ws.set_row_height(r, lines.unwrap_or(0.0).max(54.0))?;
     }
     Ok(())
 }

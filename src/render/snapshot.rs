@@ -7,15 +7,22 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::model::{
-    SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET, SNAPSHOT_VERSION as VERSION, Snapshot,
+    FINGERPRINT_COLUMN, NO_FINGERPRINT, SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET,
+    SNAPSHOT_VERSION as VERSION, Snapshot,
 };
 
+/// Writes the snapshot; E1 holds "-" until [`set_fingerprint`] writes the fingerprint of
+/// every other cell (see read::notes) there.
 pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
     ws.set_name(SHEET)?;
     ws.set_hidden(true);
     let as_of = snap.as_of.map(|d| d.to_string()).unwrap_or_default();
     let baseline_set = snap.baseline_set.map(|d| d.to_string()).unwrap_or_default();
-    row(ws, 0, &[MARKER, VERSION, &as_of, &baseline_set])?;
+    row(
+        ws,
+        0,
+        &[MARKER, VERSION, &as_of, &baseline_set, NO_FINGERPRINT],
+    )?;
     let mut r = 1;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for t in &snap.tasks {
@@ -58,6 +65,12 @@ pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
         r += 1;
     }
     Ok(())
+}
+
+/// Writes the fingerprint into E1 of a written snapshot sheet.
+pub fn set_fingerprint(ws: &mut Worksheet, fingerprint: &str) -> Result<(), XlsxError> {
+    ws.write_string(0, FINGERPRINT_COLUMN, fingerprint)
+        .map(|_| ())
 }
 
 fn row(ws: &mut Worksheet, r: u32, cells: &[&str]) -> Result<(), XlsxError> {

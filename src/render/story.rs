@@ -285,33 +285,55 @@ pub fn budget(
     st: &Styles,
 ) -> Result<u32, XlsxError> {
     let l = st.lang;
-    ws.write_string_with_format(r, 0, l.pick("预算", "Budget"), &st.section)?;
+    ws.write_string_with_format(r, 0, l.pick("预算使用", "Budget used"), &st.section)?;
     r += 1;
     let t = &s.costs.totals;
-    if s.data.mixed_currencies() {
+    if s.currency().is_none() {
         let note = l.pick(
             "各团队币种不同，不合计金额（见“成本预算”表）",
             "teams use different currencies: no total (see the Costs sheet)",
         );
         ws.write_string_with_format(r, 0, note, &st.note)?;
     } else {
-        let head = [
-            l.pick("总预算", "Budget"),
-            l.pick("已支出", "Spent"),
-            l.pick("剩余", "Remaining"),
-            l.pick("已用比例", "Share used"),
-            l.pick("无预算支出", "Without a budget"),
+        // The Costs sheet's totals row, by the one definition (compute::costs::CostTotals).
+        let rows = [
+            (l.pick("总预算", "Budget"), Some(t.budget)),
+            (
+                l.pick("已支出（含无预算支出）", "Spent (all)"),
+                Some(t.spent),
+            ),
+            (
+                l.pick("其中无预算支出", "of which without a budget"),
+                Some(t.unbudgeted),
+            ),
+            (
+                l.pick("剩余（有预算的科目）", "Remaining (budgeted lines)"),
+                Some(t.remaining()),
+            ),
         ];
-        for (c, h) in head.iter().enumerate() {
-            ws.write_string_with_format(r, c as u16 + 1, *h, &st.header)?;
+        for (k, (label, v)) in rows.into_iter().enumerate() {
+            if k > 0 {
+                r += 1;
+            }
+            ws.write_string_with_format(r, 0, label, &st.text)?;
+            money(ws, r, 1, v, &st.money)?;
         }
         r += 1;
-        ws.write_string_with_format(r, 0, l.pick("全部科目", "All lines"), &st.label)?;
-        money(ws, r, 1, Some(t.budget), &st.money)?;
-        money(ws, r, 2, Some(t.spent), &st.money)?;
-        money(ws, r, 3, Some(t.remaining()), &st.money)?;
-        share(ws, r, 4, t.share_used(), &st.pct)?;
-        money(ws, r, 5, Some(t.unbudgeted), &st.money)?;
+        let used = l.pick("已用比例（有预算的科目）", "Used (budgeted lines)");
+        ws.write_string_with_format(r, 0, used, &st.text)?;
+        share(ws, r, 1, t.share_used(), &st.pct)?;
+        r += 1;
+        let head = [
+            l.pick("超支或预警的科目", "Lines over or near budget"),
+            l.pick("预算", "Budget"),
+            l.pick("已支出", "Spent"),
+            l.pick("剩余", "Remaining"),
+            l.pick("已用比例", "Used"),
+            l.pick("状态", "Status"),
+        ];
+        for (c, h) in head.iter().enumerate() {
+            ws.write_string_with_format(r, c as u16, *h, &st.header)?;
+        }
     }
     let flagged: Vec<_> = b.flagged_lines().collect();
     for line in flagged.iter().take(LIST_ROWS) {
@@ -369,6 +391,23 @@ pub fn needs(ws: &mut Worksheet, mut r: u32, b: &Brief, st: &Styles) -> Result<u
         text(ws, r, 1, n.owner.as_deref(), &st.text)?;
         date(ws, r, 2, n.due, &st.date)?;
         ws.write_string_with_format(r, 3, &n.need, &st.base)?;
+    }
+    Ok(r + 2)
+}
+
+/// Tasks by status: a count per status word and the total.
+pub fn statuses(
+    ws: &mut Worksheet,
+    mut r: u32,
+    s: &Summary,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    let l = st.lang;
+    ws.write_string_with_format(r, 0, l.pick("任务状态", "Tasks by status"), &st.section)?;
+    for status in TaskStatus::ALL {
+        r += 1;
+        ws.write_string_with_format(r, 0, status.word(l), &st.status(status))?;
+        ws.write_number_with_format(r, 1, s.count(status) as f64, &st.int)?;
     }
     Ok(r + 2)
 }

@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, amount, date, share, table_header, text};
+use super::{Styles, amount, date, quantity, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
 use crate::messages::{problem_text, severity_word};
@@ -79,8 +79,8 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         .set_align(rust_xlsxwriter::FormatAlign::Center);
     let warn = flag.clone().set_font_color(0x9C0006).set_bold();
     table_header(ws, 0, &headers, s.data.plan.len(), st)?;
-    for (i, (t, v)) in s.data.plan.iter().zip(&s.tasks).enumerate() {
-        let r = i as u32 + 1;
+    for (r, task) in (1..).zip(s.task_records()) {
+        let (t, v, sched) = (task.plan, task.view, task.schedule);
         text(ws, r, 0, Some(&t.team), &st.text)?;
         text(ws, r, 1, t.id.as_deref(), &st.text)?;
         text(ws, r, 2, t.stage.as_deref(), &st.text)?;
@@ -97,11 +97,8 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         } else {
             ws.write_blank(r, 11, &st.int)?;
         }
-        let sched = &s.schedule.tasks[i];
-        let preds: Vec<&str> = sched
-            .predecessors
-            .iter()
-            .map(|&p| s.data.plan[p].name.as_str())
+        let preds: Vec<&str> = (s.tasks_at(&sched.predecessors))
+            .map(|p| p.plan.name.as_str())
             .collect();
         text(ws, r, 12, Some(&preds.join(l.pick("、", ", "))), &st.text)?;
         match sched.float_days {
@@ -113,8 +110,8 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         date(ws, r, 16, sched.forecast_start, &st.date)?;
         date(ws, r, 17, sched.forecast_finish, &st.date)?;
         text(ws, r, 18, sched.forecast_late.then_some(yes), &warn)?;
-        date(ws, r, 19, s.baseline_due(i), &st.date)?;
-        match s.baseline_slip(i) {
+        date(ws, r, 19, s.baseline_due(task.index), &st.date)?;
+        match s.baseline_slip(task.index) {
             Some(slip) => ws.write_number_with_format(r, 20, slip as f64, &st.int)?,
             None => ws.write_blank(r, 20, &st.int)?,
         };
@@ -144,15 +141,15 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
     ];
     table_header(ws, 0, &headers, s.data.weekly.len(), st)?;
     let behind = st.pct.clone().set_font_color(0x9C0006);
-    for (i, (w, v)) in s.data.weekly.iter().zip(&s.weekly).enumerate() {
-        let r = i as u32 + 1;
+    for (r, rec) in (1..).zip(s.weekly_records()) {
+        let (w, v) = (rec.row, rec.view);
         text(ws, r, 0, Some(&w.team), &st.text)?;
         text(ws, r, 1, w.week.as_deref(), &st.text)?;
         text(ws, r, 2, Some(&w.task), &st.text)?;
         text(ws, r, 3, Some(&w.plan_text), &st.text)?;
         text(ws, r, 4, Some(&w.actual_text), &st.text)?;
-        amount(ws, r, 5, w.plan.as_ref().map(|q| q.value), st)?;
-        amount(ws, r, 6, w.actual.as_ref().map(|q| q.value), st)?;
+        quantity(ws, r, 5, w.plan.as_ref(), st)?;
+        quantity(ws, r, 6, w.actual.as_ref(), st)?;
         let fmt = if v.deviation.is_some_and(|d| d < 0.0) {
             &behind
         } else {

@@ -186,7 +186,11 @@ fn image_brief_carries_the_overviews_figures_in_both_languages() {
         assert!(w >= 1080 && h > 600, "{w}x{h}");
         // The first line is the Overview's headline: its status word and reason cells.
         let o = sheet(&out, overview);
-        let head = &o[3];
+        let words = ["落后", "需关注", "正常", "Off track", "Watch", "On track"];
+        let head = o
+            .iter()
+            .find(|r| words.iter().any(|w| r[0] == *w))
+            .expect("the headline");
         let headline = format!("{}{sep}{}", text(&head[0]), text(&head[1]));
         assert_eq!(desc.lines().next(), Some(headline.as_str()));
         // The goal line has the Overview's completion and time gone.

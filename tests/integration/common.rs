@@ -39,13 +39,25 @@ pub fn plantrack(dir: &Path, args: &[&str]) -> Output {
     plantrack_png(dir, &args)
 }
 
-/// Runs plantrack as given.
+/// Runs plantrack as given (`report` draws its image brief).
 pub fn plantrack_png(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plantrack"))
-        .current_dir(dir)
+    plantrack_in(dir, args, &[])
+}
+
+/// Runs plantrack with environment variables set (the locale, PLANTRACK_PAUSE). Without
+/// them the locale names no language (C.UTF-8), so messages follow the workbooks.
+pub fn plantrack_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plantrack"));
+    cmd.current_dir(dir)
         .args(args)
-        .output()
-        .expect("run plantrack")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PLANTRACK_PAUSE")
+        .env("LANG", "C.UTF-8");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run plantrack")
 }
 
 use calamine::{Data, Reader, open_workbook_auto};

@@ -156,16 +156,16 @@ fn forecast_extrapolates_over_the_elapsed_days_of_the_period() {
     assert_eq!(p.elapsed_days(day("2026-11-26")), 26);
     assert_eq!(p.elapsed_share(day("2026-11-26")), dec("0.52"));
     // 82,350.50 in 26 of 50 days: 158,366.35 at completion.
-    let f = forecast(dec("82350.50"), &p, day("2026-11-26")).unwrap();
-    assert_eq!(cents(f), dec("158366.35"));
+    let (f, how) = forecast(dec("82350.50"), Some(dec("100000")), &p, day("2026-11-26")).unwrap();
+    assert_eq!((cents(f), how), (dec("158366.35"), ForecastMethod::RunRate));
     // As-of clamps to the period: after the end, the forecast is what was spent; before
     // the start there is nothing to extrapolate from.
     assert_eq!(
-        forecast(dec("100"), &p, day("2027-01-15")),
-        Some(dec("100"))
+        forecast(dec("100"), None, &p, day("2027-01-15")),
+        Some((dec("100"), ForecastMethod::RunRate))
     );
     assert_eq!(p.elapsed_days(day("2026-10-01")), 0);
-    assert_eq!(forecast(dec("100"), &p, day("2026-10-01")), None);
+    assert_eq!(forecast(dec("100"), None, &p, day("2026-10-01")), None);
     assert!(Period::new(day("2026-12-01"), day("2026-11-01")).is_none());
 }
 
@@ -287,4 +287,53 @@ fn lines_group_by_team_and_spending_by_month() {
     assert!(r.undated);
     assert_eq!(r.lines[0].undated, dec("5"));
     assert_eq!(r.lines[1].months[&day("2026-12-01")], dec("10"));
+}
+
+#[test]
+fn early_in_the_period_a_front_loaded_deposit_is_forecast_at_its_budget() {
+    // Issue 15: 6 of 50 days (12%) gone, a 64,000 deposit on a 200,000 line. The run rate
+    // would say 533,333.33, a red overrun the status (OK) contradicts.
+    let p = Period::new(day("2026-11-01"), day("2026-12-20")).unwrap();
+    let as_of = day("2026-11-06");
+    assert!(p.elapsed_share(as_of) < RUN_RATE_FROM);
+    let b = Some(dec("200000"));
+    assert_eq!(
+        forecast(dec("64000"), b, &p, as_of),
+        Some((dec("200000"), ForecastMethod::Budget))
+    );
+    // Already over its budget: what was spent, never less.
+    assert_eq!(
+        forecast(dec("250000"), b, &p, as_of),
+        Some((dec("250000"), ForecastMethod::Budget))
+    );
+    // No budget: what was spent.
+    assert_eq!(
+        forecast(dec("64000"), None, &p, as_of),
+        Some((dec("64000"), ForecastMethod::Spent))
+    );
+    // From a quarter of the period (13 of 50 days = 26%) the run rate.
+    let (f, how) = forecast(dec("64000"), b, &p, day("2026-11-13")).unwrap();
+    assert_eq!((cents(f), how), (dec("246153.85"), ForecastMethod::RunRate));
+}
+
+#[test]
+fn totals_leave_unbudgeted_spending_out_of_remaining_share_and_forecast() {
+    let mut book = CostBook::default();
+    book.plan(&task(Some("S"), "t1", "1", None));
+    book.budget(&budget("x", "1000"));
+    book.add(&expense("x", "600"));
+    book.add(&expense("unplanned", "200"));
+    let r = book.finish(&settings(), &mut Vec::new());
+    let t = &r.totals;
+    assert_eq!((t.spent, t.unbudgeted), (dec("800"), dec("200")));
+    assert_eq!(t.remaining(), dec("400"));
+    assert_eq!(t.share_used(), Some(0.6));
+    // Used share and remaining share add up to the whole budget.
+    let rem = share(t.remaining(), t.budget).unwrap();
+    assert!((t.share_used().unwrap() + rem - 1.0).abs() < 1e-12);
+    // The totals' forecast is the budgeted line's; variance = budget - forecast.
+    let line = r.lines.iter().find(|l| l.budget.is_some()).unwrap();
+    assert_eq!(t.forecast(), line.forecast);
+    assert_eq!(t.variance(), line.variance());
+    assert_eq!(r.teams[0].totals, *t);
 }
