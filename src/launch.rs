@@ -122,6 +122,7 @@ pub fn dropped_report(inputs: Vec<PathBuf>, today: NaiveDate) -> ReportArgs {
         no_previous: false,
         calendar: None,
         rebaseline: false,
+        no_png: false,
     }
 }
 

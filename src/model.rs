@@ -550,6 +550,8 @@ pub struct PlanRow {
     pub progress: Option<f64>,
     pub status: Option<WrittenStatus>,
     pub predecessors: Vec<String>,
+    /// What the task's owner needs from others (the plan's "needs support" column).
+    pub support: Option<String>,
     /// The cells later checks point at (None: the column is absent).
     pub cells: PlanCells,
 }

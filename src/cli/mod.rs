@@ -104,6 +104,9 @@ pub struct ReportArgs {
     /// Do not compare with last week's summary.
     #[arg(long, conflicts_with = "previous")]
     pub no_previous: bool,
+    /// Do not write the one-page image brief `<summary>.png` beside the summary.
+    #[arg(long)]
+    pub no_png: bool,
     /// Working days that schedules count in: cn = Monday-Friday less mainland China's public
     /// holidays plus make-up working days (2020-2026); weekends = Monday-Friday. Default: cn
     /// for workbooks with Chinese headers, else weekends. A holidays sheet (节假日) adds

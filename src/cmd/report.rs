@@ -11,13 +11,14 @@ use super::{
     settings, shown, today,
 };
 use crate::cli::ReportArgs;
+use crate::compute::brief::brief;
 use crate::compute::changes::{baseline_slips, carry_baseline, compare, snapshot};
-use crate::compute::summarize;
+use crate::compute::{Summary, summarize};
 use crate::lang::Lang;
 use crate::messages::Said;
 use crate::model::{Severity, TaskStatus};
 use crate::read::previous::read_snapshot;
-use crate::render::RenderOptions;
+use crate::render::{RenderOptions, brief_png, font_database};
 
 /// The newest `<stem>-summary-<date>.xlsx` in `folder` dated before `as_of`.
 pub fn find_previous(folder: &Path, stem: &str, as_of: NaiveDate) -> Option<PathBuf> {
@@ -123,6 +124,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     super::keep::carry_team_work(&output, last_week, &mut summary, lang)?;
     let mut wb = super::keep::fingerprinted(&summary, &opts)?;
     target.save(&mut wb)?;
+    let image = if args.no_png {
+        Ok(())
+    } else {
+        write_brief_png(&summary, lang, &output)
+    };
 
     let tasks = summary.tasks.len();
     let overdue = summary.count(TaskStatus::Overdue);
@@ -139,5 +145,41 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             shown(&output)
         ),
     }
+    // The summary is written: the run succeeded. An image that could not be drawn (no CJK
+    // font on the machine) is said, never drawn in boxes of tofu.
+    if let Err(message) = image {
+        eprintln!("plantrack: {message}");
+    }
     Ok(Outcome::Ok)
+}
+
+/// Writes `<summary>.png` beside the summary and says which font drew it; on failure, the
+/// message (no image is left behind).
+fn write_brief_png(summary: &Summary, lang: Lang, output: &Path) -> Result<(), String> {
+    let path = output.with_extension("png");
+    let b = brief(summary);
+    let image = brief_png(summary, &b, lang, font_database()).map_err(|e| e.message(lang))?;
+    // Written as the summary is: whole or not at all, never over a file being written.
+    let target = super::output::Target::new(path.clone(), &[], Some("png"), lang)
+        .map_err(|e| crate::messages::error_text(&e, lang))?;
+    target
+        .save(&mut super::output::Bytes(image.png))
+        .map_err(|e| crate::messages::error_text(&e, lang))?;
+    match lang {
+        Lang::Zh => eprintln!(
+            "图片简报 {}（{}×{} 像素，字体 {}）",
+            path.display(),
+            image.width,
+            image.height,
+            image.font
+        ),
+        Lang::En => eprintln!(
+            "image brief {} ({}x{} px, font {})",
+            path.display(),
+            image.width,
+            image.height,
+            image.font
+        ),
+    }
+    Ok(())
 }

@@ -231,6 +231,7 @@ mod tests {
             progress: None,
             status: None,
             predecessors: vec![],
+            support: None,
             cells: Default::default(),
         }
     }

@@ -2,6 +2,7 @@
 //! rollup, weekly deviations, cost against budget. No I/O and no clock: the as-of date and
 //! thresholds come in through [`Settings`], so every result is reproducible in a test.
 
+pub mod brief;
 pub mod calendar;
 pub mod changes;
 pub mod costs;

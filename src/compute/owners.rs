@@ -123,6 +123,7 @@ mod tests {
             progress: Some(progress),
             status: None,
             predecessors: vec![],
+            support: None,
             cells: Default::default(),
         }
     }

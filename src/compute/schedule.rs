@@ -767,6 +767,7 @@ mod tests {
             progress: Some(0.0),
             status: Some(WrittenStatus::InProgress),
             predecessors: preds.iter().map(|s| s.to_string()).collect(),
+            support: None,
             cells: Default::default(),
         }
     }

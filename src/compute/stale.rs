@@ -74,6 +74,7 @@ mod tests {
             progress: None,
             status: None,
             predecessors: Vec::new(),
+            support: None,
             cells: Default::default(),
         });
         d.expenses.add(&Expense {

@@ -116,6 +116,7 @@ pub(crate) mod tests {
             progress: Some(progress),
             status: Some(WrittenStatus::InProgress),
             predecessors: vec![],
+            support: None,
             cells: Default::default(),
         }
     }

@@ -131,6 +131,7 @@ pub enum Field {
     Progress,
     Status,
     Predecessors,
+    Support,
     Week,
     Planned,
     Deviation,
@@ -369,6 +370,12 @@ const PLAN: &[FieldSpec] = &[
         false,
         &["前置任务", "依赖", "紧前", "前置", "紧前任务", "前序任务"],
         &["predecessors", "depends on", "dependencies", "dependency"],
+    ),
+    f(
+        Field::Support,
+        false,
+        &["需要支持", "所需支持", "需协调事项", "求助"],
+        &["needs support", "support needed", "help needed", "needs"],
     ),
     TEAM,
     x(

@@ -301,6 +301,7 @@ pub fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow
             .text(Field::Predecessors)
             .map(|t| split_list(&t))
             .unwrap_or_default(),
+        support: r.text(Field::Support),
         cells,
     };
     Some(row)

@@ -68,10 +68,9 @@ fn status_rows(
 pub fn write(ws: &mut Worksheet, c: &Changes, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
     ws.set_name(l.pick("本周变化", "Changes"))?;
-    for (col, w) in [14.0, 30.0, 14.0, 14.0, 14.0, 14.0, 11.0, 11.0]
-        .iter()
-        .enumerate()
-    {
+    let widths = [14.0, 30.0, 14.0, 14.0, 14.0, 14.0, 11.0, 11.0];
+    super::print::setup(ws, None, super::print::columns_width_pt(widths), None);
+    for (col, w) in widths.iter().enumerate() {
         ws.set_column_width(col as u16, *w)?;
     }
     ws.write_string_with_format(

@@ -1,16 +1,19 @@
 //! The Gantt sheet, drawn with plain cell fills so it renders the same in Excel, WPS and
-//! LibreOffice and prints on one page wide.
+//! LibreOffice, and printed at a readable size.
 //!
-//! Left: the goal > stage > task outline (grouped, so a stage collapses), owner, dates,
-//! progress and status, frozen. Right: one column per day for plans up to
-//! [`MAX_DAILY_DAYS`] days, per week beyond, under month headers. Bars run from start to
-//! due in the status colour, the done share darker; an overdue bar runs on in red to the
-//! as-of date; a one-day task is a milestone mark; goals and stages carry summary bars. The
-//! as-of column is outlined in red through the whole timeline. On the daily scale the days
-//! off of the working calendar (weekends, public holidays, the team's own days) are shaded,
-//! and lighter inside a bar; make-up working days (调休上班) are not; each holiday's name
-//! is written in the title row above its first day and in a note on its day cells. From the second week of
-//! a baseline, an orange underline under each task's bar shows its baseline dates.
+//! Left: the goal > stage > task outline (grouped, the collapse button on the summary row
+//! above its details), owner, dates, progress and status, frozen. Right: one column per day
+//! while the days fit one printed page width at a readable size ([`columns_per_page`]), per
+//! week beyond, under month headers; a wider timeline runs on to further pages with the
+//! title rows and the outline repeated instead of shrinking. Bars run from start to due in
+//! the status colour, the done share darker; an overdue bar runs on in red to the as-of
+//! date; a one-day task is a milestone, a purple mark with its name; a task finished late
+//! says by how many days; goals and stages carry summary bars. The as-of column is outlined
+//! in red through the whole timeline. On the daily scale the days off of the working
+//! calendar (weekends, public holidays, the team's own days) are shaded, and lighter inside
+//! a bar; make-up working days (调休上班) are not; each holiday's name is written in the
+//! title row above its first day and in a note on its day cells. From the second week of a
+//! baseline, an orange underline under each task's bar shows its baseline dates.
 
 use std::collections::HashMap;
 
@@ -18,13 +21,30 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
 
 use super::styles::status_colors;
-use super::{Styles, date, share, text};
+use super::{Styles, date, print, share, text};
 use crate::compute::Summary;
 use crate::compute::goals::{GoalNode, NodeLevel};
+use crate::lang::Lang;
 use crate::model::TaskStatus;
 
-/// Plans spanning up to this many days get one column per day, longer ones one per week.
-pub const MAX_DAILY_DAYS: i64 = 92;
+/// The outline block's column widths: goal / stage / task, owner, start, due, progress,
+/// status.
+const LEFT_WIDTHS: [f64; 6] = [34.0, 10.0, 10.0, 10.0, 7.0, 8.0];
+/// Timeline column widths, daily and weekly.
+const DAY_WIDTH: f64 = 2.6;
+const WEEK_WIDTH: f64 = 5.5;
+/// Milestones stand out in their own colour.
+const MILESTONE: u32 = 0x7030A0;
+/// Tasks finished after their due date are marked in this red.
+const LATE: u32 = 0xC00000;
+
+/// How many timeline columns of `width` fit beside the outline on one landscape page at the
+/// smallest readable print scale.
+pub fn columns_per_page(width: f64) -> i64 {
+    let page = print::LANDSCAPE_WIDTH_PT * 100.0 / print::MIN_SCALE;
+    let left = print::columns_width_pt(LEFT_WIDTHS);
+    ((page - left) / print::columns_width_pt([width])).floor() as i64
+}
 /// First timeline column (after the outline, owner, start, due, progress, status).
 const FIRST: u16 = 6;
 /// Rows above the first item: title, as-of label, month, week and day headers.
@@ -49,9 +69,11 @@ pub struct Scale {
 
 impl Scale {
     /// Chooses the scale for a plan spanning `first..=last` (as-of included by the caller).
+    /// Days while they fit one printed page width at a readable size, else weeks (which
+    /// run on to further page widths, the outline repeated, when they do not fit either).
     pub fn for_span(first: NaiveDate, last: NaiveDate) -> Scale {
         let days = (last - first).num_days() + 1;
-        if days <= MAX_DAILY_DAYS {
+        if days <= columns_per_page(DAY_WIDTH) {
             Scale {
                 first,
                 days_per_column: 1,
@@ -157,11 +179,13 @@ struct Bar {
     overdue_until: Option<NaiveDate>,
     milestone: bool,
     critical: bool,
+    /// Written just after the bar: a milestone's name, or the days a done task was late.
+    label: Option<(String, u32)>,
     /// The baseline's start and due, drawn as an underline.
     baseline: Option<(NaiveDate, NaiveDate)>,
 }
 
-fn task_bar(s: &Summary, i: usize, critical: bool) -> Option<Bar> {
+fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
     let t = &s.data.plan[i];
     let status = s.tasks[i].status;
     let due = t.due?;
@@ -176,6 +200,18 @@ fn task_bar(s: &Summary, i: usize, critical: bool) -> Option<Bar> {
         }),
     };
     let overdue_until = (status == TaskStatus::Overdue).then_some(s.settings.as_of);
+    let late = s.tasks[i].days_late;
+    let label = if status == TaskStatus::Done && late > 0 {
+        let text = match l {
+            Lang::Zh => format!("晚{late}天完成"),
+            Lang::En => format!("done {late}d late"),
+        };
+        Some((text, LATE))
+    } else if start == due {
+        Some((t.name.clone(), MILESTONE))
+    } else {
+        None
+    };
     // Drawn from the second week of a baseline on (the first week it is the bar itself).
     let baseline = s
         .baseline
@@ -194,6 +230,7 @@ fn task_bar(s: &Summary, i: usize, critical: bool) -> Option<Bar> {
         overdue_until,
         milestone: start == due,
         critical,
+        label,
         baseline,
     })
 }
@@ -213,6 +250,7 @@ fn summary_bar(s: &Summary, tasks: &[usize], color: u32) -> Option<Bar> {
         overdue_until: None,
         milestone: false,
         critical: false,
+        label: None,
         baseline: None,
     })
 }
@@ -233,7 +271,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     let scale = Scale::for_span(first, last);
 
     // Left block.
-    let widths = [34.0, 10.0, 10.0, 10.0, 7.0, 8.0];
+    let widths = LEFT_WIDTHS;
     let heads = [
         l.pick("目标 / 阶段 / 任务", "Goal / stage / task"),
         l.pick("负责人", "Owner"),
@@ -306,13 +344,19 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
                 let Some(i) = n.task else { continue };
                 let t = &s.data.plan[i];
                 let status = s.tasks[i].status;
-                ws.write_string_with_format(r, 0, super::fit(&t.name), &st.task)?;
+                let milestone = t.start.is_some_and(|a| Some(a) == t.due);
+                let name_format = if milestone {
+                    st.task.clone().set_font_color(MILESTONE).set_bold()
+                } else {
+                    st.task.clone()
+                };
+                ws.write_string_with_format(r, 0, super::fit(&t.name), &name_format)?;
                 text(ws, r, 1, t.owner.as_deref(), &st.text)?;
                 date(ws, r, 2, t.start, &st.date)?;
                 date(ws, r, 3, t.due, &st.date)?;
                 share(ws, r, 4, t.progress, &st.pct)?;
                 ws.write_string_with_format(r, 5, status.word(l), &st.status(status))?;
-                let bar = task_bar(s, i, s.schedule.tasks[i].critical);
+                let bar = task_bar(s, i, s.schedule.tasks[i].critical, l);
                 draw(ws, r, &scale, as_of, bar.as_ref(), &mut looks)?;
             }
         }
@@ -323,15 +367,19 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     for (a, b) in groups {
         ws.group_rows(a, b)?;
     }
+    // A goal's or stage's collapse button on its own row, above its details.
+    ws.group_symbols_above(true);
     legend(ws, r + 1, st)?;
 
     ws.set_freeze_panes(HEADER_ROWS, FIRST)?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(HEADER_ROWS - 3, HEADER_ROWS - 1)?;
-    ws.set_repeat_columns(0, FIRST - 1)?;
+    // Printed at a readable size: fitted to the page width when it keeps that size, else
+    // running on to more page widths with the title rows and the outline repeated.
+    let col_width = if scale.daily() { DAY_WIDTH } else { WEEK_WIDTH };
+    let width = print::columns_width_pt(LEFT_WIDTHS)
+        + print::columns_width_pt([col_width]) * scale.columns as f64;
+    let titles = Some((HEADER_ROWS - 3, HEADER_ROWS - 1));
+    print::setup(ws, titles, width, Some((0, FIRST - 1)));
     ws.set_header(format!("&C&\"-,Bold\"{}", title.replace('&', "&&")));
-    ws.set_footer("&C&P / &N");
     Ok(())
 }
 
@@ -379,12 +427,8 @@ fn timeline_header(
     let month_row = HEADER_ROWS - 3;
     let week_row = HEADER_ROWS - 2;
     let day_row = HEADER_ROWS - 1;
-    let width = if scale.daily() { 3.0 } else { 5.5 };
-    let day_fmt = st
-        .header
-        .clone()
-        .set_align(FormatAlign::Center)
-        .set_font_size(8);
+    let width = if scale.daily() { DAY_WIDTH } else { WEEK_WIDTH };
+    let day_fmt = st.header.clone().set_align(FormatAlign::Center);
     let weekend_fmt = day_fmt.clone().set_background_color(0x8EA9DB);
     let as_of_fmt = day_fmt.clone().set_background_color(AS_OF);
     let as_of_col = scale.column(as_of);
@@ -463,12 +507,7 @@ fn timeline_header(
     }
     // The as-of date written above its column.
     if (0..scale.columns).contains(&as_of_col) {
-        let f = st
-            .base
-            .clone()
-            .set_font_color(AS_OF)
-            .set_bold()
-            .set_font_size(8);
+        let f = st.base.clone().set_font_color(AS_OF).set_bold();
         let label = format!("▼ {} {}", l.pick("统计日", "as of"), as_of.format("%m-%d"));
         ws.write_string_with_format(1, FIRST + as_of_col as u16, label, &f)?;
     }
@@ -540,7 +579,7 @@ fn legend(ws: &mut Worksheet, first_row: u32, st: &Styles) -> Result<(), XlsxErr
             l.pick("里程碑（开始=截止）", "milestone (start = due)"),
             st.base
                 .clone()
-                .set_font_color(0x1F3864)
+                .set_font_color(MILESTONE)
                 .set_bold()
                 .set_align(FormatAlign::Center),
             "◆",
@@ -633,7 +672,7 @@ fn draw(
         if let Some(b) = bar {
             let covers = last_day >= b.start && day <= b.end;
             if b.milestone && covers {
-                look.milestone = Some(b.color);
+                look.milestone = Some(MILESTONE);
                 look.fill = None;
                 mark = "◆";
             } else if covers {
@@ -655,6 +694,21 @@ fn draw(
             ws.write_string_with_format(row, col, mark, f)?;
         }
     }
+    // The label just after the bar (or the overdue run), overflowing into the empty days.
+    if let Some(b) = bar
+        && let Some((label, color)) = &b.label
+    {
+        let c = scale.column(b.end) + 1;
+        if (0..scale.columns).contains(&c) {
+            let f = looks
+                .base
+                .clone()
+                .set_font_color(*color)
+                .set_bold()
+                .set_font_size(9);
+            ws.write_string_with_format(row, FIRST + c as u16, label, &f)?;
+        }
+    }
     Ok(())
 }
 
@@ -668,8 +722,13 @@ mod tests {
 
     #[test]
     fn short_plans_are_daily_long_ones_weekly_and_fit_excel() {
+        // About five weeks of days fit a landscape page at 70%; the sample's 50 days do not.
+        let per_page = columns_per_page(DAY_WIDTH);
+        assert!((30..=40).contains(&per_page), "{per_page}");
+        let s = Scale::for_span(d("2026-11-01"), d("2026-11-30"));
+        assert_eq!((s.days_per_column, s.columns), (1, 30));
         let s = Scale::for_span(d("2026-11-01"), d("2026-12-20"));
-        assert_eq!((s.days_per_column, s.columns), (1, 50));
+        assert_eq!((s.days_per_column, s.first), (7, d("2026-10-26")));
         let s = Scale::for_span(d("2026-01-01"), d("2027-12-31"));
         assert_eq!(s.days_per_column, 7);
         assert_eq!(s.first, d("2025-12-29"));

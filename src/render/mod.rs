@@ -6,6 +6,7 @@
 //! value without recalculating), and the document properties are fixed so the same input
 //! gives the same bytes. cmd/output.rs writes the files.
 
+mod brief_png;
 mod changes;
 mod costs;
 mod export;
@@ -13,9 +14,11 @@ mod gantt;
 mod metrics;
 mod overview;
 mod owners;
+mod print;
 mod retro;
 mod risks;
 mod snapshot;
+mod story;
 mod styles;
 mod tables;
 mod template;
@@ -31,6 +34,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compute::Summary;
 use crate::lang::Lang;
+pub use brief_png::{BriefImage, ImageError, brief_png, font_database};
 pub use costs::{CostView, CostsWorkbook, LedgerEntry};
 pub use export::{NotRead, costs_csv, costs_json};
 pub use styles::Styles;
@@ -344,10 +348,21 @@ pub(crate) fn table_header(
     }
     ws.set_row_height(row, 30)?;
     ws.set_freeze_panes(row + 1, 0)?;
-    print_setup(ws, row);
+    let width = print::columns_width_pt(headers.iter().map(|h| h.1));
+    print::setup(ws, Some((row, row)), width, Some((0, key_columns(headers))));
     let last = row + rows.max(1) as u32;
     ws.autofilter(row, 0, last, headers.len().saturating_sub(1) as u16)?;
     Ok(())
+}
+
+/// The columns repeated on each printed page width of a wide table: up to its first wide
+/// text column (the task or line name), at most four.
+fn key_columns(headers: &[(&str, f64)]) -> u16 {
+    headers
+        .iter()
+        .take(4)
+        .position(|h| h.1 >= 24.0)
+        .unwrap_or(0) as u16
 }
 
 /// Prints landscape, one page wide, with the header row repeated on every page.

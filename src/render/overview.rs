@@ -1,23 +1,28 @@
-//! The first sheet a manager reads: as-of date, goal completion, tasks by status, budget
-//! used, problem counts, the most overdue tasks, the critical path and the key risks.
+//! The first sheet a manager reads, the story on one landscape page: the headline (status
+//! word and reason), each goal against its time, the teams side by side, what changed since
+//! last week, what is overdue or due in the next seven days and by whom, the budget and its
+//! flagged lines, what the team needs, the critical path and the key risks. The judgements
+//! come from [`crate::compute::brief`]; the sections are laid out in `story.rs`.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, amount, date, money, share, text};
+use super::{Styles, date, money, share, story, text};
 use crate::compute::Summary;
-use crate::compute::goals::NodeLevel;
-use crate::model::{Severity, TaskStatus};
-
-/// How many overdue tasks the overview lists.
-const TOP_OVERDUE: usize = 10;
+use crate::compute::brief::brief;
 
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
+    let b = brief(s);
     ws.set_name(l.pick("概览", "Overview"))?;
     ws.set_screen_gridlines(false);
-    ws.set_print_fit_to_pages(1, 0);
+    // The story on one landscape page.
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    ws.set_print_fit_to_pages(1, 1);
+    ws.set_footer("&L&A&R&P / &N");
     for (c, w) in [
-        28.0, 16.0, 16.0, 12.0, 12.0, 12.0, 12.0, 14.0, 14.0, 10.0, 8.0, 8.0,
+        28.0, 14.0, 14.0, 11.0, 11.0, 11.0, 13.0, 10.0, 11.0, 10.0, 8.0, 8.0,
     ]
     .iter()
     .enumerate()
@@ -47,144 +52,18 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     ws.write_string_with_format(3, 0, l.pick("工作日历", "Working calendar"), &st.label)?;
     ws.write_string_with_format(3, 1, s.calendar.describe(l), &st.subtitle)?;
 
-    let mut r = 4;
+    let mut r = story::headline(ws, 5, s, &b, st)?;
+    r = story::goals(ws, r, &b, st)?;
     if s.data.teams.len() > 1 {
         r = team_table(ws, r, s, st)? + 1;
     }
-
-    // Goal completion.
-    ws.write_string_with_format(r, 0, l.pick("目标完成情况", "Goal completion"), &st.section)?;
-    r += 1;
-    for (c, h) in [
-        l.pick("总目标", "Goal"),
-        l.pick("目标值", "Target"),
-        l.pick("实际值", "Actual"),
-        l.pick("完成率", "Completion"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(r, c as u16, *h, &st.header)?;
-    }
-    for g in s.goals.iter().filter(|g| g.level == NodeLevel::Goal) {
-        r += 1;
-        text(ws, r, 0, Some(&g.name), &st.text)?;
-        amount(ws, r, 1, g.target, st)?;
-        amount(ws, r, 2, g.actual, st)?;
-        share(ws, r, 3, g.completion(), &st.pct)?;
-    }
+    r = story::moves(ws, r, &b, st)?;
+    r = story::due(ws, r, &b, st)?;
     r = super::metrics::overview_rows(ws, r, s, st)?;
-
-    // Tasks by status.
-    r += 2;
-    ws.write_string_with_format(r, 0, l.pick("任务状态", "Tasks by status"), &st.section)?;
-    r += 1;
-    ws.write_string_with_format(r, 0, l.pick("状态", "Status"), &st.header)?;
-    ws.write_string_with_format(r, 1, l.pick("任务数", "Tasks"), &st.header)?;
-    for status in TaskStatus::ALL {
-        r += 1;
-        ws.write_string_with_format(r, 0, status.word(l), &st.status(status))?;
-        ws.write_number_with_format(r, 1, s.count(status) as f64, &st.int)?;
-    }
-    r += 1;
-    ws.write_string_with_format(r, 0, l.pick("合计", "Total"), &st.total_label)?;
-    ws.write_number_with_format(r, 1, s.tasks.len() as f64, &st.int_bold)?;
-
-    // Budget.
-    r += 2;
-    ws.write_string_with_format(r, 0, l.pick("预算使用", "Budget used"), &st.section)?;
-    let t = &s.costs.totals;
-    if s.currency().is_none() {
-        // Yuan and dollars do not add up: the per-team table above has each team's figures.
-        r += 1;
-        let note = l.pick(
-            "各团队币种不同，不合计金额（见上方各团队表）",
-            "teams use different currencies: no total (see the Teams table above)",
-        );
-        ws.write_string_with_format(r, 0, note, &st.note)?;
-    } else {
-        // The Costs sheet's totals row, by the one definition (compute::costs::CostTotals).
-        let rows = [
-            (l.pick("总预算", "Budget"), Some(t.budget)),
-            (
-                l.pick("已支出（含无预算支出）", "Spent (all)"),
-                Some(t.spent),
-            ),
-            (
-                l.pick("其中无预算支出", "of which without a budget"),
-                Some(t.unbudgeted),
-            ),
-            (
-                l.pick("剩余（有预算的科目）", "Remaining (budgeted lines)"),
-                Some(t.remaining()),
-            ),
-        ];
-        for (label, v) in rows {
-            r += 1;
-            ws.write_string_with_format(r, 0, label, &st.text)?;
-            money(ws, r, 1, v, &st.money)?;
-        }
-        r += 1;
-        let used = l.pick("已用比例（有预算的科目）", "Used (budgeted lines)");
-        ws.write_string_with_format(r, 0, used, &st.text)?;
-        share(ws, r, 1, t.share_used(), &st.pct)?;
-    }
-    for status in [
-        crate::compute::costs::CostStatus::Over,
-        crate::compute::costs::CostStatus::Warning,
-    ] {
-        r += 1;
-        let n = s.costs.lines.iter().filter(|x| x.status == status).count();
-        let label = format!("{}{}", l.pick("科目数：", "Lines: "), status.word(l));
-        ws.write_string_with_format(r, 0, label, &st.text)?;
-        ws.write_number_with_format(r, 1, n as f64, &st.cost_status(status))?;
-    }
-
-    // Problems.
-    r += 2;
-    ws.write_string_with_format(r, 0, l.pick("数据问题", "Data problems"), &st.section)?;
-    for (label, sev) in [
-        (l.pick("错误", "Errors"), Severity::Error),
-        (l.pick("警告", "Warnings"), Severity::Warning),
-    ] {
-        r += 1;
-        ws.write_string_with_format(r, 0, label, &st.text)?;
-        ws.write_number_with_format(r, 1, s.problem_count(sev) as f64, &st.int)?;
-    }
-
-    // Most overdue tasks.
-    r += 2;
-    ws.write_string_with_format(r, 0, l.pick("逾期任务", "Overdue tasks"), &st.section)?;
-    r += 1;
-    for (c, h) in [
-        l.pick("任务", "Task"),
-        l.pick("负责人", "Owner"),
-        l.pick("完成时间", "Due"),
-        l.pick("逾期天数", "Days late"),
-        l.pick("完成度", "Progress"),
-        l.pick("团队", "Team"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string_with_format(r, c as u16, *h, &st.header)?;
-    }
-    let overdue = s.overdue();
-    if overdue.is_empty() {
-        r += 1;
-        ws.write_string_with_format(r, 0, l.pick("无逾期任务", "none"), &st.note)?;
-    }
-    for task in s.tasks_at(overdue.iter().take(TOP_OVERDUE)) {
-        r += 1;
-        let t = task.plan;
-        text(ws, r, 0, Some(&t.name), &st.text)?;
-        text(ws, r, 1, t.owner.as_deref(), &st.text)?;
-        date(ws, r, 2, t.due, &st.date)?;
-        ws.write_number_with_format(r, 3, task.view.days_late as f64, &st.int)?;
-        share(ws, r, 4, t.progress, &st.pct)?;
-        text(ws, r, 5, Some(&t.team), &st.text)?;
-    }
-    r = critical_path(ws, r, s, st)?;
+    r = story::statuses(ws, r, s, st)?;
+    r = story::budget(ws, r, s, &b, st)?;
+    r = story::needs(ws, r, &b, st)?;
+    r = critical_path(ws, r.saturating_sub(2), s, st)?;
     super::risks::overview_section(ws, s, st, r + 2)?;
     ws.set_active(true);
     Ok(())

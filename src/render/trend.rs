@@ -20,11 +20,11 @@ const CHART_ROWS: u32 = 16;
 pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
     ws.set_name(l.pick("周趋势", "Trend"))?;
-    super::print_setup(ws, 0);
-    for (c, w) in [14.0, 24.0, 11.0, 13.0, 13.0, 10.0, 11.0, 11.0, 11.0]
-        .iter()
-        .enumerate()
-    {
+    let widths = [14.0, 24.0, 11.0, 13.0, 13.0, 10.0, 11.0, 11.0, 11.0];
+    // The tables, a default-width gap column, then the charts (480 px, 360 pt, wide).
+    let width = super::print::columns_width_pt(widths.into_iter().chain([8.43])) + 360.0;
+    super::print::setup(ws, Some((0, 0)), width, Some((0, 1)));
+    for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.write_string_with_format(0, 0, l.pick("周趋势", "Weekly trend"), &st.title)?;

@@ -192,6 +192,13 @@ impl Example {
                     (F::Progress, N(0.6)),
                     (F::Status, self.status(S::InProgress)),
                     (F::Predecessors, Value::Text("1.4".into())),
+                    (
+                        F::Support,
+                        self.t(
+                            "需品牌部确认直播脚本",
+                            "Brand team to sign off the live script",
+                        ),
+                    ),
                 ],
             ),
             with(

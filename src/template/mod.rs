@@ -379,6 +379,7 @@ fn input_of(kind: SheetKind, field: Field, lang: Lang) -> (Input, f64) {
         }
         (_, F::Status) => (Input::Choice(choice_words(STATUS_CHOICES, lang)), 9.0),
         (_, F::Predecessors) => (Input::Text, 11.0),
+        (_, F::Support) => (Input::Text, 20.0),
         (_, F::Cause | F::Fix) => (Input::Text, 24.0),
         (SheetKind::Costs, F::Category) => (Input::BudgetLine, 14.0),
         (_, F::Category) => (Input::Text, 16.0),
@@ -694,6 +695,14 @@ fn prompt(kind: SheetKind, field: Field, lang: Lang, start: NaiveDate) -> (&'sta
                 Lang::Zh => format!("从下拉选择：{}。", words(choice_words(STATUS_CHOICES, lang))),
                 Lang::En => format!("Pick one: {}.", words(choice_words(STATUS_CHOICES, lang))),
             },
+        ),
+        (_, F::Support) => (
+            lang.pick("需要支持", "Needs support"),
+            lang.pick(
+                "需要别人提供的支持，写清找谁、要什么、何时要，如：设计部 6/5 前出主视觉。汇总的概览会列出。",
+                "What you need from others: who, what, by when, e.g. design: key visual by 6/5. The summary's Overview lists it.",
+            )
+            .into(),
         ),
         (_, F::Predecessors) => (
             lang.pick("前置任务", "Predecessors"),

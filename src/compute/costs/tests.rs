@@ -56,6 +56,7 @@ fn task(stage: Option<&str>, name: &str, id: &str, budget: Option<&str>) -> Plan
         progress: None,
         status: None,
         predecessors: Vec::new(),
+        support: None,
         cells: Default::default(),
     }
 }
