@@ -1,4 +1,4 @@
-//! The first sheet a manager reads, the story on one landscape page: the headline (status
+//! The first sheet a manager reads, the story on landscape pages fitted to their width: the headline (status
 //! word and reason), each goal against its time, the teams side by side, what changed since
 //! last week, what is overdue or due in the next seven days and by whom, the budget and its
 //! flagged lines, what the team needs, the critical path and the key risks. The judgements
@@ -15,11 +15,13 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     let b = brief(s);
     ws.set_name(l.pick("概览", "Overview"))?;
     ws.set_screen_gridlines(false);
-    // The story on one landscape page.
+    // Landscape, fitted to the page width only: with several teams, the critical path and
+    // the key risks the story runs past one page, and fitting its height too shrank the text
+    // below 6 points; it runs on to a second page at a readable size instead.
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
-    ws.set_print_fit_to_pages(1, 1);
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_footer("&L&A&R&P / &N");
     for (c, w) in [
         28.0, 14.0, 14.0, 11.0, 11.0, 11.0, 13.0, 10.0, 11.0, 10.0, 8.0, 8.0,
