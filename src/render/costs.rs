@@ -202,6 +202,9 @@ pub(crate) fn cost_sheet(
     ws.set_name(name)?;
     let n = report.lines.len();
     table_header(ws, 0, &headers(l), n, st)?;
+    // The chart and the months beside the table are wider than its columns: a fixed readable
+    // scale, not "fit to width", which shrank the whole sheet to about 4 points.
+    ws.set_print_scale(super::print::MIN_SCALE as u16);
     let centered = st.text.clone().set_align(FormatAlign::Center);
     for (i, line) in report.lines.iter().enumerate() {
         let r = i as u32 + 1;

@@ -214,6 +214,9 @@ pub fn how_read(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), Xlsx
         })
         .collect();
     table_header(ws, 0, &headers, lines.len(), st)?;
+    // Long explanation lines run past their column: a fixed readable scale, not "fit to
+    // width", which shrank the sheet below 5 points.
+    ws.set_print_scale(super::print::MIN_SCALE as u16);
     let mut last = None;
     for (r, (i, line)) in lines.iter().enumerate() {
         let r = r as u32 + 1;
