@@ -13,6 +13,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_auto, open_workbook_from_rs};
 
+use super::previous::cell;
 use super::source;
 
 use crate::model::{
@@ -95,8 +96,8 @@ fn stored_fingerprint(
     let mut stored = None;
     super::guarded(|| {
         book.for_each_row(SNAPSHOT_SHEET, |r| {
-            if r.index == 0 && text(r.get(0)) == SNAPSHOT_MARKER {
-                stored = Some(text(r.get(usize::from(FINGERPRINT_COLUMN))));
+            if r.index == 0 && cell(r, 0) == SNAPSHOT_MARKER {
+                stored = Some(cell(r, usize::from(FINGERPRINT_COLUMN)));
             }
             false
         })
@@ -123,16 +124,6 @@ fn span_cells(
     })
     .map_err(|e| e.message(crate::lang::Lang::En))?;
     Ok(first.map_or(0, |f| u64::from(last - f + 1) * cols as u64))
-}
-
-fn text(cell: &source::CellValue) -> String {
-    match cell {
-        source::CellValue::Empty => String::new(),
-        source::CellValue::Text(s) | source::CellValue::Error(s) => s.clone(),
-        source::CellValue::Number(x) => x.to_string(),
-        source::CellValue::Date(d) => d.to_string(),
-        source::CellValue::Bool(b) => b.to_string(),
-    }
 }
 
 /// The fingerprint of a summary workbook held in memory (just rendered).

@@ -48,7 +48,8 @@ impl SnapshotError {
     }
 }
 
-fn cell(row: &Row, i: usize) -> String {
+/// A cell's value as text ("" when empty), as the snapshot and notes readers compare it.
+pub(super) fn cell(row: &Row, i: usize) -> String {
     match row.get(i) {
         CellValue::Empty => String::new(),
         CellValue::Text(s) | CellValue::Error(s) => s.clone(),

@@ -303,15 +303,7 @@ fn ods_without_mimetype<RS: Read + Seek>(rs: RS) -> Result<Vec<(String, Vec<Row>
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         for (i, cells) in range.rows().enumerate() {
-            let index = top.saturating_add(i as u32);
-            past_last_row(index, &name)?;
-            let mut row = Row {
-                index,
-                cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
-                merged_above: Vec::new(),
-            };
-            let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
-            row.cells.extend(cells.iter().take(room).map(from_data));
+            let row = range_row((top, left), i, cells, &name)?;
             if !row.is_empty() {
                 rows.push(row);
             }
@@ -639,15 +631,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
         let range = sheets.worksheet_range(sheet).map_err(|e| bad(&e))?;
         let (top, left) = range.start().unwrap_or((0, 0));
         for (i, cells) in range.rows().enumerate() {
-            let index = top.saturating_add(i as u32);
-            past_last_row(index, sheet)?;
-            let mut row = Row {
-                index,
-                cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
-                merged_above: Vec::new(),
-            };
-            let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
-            row.cells.extend(cells.iter().take(room).map(from_data));
+            let mut row = range_row((top, left), i, cells, sheet)?;
             if fill.pass(&mut row) && !each(&row) {
                 return Ok(());
             }
@@ -832,6 +816,28 @@ pub const PIPELINE_FROM_BYTES: u64 = 1 << 20;
 /// enough to keep memory flat (at most about 16k rows in flight).
 const BATCH_ROWS: usize = 512;
 const QUEUE_BATCHES: usize = 32;
+
+/// Row `i` of a sheet read whole, whose cells start at (`top`, `left`): the columns left of
+/// the range are empty, and no more than [`MAX_COLUMNS`] are kept.
+///
+/// Errors: the row lies past Excel's last row.
+fn range_row(
+    (top, left): (u32, u32),
+    i: usize,
+    cells: &[Data],
+    sheet: &str,
+) -> Result<Row, ReadError> {
+    let index = top.saturating_add(i as u32);
+    past_last_row(index, sheet)?;
+    let mut row = Row {
+        index,
+        cells: vec![CellValue::Empty; left.min(MAX_COLUMNS) as usize],
+        merged_above: Vec::new(),
+    };
+    let room = (MAX_COLUMNS as usize).saturating_sub(row.cells.len());
+    row.cells.extend(cells.iter().take(room).map(from_data));
+    Ok(row)
+}
 
 /// Stops a sheet at Excel's last row ([`MAX_ROWS`]).
 fn past_last_row(row: u32, sheet: &str) -> Result<(), ReadError> {
