@@ -157,6 +157,11 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         ) => {
             let verdict = if stated == computed {
                 "一致".to_string()
+            } else if stated.is_zero() {
+                format!(
+                    "未核对（0 可能是未计算的公式；各行之和为 {}）",
+                    amount(*computed)
+                )
             } else {
                 format!("不一致（plantrack 相加为 {}）", amount(*computed))
             };
@@ -177,6 +182,11 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         ) => {
             let verdict = if stated == computed {
                 "matches the rows' sum".to_string()
+            } else if stated.is_zero() {
+                format!(
+                    "is not checked (0 is likely a formula never calculated; the rows add up to {})",
+                    amount(*computed)
+                )
             } else {
                 format!("differs from the rows' sum, {}", amount(*computed))
             };
@@ -256,5 +266,11 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         (TableNote::TaskCosts { budgets, spent }, Lang::En) => format!(
             "money on task rows: {budgets} budgets made budget lines, {spent} actual costs counted as spending"
         ),
+        (TableNote::LineSpent { rows }, Lang::Zh) => {
+            format!("预算表的实际列：{rows} 个实际金额计入对应预算科目的支出")
+        }
+        (TableNote::LineSpent { rows }, Lang::En) => {
+            format!("the budget's actual column: {rows} amounts counted as spending on their lines")
+        }
     }
 }

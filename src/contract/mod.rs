@@ -280,6 +280,7 @@ const PLAN: &[FieldSpec] = &[
             "resource name",
             "who",
             "lead",
+            "author",
         ],
     ),
     f(
@@ -362,7 +363,7 @@ const PLAN: &[FieldSpec] = &[
     f(
         Field::Status,
         false,
-        &["状态", "完成状态", "任务状态"],
+        &["状态", "完成状态", "任务状态", "完成情况"],
         &["status", "state"],
     ),
     f(
@@ -562,6 +563,7 @@ const BUDGET: &[FieldSpec] = &[
             "estimated cost",
             "planned",
             "budget amount",
+            "estimated",
         ],
     ),
     f(Field::Channel, false, &["渠道"], &["channel"]),
@@ -571,6 +573,11 @@ const BUDGET: &[FieldSpec] = &[
         Field::Item,
         &["事项", "明细", "项目", "名称", "内容", "用途"],
         &["item", "description", "details"],
+    ),
+    x(
+        Field::Spent,
+        &["实际发生", "实际", "实际费用", "实际支出", "实际金额", "已支出", "实际花费"],
+        &["actual", "actual cost", "spent", "actual spend"],
     ),
     x(Field::Qty, &["数量"], &["qty", "quantity", "units", "qty."]),
     x(

@@ -77,6 +77,9 @@ struct Table {
     wanted: bool,
     /// The first currency written in a money cell.
     currency: Option<String>,
+    /// A budget table's Actual column: spending on each line, passed with the task-row
+    /// costs after the budget (see `RecordSink`).
+    line_spent: Vec<Expense>,
 }
 
 /// A cost table left for the second pass (after the other sheets, see `RecordSink`).
@@ -288,6 +291,7 @@ impl<'a> SheetRead<'a> {
             let first = rows[0].index;
             if let Some(r) = self.recent.iter().rev().find(|r| r.index < first)
                 && let Some(t) = title_text(r)
+                && self.names_table(&t)
             {
                 self.title = Some((t, CellRef::new(self.name, r.index, first_cell(r))));
             }
@@ -300,6 +304,7 @@ impl<'a> SheetRead<'a> {
         }
         if let Some(t) = title_text(row)
             && !is_instruction(&t)
+            && self.names_table(&t)
             && self
                 .unit_note
                 .as_ref()
@@ -646,7 +651,15 @@ impl<'a> SheetRead<'a> {
             merged_once: 0,
             wanted,
             currency: None,
+            line_spent: Vec::new(),
         });
+    }
+
+    /// Whether a title row above a table names it: not a byline ("编制：市场部", "Project
+    /// lead: Ann"), and, above a sheet's first table, not a subtitle under the sheet's title
+    /// (the first title stays unless a later one names a part: "一、项目计划").
+    fn names_table(&self, t: &str) -> bool {
+        !is_byline(t) && (self.found_any || self.title.is_none() || is_table_title(t))
     }
 
     /// A plan's goal when it has no goal column: the title above the table, else the sheet's
@@ -673,6 +686,12 @@ impl<'a> SheetRead<'a> {
             }
             if t.g.map.kind == SheetKind::Plan {
                 t.finish_plan(name, ctx, &mut self.problems, sink, &mut self.task_expenses);
+            }
+            if !t.line_spent.is_empty() {
+                t.record.notes.push(TableNote::LineSpent {
+                    rows: t.line_spent.len(),
+                });
+                self.task_expenses.append(&mut t.line_spent);
             }
             if t.skipped > LISTED_SKIPS {
                 t.record.notes.push(TableNote::MoreSkipped {
@@ -735,6 +754,8 @@ impl<'a> SheetRead<'a> {
 struct Tally<'s> {
     sink: &'s mut dyn RecordSink,
     amount: Option<Decimal>,
+    /// The budget line passed, for spending written beside it.
+    line: Option<String>,
 }
 
 impl RecordSink for Tally<'_> {
@@ -752,6 +773,7 @@ impl RecordSink for Tally<'_> {
     }
     fn budget(&mut self, row: BudgetLine) {
         self.amount = Some(row.budget);
+        self.line = Some(row.category.clone());
         self.sink.budget(row)
     }
     fn risk(&mut self, row: Risk) {
@@ -876,8 +898,28 @@ impl Table {
             problems,
             currency: &mut self.currency,
         };
-        let mut tally = Tally { sink, amount: None };
+        let mut tally = Tally {
+            sink,
+            amount: None,
+            line: None,
+        };
         read_row(self.g.map.kind, &mut reader, &mut self.state, &mut tally);
+        if let Some(category) = tally.line
+            && self.g.map.column(Field::Spent).is_some()
+            && let Some(amount) = reader.money(Field::Spent)
+        {
+            self.line_spent.push(Expense {
+                team: ctx.team.to_string(),
+                row: reader.at_field(Field::Spent),
+                date: None,
+                category,
+                channel: None,
+                item: reader.text(Field::Item),
+                amount,
+                task: None,
+                owner: None,
+            });
+        }
         if let Some(a) = tally.amount {
             self.record.records += 1;
             self.sum_all += a;
@@ -945,7 +987,9 @@ impl Table {
         ctx: SheetCtx<'_>,
         problems: &mut Vec<Problem>,
     ) {
-        if stated != computed {
+        // A total of 0 over rows that are not is a formula never calculated (an Excel table's
+        // totals row written by a program), not a team's figure: explained, not warned.
+        if stated != computed && !stated.is_zero() {
             problems.push(Problem {
                 team: ctx.team.to_string(),
                 at: at.clone(),
@@ -1056,8 +1100,9 @@ impl Table {
         sink: &mut dyn RecordSink,
         task_expenses: &mut Vec<Expense>,
     ) {
-        let rows = std::mem::take(&mut self.plan_rows);
+        let mut rows = std::mem::take(&mut self.plan_rows);
         let map = self.g.map.clone();
+        settle_day_month(&mut rows, &map);
         let infos: Vec<RowInfo> = rows.iter().map(|r| RowInfo::of(r, &map)).collect();
         let mut level: Vec<Option<usize>> = vec![None; rows.len()];
         for i in 0..rows.len() {
@@ -1076,6 +1121,7 @@ impl Table {
                     Some(1 + info.indent)
                 }
                 _ if info.name.is_some() && info.filled == 0 && next.is_some() => Some(1),
+                _ if is_rollup_row(&infos, i) => Some(1),
                 _ => None,
             };
         }
@@ -1265,6 +1311,56 @@ struct RowInfo {
     indent: usize,
     /// Cells filled besides the id, name, goal and stage.
     filled: usize,
+    /// An owner, progress or status written (a task someone does, not a summary).
+    assigned: bool,
+    /// Start and due when both are dates.
+    span: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// Dates typed "11/2/2026" are ambiguous alone; a column whose other dates show the order
+/// ("11/13/2026") reads them that way, as the person who typed them meant.
+fn settle_day_month(rows: &mut [Row], map: &HeaderMap) {
+    for field in [Field::Start, Field::Due, Field::DoneOn] {
+        let Some(col) = map.column(field).map(|c| c.col) else {
+            continue;
+        };
+        let texts = rows.iter().filter_map(|r| match r.get(col) {
+            CellValue::Text(t) => Some(t.as_str()),
+            _ => None,
+        });
+        let Some(month_first) = crate::values::month_first_in(texts) else {
+            continue;
+        };
+        for row in rows.iter_mut() {
+            if let Some(cell) = row.cells.get_mut(col)
+                && let CellValue::Text(t) = cell
+                && let Some(d) = crate::values::date_in_order(t, month_first)
+            {
+                *cell = CellValue::Date(d);
+            }
+        }
+    }
+}
+
+/// A summary row of a plan exported from Smartsheet or MS Project, where the hierarchy is
+/// the cell's indent (a style, which the reader does not see): a named row with dates but no
+/// owner, progress or status, over at least two assigned rows whose dates lie within its own.
+fn is_rollup_row(infos: &[RowInfo], i: usize) -> bool {
+    let info = &infos[i];
+    let Some((start, due)) = info.span else {
+        return false;
+    };
+    if info.name.is_none() || info.assigned {
+        return false;
+    }
+    let kids: Vec<&RowInfo> = infos[i + 1..]
+        .iter()
+        .take_while(|n| n.assigned && n.name.is_some())
+        .collect();
+    kids.len() >= 2
+        && kids
+            .iter()
+            .all(|k| k.span.is_some_and(|(s, d)| s >= start && d <= due))
 }
 
 impl RowInfo {
@@ -1302,11 +1398,20 @@ impl RowInfo {
             })
             .filter(|c| !row.get(c.col).is_empty() && !row.merged_above.contains(&(c.col as u32)))
             .count();
+        let assigned = [Field::Owner, Field::Progress, Field::Status]
+            .into_iter()
+            .any(|f| raw(f).is_some_and(|v| !v.is_empty()));
+        let span = match (raw(Field::Start), raw(Field::Due)) {
+            (Some(CellValue::Date(s)), Some(CellValue::Date(d))) => Some((*s, *d)),
+            _ => None,
+        };
         RowInfo {
             wbs,
             name,
             indent,
             filled,
+            assigned,
+            span,
         }
     }
 }
@@ -1636,6 +1741,22 @@ fn is_table_title(text: &str) -> bool {
         .iter()
         .any(|w| t.ends_with(w));
     ordinal || names_kind || (table_word && t.chars().count() <= 20 && kind_from_name(t).is_some())
+}
+
+/// A "label: value" line under a title: who made the sheet, when, for whom.
+fn is_byline(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "编制", "编制人", "制表", "制表人", "填报人", "填表人", "填报日期", "日期", "更新",
+        "更新日期", "更新时间", "部门", "版本", "项目经理", "负责人", "审核", "审批", "公司",
+        "prepared by", "project lead", "project manager", "manager", "company", "company name",
+        "date", "updated", "last updated", "version", "owner", "author", "department", "as of",
+        "status date", "project start", "display week",
+    ];
+    let Some(i) = text.find([':', '：']) else {
+        return false;
+    };
+    let label = text[..i].trim().to_lowercase();
+    LABELS.contains(&label.as_str())
 }
 
 /// True when a row's one text fills two or more cells (a title merged across the table).

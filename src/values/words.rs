@@ -181,6 +181,8 @@ const STATUS_WORDS: &[(WrittenStatus, &[&str])] = &[
             "queued",
             "pending",
             "upcoming",
+            "idea",
+            "待定",
         ],
     ),
 ];
