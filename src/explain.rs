@@ -266,11 +266,27 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         (TableNote::TaskCosts { budgets, spent }, Lang::En) => format!(
             "money on task rows: {budgets} budgets made budget lines, {spent} actual costs counted as spending"
         ),
-        (TableNote::LineSpent { rows }, Lang::Zh) => {
-            format!("预算表的实际列：{rows} 个实际金额计入对应预算科目的支出")
+        (TableNote::LineSpent { rows, in_ledger }, Lang::Zh) => {
+            let counted = rows - in_ledger;
+            let left = if *in_ledger > 0 {
+                format!("；{in_ledger} 个未计入（台账已有这些科目的支出，只算一次）")
+            } else {
+                String::new()
+            };
+            format!("预算表的实际列：{counted} 个实际金额计入对应预算科目的支出{left}")
         }
-        (TableNote::LineSpent { rows }, Lang::En) => {
-            format!("the budget's actual column: {rows} amounts counted as spending on their lines")
+        (TableNote::LineSpent { rows, in_ledger }, Lang::En) => {
+            let counted = rows - in_ledger;
+            let left = if *in_ledger > 0 {
+                format!(
+                    "; {in_ledger} left out (a ledger holds those lines' spending: counted once)"
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "the budget's actual column: {counted} amounts counted as spending on their lines{left}"
+            )
         }
     }
 }

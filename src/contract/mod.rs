@@ -477,6 +477,7 @@ const CATEGORY_ZH: &[&str] = &[
 ];
 const CATEGORY_EN: &[&str] = &[
     "category",
+    "line",
     "budget line",
     "expense type",
     "type",
@@ -793,6 +794,13 @@ fn strip_variant(key: &str) -> Option<(Variant, &str)> {
         .or_else(|| strip(PLANNED_PREFIXES).map(|rest| (Variant::Planned, rest)))
 }
 
+/// True for a header cell that only says planned or actual (实际, Actual, 计划, Plan): merged
+/// over 开始 | 结束, it decides which field the cells below name.
+pub fn is_variant_word(text: &str) -> bool {
+    let key = header_key(text);
+    ACTUAL_PREFIXES.contains(&key.as_str()) || PLANNED_PREFIXES.contains(&key.as_str())
+}
+
 /// The field a prefixed header names: "Actual End" is the done date, "Actual Budget" money
 /// spent; a planned prefix keeps the field. None for a variant plantrack does not keep
 /// ("Actual Start").
@@ -894,6 +902,8 @@ impl HeaderMap {
                     (SheetKind::Plan, Field::Due) => has(Field::Start) && has(Field::Duration),
                     // An item budget: the item names the line, quantity × price its amount.
                     (SheetKind::Budget, Field::Category) => has(Field::Item),
+                    // A ledger sheet per category: the sheet's name is the category.
+                    (SheetKind::Costs, Field::Category) => has(Field::Item),
                     (SheetKind::Budget, Field::Budget) => has(Field::Qty) && has(Field::UnitPrice),
                     // A wide metrics sheet names its metrics in its header, not in a column.
                     (SheetKind::Metrics, Field::Metric) => has(Field::WideMetric),

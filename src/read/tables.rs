@@ -117,6 +117,9 @@ pub struct SheetRead<'a> {
     skip_through: Option<u32>,
     /// Money spent written on plan rows: expenses, passed on after the other sheets.
     pub task_expenses: Vec<Expense>,
+    /// Spending from budget tables' Actual columns: counted after the ledgers, for the
+    /// lines no ledger holds (a summary sheet's Actual repeats its ledgers).
+    pub line_spent: Vec<Expense>,
     /// Period columns (months, quarters, weeks, dates) of the header being looked at.
     periods: Vec<(usize, NaiveDate)>,
     /// The first currency written in a money cell of its tables.
@@ -147,6 +150,7 @@ impl<'a> SheetRead<'a> {
             deferred: None,
             skip_through: None,
             task_expenses: Vec::new(),
+            line_spent: Vec::new(),
             periods: Vec::new(),
             currency: None,
             unit_note: None,
@@ -625,6 +629,14 @@ impl<'a> SheetRead<'a> {
             });
         }
         let mut state = SheetState::default();
+        if g.map.kind == SheetKind::Costs && g.map.column(Field::Category).is_none() {
+            // One ledger sheet per category ("Advertising", "Events"): the sheet names it.
+            state.group = Some(if is_generic_sheet_name(self.name) {
+                self.ctx.team.to_string()
+            } else {
+                self.name.trim().to_string()
+            });
+        }
         if g.map.kind == SheetKind::Plan && g.map.column(Field::Goal).is_none() {
             let (goal, from) = self.fallback_goal();
             state.set_goal(goal.0.clone(), goal.1);
@@ -690,8 +702,9 @@ impl<'a> SheetRead<'a> {
             if !t.line_spent.is_empty() {
                 t.record.notes.push(TableNote::LineSpent {
                     rows: t.line_spent.len(),
+                    in_ledger: 0,
                 });
-                self.task_expenses.append(&mut t.line_spent);
+                self.line_spent.append(&mut t.line_spent);
             }
             if t.skipped > LISTED_SKIPS {
                 t.record.notes.push(TableNote::MoreSkipped {
@@ -1455,6 +1468,9 @@ impl Header {
                 let texts: Vec<String> = match p.as_slice() {
                     [] => Vec::new(),
                     [one] => vec![one.clone()],
+                    // 实际 over 开始 is the actual start, which plantrack does not keep: not
+                    // the start.
+                    [first, ..] if crate::contract::is_variant_word(first) => vec![p.concat()],
                     [first, .., last] => vec![p.concat(), last.clone(), first.clone()],
                 };
                 texts

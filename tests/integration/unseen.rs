@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use plantrack::compute::{Settings, summarize};
-use plantrack::model::{Dataset, ProblemKind, ReadError, Severity, TableNote, TaskStatus};
+use plantrack::model::{
+    Dataset, Level, ProblemKind, ReadError, RiskState, Severity, TableNote, TaskStatus,
+};
 use plantrack::read::read_dataset;
 use rust_decimal::Decimal;
 
@@ -341,4 +343,98 @@ fn a_contact_list_is_refused_by_name() {
         Err(ReadError::NoRecognisedSheet { found }) => assert_eq!(found, ["Media Contacts"]),
         other => panic!("{other:?}"),
     }
+}
+
+/// openpyxl, a two-row header: 计划 and 实际 merged over 开始 | 结束, 阶段 merged down.
+#[test]
+fn planned_and_actual_merged_over_start_and_end() {
+    let data = read("活动排期.xlsx");
+    assert_eq!(
+        names(&data),
+        ["场地确认", "嘉宾邀请", "现场搭建", "活动执行"]
+    );
+    assert_eq!(data.plan[1].start, Some(day("2026-11-04")), "计划 / 开始");
+    assert_eq!(data.plan[1].due, Some(day("2026-11-18")), "计划 / 结束");
+    assert_eq!(data.plan[0].done_on, Some(day("2026-11-05")), "实际 / 结束");
+    assert_eq!(done(&data), ["场地确认"]);
+    assert_eq!(overdue(&data), ["嘉宾邀请", "现场搭建"]);
+}
+
+/// XlsxWriter: Start and "No. Days" ("3 days", "5 working days", "2-3 days"), text dates.
+#[test]
+fn start_plus_number_of_days() {
+    let data = read("Webinar Plan.xlsx");
+    let due: Vec<Option<NaiveDate>> = data.plan.iter().map(|p| p.due).collect();
+    assert_eq!(
+        due,
+        [
+            Some(day("2026-11-04")),
+            Some(day("2026-11-11")),
+            Some(day("2026-11-18")),
+            Some(day("2026-12-01")),
+        ]
+    );
+    assert_eq!(overdue(&data), ["Registration page", "Promo emails"]);
+}
+
+/// openpyxl saved by LibreOffice: one ledger sheet per category (Date | Description | Amount)
+/// and a Summary of Budget and Spent whose Spent repeats the ledgers: counted once.
+#[test]
+fn a_ledger_sheet_per_category_and_a_summary() {
+    let data = read("Marketing Costs.xlsx");
+    let lines: Vec<(&str, Decimal)> = data
+        .budget
+        .iter()
+        .map(|b| (b.category.as_str(), b.budget))
+        .collect();
+    assert_eq!(
+        lines,
+        [("Advertising", dec("20000")), ("Events", dec("15000"))]
+    );
+    assert_eq!(spent(&data), dec("16300.50"));
+    let events: Decimal = data
+        .expenses
+        .groups
+        .iter()
+        .filter(|g| g.category == "Events")
+        .map(|g| g.spent)
+        .sum();
+    assert_eq!(events, dec("9000"));
+}
+
+/// XlsxWriter 风险登记表: 发生概率 / 影响程度 高中低, 状态 跟踪中 / 已关闭.
+#[test]
+fn risk_register_in_chinese() {
+    let data = read("风险登记表.xlsx");
+    let states: Vec<Option<RiskState>> = data.risks.iter().map(|r| r.state).collect();
+    assert_eq!(
+        states,
+        [
+            Some(RiskState::Open),
+            Some(RiskState::Closed),
+            Some(RiskState::Open)
+        ]
+    );
+    assert_eq!(data.risks[0].impact, Some(Level::High));
+    assert_eq!(data.risks[2].response, None);
+}
+
+/// openpyxl: Line | Q1..Q4 | Total under "(£000)".
+#[test]
+fn quarterly_budget_in_thousands_of_pounds() {
+    let data = read("Budget FY27.xlsx");
+    let lines: Vec<(&str, Decimal)> = data
+        .budget
+        .iter()
+        .map(|b| (b.category.as_str(), b.budget))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Brand", dec("47500")),
+            ("Performance", dec("95000")),
+            ("Events", dec("20000"))
+        ]
+    );
+    assert_eq!(totals(&data), [(dec("162500"), dec("162500"))]);
 }
