@@ -237,6 +237,8 @@ const PLAN: &[FieldSpec] = &[
             "作业名称",
             "任务描述",
             "事项",
+            "活动名称",
+            "活动内容",
             "内容主题",
             "工作内容",
             "工作事项",
@@ -363,8 +365,8 @@ const PLAN: &[FieldSpec] = &[
     f(
         Field::Status,
         false,
-        &["状态", "完成状态", "任务状态", "完成情况"],
-        &["status", "state"],
+        &["状态", "完成状态", "任务状态", "完成情况", "是否完成"],
+        &["status", "state", "done?", "completed?", "complete?"],
     ),
     f(
         Field::Predecessors,

@@ -56,6 +56,9 @@ const STATUS_WORDS: &[(WrittenStatus, &[&str])] = &[
             "resolved",
             "signedoff",
             "accepted",
+            // A "Done?" / 是否完成 column.
+            "yes",
+            "是",
         ],
     ),
     (
@@ -183,6 +186,8 @@ const STATUS_WORDS: &[(WrittenStatus, &[&str])] = &[
             "upcoming",
             "idea",
             "待定",
+            "no",
+            "否",
         ],
     ),
 ];

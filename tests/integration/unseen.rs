@@ -438,3 +438,22 @@ fn quarterly_budget_in_thousands_of_pounds() {
     );
     assert_eq!(totals(&data), [(dec("162500"), dec("162500"))]);
 }
+
+/// openpyxl: the list on Sheet2 from C5 under a French title, a Done? column of Yes / No.
+#[test]
+fn an_offset_list_with_a_done_column() {
+    let data = read("Event tasks.xlsx");
+    assert_eq!(names(&data), ["Brief agency", "Book venue", "Send invites"]);
+    assert_eq!(done(&data), ["Brief agency"]);
+    assert_eq!(overdue(&data), ["Book venue"]);
+}
+
+/// openpyxl 营销日历: 活动名称, 进度 written 100% / 完成 / 50%, 第44周.. columns as a timeline.
+#[test]
+fn activity_calendar_with_week_columns() {
+    let data = read("营销日历.xlsx");
+    assert_eq!(names(&data), ["预热", "爆发", "返场", "复盘"]);
+    assert_eq!(done(&data), ["预热", "爆发"]);
+    assert_eq!(overdue(&data), ["返场"]);
+    assert_eq!(data.tables[0].timeline, Some((6, 11)));
+}
