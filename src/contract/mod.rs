@@ -579,7 +579,15 @@ const BUDGET: &[FieldSpec] = &[
     ),
     x(
         Field::Spent,
-        &["实际发生", "实际", "实际费用", "实际支出", "实际金额", "已支出", "实际花费"],
+        &[
+            "实际发生",
+            "实际",
+            "实际费用",
+            "实际支出",
+            "实际金额",
+            "已支出",
+            "实际花费",
+        ],
         &["actual", "actual cost", "spent", "actual spend"],
     ),
     x(Field::Qty, &["数量"], &["qty", "quantity", "units", "qty."]),

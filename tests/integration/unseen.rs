@@ -101,7 +101,9 @@ fn simple_gantt_chart_template() {
     let data = read("Simple Gantt Chart.xlsx");
     assert_eq!(data.plan.len(), 7);
     assert!(
-        data.plan.iter().all(|p| p.goal == "Product Launch Campaign"),
+        data.plan
+            .iter()
+            .all(|p| p.goal == "Product Launch Campaign"),
         "the title, not the byline under it"
     );
     assert_eq!(data.plan[2].stage.as_deref(), Some("Phase 1 Title"));
@@ -140,7 +142,14 @@ fn wbs_schedule_with_text_dates_in_chinese() {
     let data = read("进度计划表.xlsx");
     assert_eq!(
         names(&data),
-        ["竞品分析", "用户访谈", "品牌定位报告", "VI设计", "物料制作", "发布会"]
+        [
+            "竞品分析",
+            "用户访谈",
+            "品牌定位报告",
+            "VI设计",
+            "物料制作",
+            "发布会"
+        ]
     );
     assert_eq!(data.plan[0].goal, "调研阶段");
     assert_eq!(data.plan[0].stage.as_deref(), Some("市场调研"));
