@@ -575,7 +575,7 @@ const BUDGET: &[FieldSpec] = &[
     x(
         Field::Item,
         &["事项", "明细", "项目", "名称", "内容", "用途"],
-        &["item", "description", "details"],
+        &["item", "description", "details", "expense"],
     ),
     x(
         Field::Spent,
@@ -913,7 +913,7 @@ impl HeaderMap {
                     // An item budget: the item names the line, quantity × price its amount.
                     (SheetKind::Budget, Field::Category) => has(Field::Item),
                     // A ledger sheet per category: the sheet's name is the category.
-                    (SheetKind::Costs, Field::Category) => has(Field::Item),
+                    (SheetKind::Costs, Field::Category) => has(Field::Item) && has(Field::Date),
                     (SheetKind::Budget, Field::Budget) => has(Field::Qty) && has(Field::UnitPrice),
                     // A wide metrics sheet names its metrics in its header, not in a column.
                     (SheetKind::Metrics, Field::Metric) => has(Field::WideMetric),

@@ -466,3 +466,29 @@ fn activity_calendar_with_week_columns() {
     assert_eq!(overdue(&data), ["返场"]);
     assert_eq!(data.tables[0].timeline, Some((6, 11)));
 }
+
+/// openpyxl: Expense | Jan..Dec | Total on a sheet named Monthly Budget: a budget, never
+/// spending.
+#[test]
+fn an_english_monthly_budget_is_a_budget() {
+    let data = read("Monthly Budget 2026.xlsx");
+    let lines: Vec<(&str, Decimal)> = data
+        .budget
+        .iter()
+        .map(|b| (b.category.as_str(), b.budget))
+        .collect();
+    assert_eq!(
+        lines,
+        [("Advertising", dec("12000")), ("Events", dec("10000"))]
+    );
+    assert_eq!(spent(&data), Decimal::ZERO);
+}
+
+/// openpyxl: statuses written with a mark (✅ Done, 🟡 In progress), dates with weekdays.
+#[test]
+fn statuses_with_marks() {
+    let data = read("Launch checklist.xlsx");
+    assert_eq!(done(&data), ["Teaser video"]);
+    assert_eq!(overdue(&data), ["Press kit"]);
+    assert!(data.problems.is_empty(), "{:?}", data.problems);
+}
