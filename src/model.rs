@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
@@ -916,15 +916,17 @@ impl Dataset {
     }
 }
 
-/// What a summary carries so that next week's run can say what changed: per task its
-/// status, due date and progress; per budget line its budget and spending; per goal its
-/// target and actual. Written to a hidden sheet of the summary and read back.
 /// Where a summary keeps its snapshot: a hidden sheet, the marker in its A1 and the format
-/// version in B1 (bumped whenever the rows change meaning). Shared by the writer (render)
-/// and the reader (read) so the two cannot drift.
+/// version in B1 (bumped whenever the records change meaning), the as-of date in C1 and the
+/// baseline's date in D1; below, one [`SnapRecord`] per row as one JSON cell in column A.
+/// Shared by the writer (render) and the reader (read) so the two cannot drift.
 pub const SNAPSHOT_SHEET: &str = "_plantrack";
 pub const SNAPSHOT_MARKER: &str = "plantrack snapshot";
-pub const SNAPSHOT_VERSION: &str = "1";
+pub const SNAPSHOT_VERSION: &str = "2";
+/// The format summaries were written in before the records were JSON: positional rows
+/// (kind, team, then the fields in order). Still read, so that a team upgrading keeps its
+/// baseline and last week's comparison.
+pub const SNAPSHOT_VERSION_ROWS: &str = "1";
 /// The snapshot's first row holds the fingerprint of the summary's other cells (see
 /// read::notes) in this column (E), or [`NO_FINGERPRINT`].
 pub const FINGERPRINT_COLUMN: u16 = 4;
@@ -967,7 +969,10 @@ impl TeamNotes {
 pub const SUMMARY_TITLE: (&str, &str) = ("plantrack 周度汇总", "plantrack weekly summary");
 pub const COSTS_TITLE: (&str, &str) = ("plantrack 成本预算", "plantrack cost vs budget");
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// What a summary carries so that next week's run can say what changed: per task its
+/// status, due date and progress; per budget line its budget and spending; per goal its
+/// target and actual. Written to a hidden sheet of the summary and read back.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Snapshot {
     pub as_of: Option<NaiveDate>,
     /// The as-of date of the summary that set the baseline (the campaign's first, or the
@@ -978,35 +983,74 @@ pub struct Snapshot {
     pub goals: Vec<GoalSnap>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One record of the snapshot sheet, one JSON cell each: `{"task":{"team":…}}`,
+/// `{"cost":{…}}`, `{"goal":{…}}`. Amounts are exact decimal text, dates ISO text; a field
+/// left out reads as empty, so a field added later does not break older records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SnapRecord {
+    Task(TaskSnap),
+    Cost(CostSnap),
+    Goal(GoalSnap),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskSnap {
     pub team: String,
     /// The task's id, or its name where it has none.
     pub key: String,
     pub name: String,
+    /// As [`TaskStatus::code`] writes it, the same code in every format version.
+    #[serde(with = "status_code")]
     pub status: TaskStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// The start and due date the baseline holds for this task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline_start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline_due: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CostSnap {
     pub team: String,
     pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Decimal>,
     pub spent: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoalSnap {
     pub team: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<Decimal>,
+}
+
+/// A task status in the snapshot as its stable code ("on-track"), not the variant's name.
+mod status_code {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::TaskStatus;
+
+    pub fn serialize<S: Serializer>(status: &TaskStatus, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(status.code())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TaskStatus, D::Error> {
+        let code = String::deserialize(d)?;
+        TaskStatus::from_code(&code)
+            .ok_or_else(|| D::Error::custom(format!("unknown task status {code:?}")))
+    }
 }
 
 #[cfg(test)]
