@@ -517,10 +517,7 @@ fn goal_paces(s: &Summary) -> Vec<GoalPace> {
 }
 
 fn moves(c: &super::changes::Changes) -> Moves {
-    let completion = |a: Option<Decimal>, t: Option<Decimal>| {
-        let (a, t) = (a?, t?);
-        if t.is_zero() { None } else { (a / t).to_f64() }
-    };
+    let completion = |a: Option<Decimal>, t: Option<Decimal>| super::share(a?, t?);
     Moves {
         previous_as_of: c.previous_as_of,
         newly_overdue: c.newly_overdue.iter().map(|x| x.name.clone()).collect(),

@@ -118,7 +118,7 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         };
         text(ws, r, 21, t.deliverable.as_deref(), &st.text)?;
         text(ws, r, 22, Some(&t.row.to_string()), &st.text)?;
-        super::metrics::task_check(ws, r, 23, s, task.index, st)?;
+        super::metrics::task_check(ws, r, 23, task, st)?;
     }
     Ok(())
 }

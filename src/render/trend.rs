@@ -128,14 +128,17 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     }
     ws.set_row_height(r, 30)?;
     for t in &trend.tasks {
+        let (Some(rec), Some(week)) = (s.weekly_record(t.row), trend.weeks.get(t.week)) else {
+            continue;
+        };
         r += 1;
-        let w = &s.data.weekly[t.row];
+        let w = rec.row;
         text(ws, r, 0, Some(&w.team), &st.text)?;
         text(ws, r, 1, Some(&t.task), &st.text)?;
-        week_label(ws, r, 2, &trend.weeks[t.week], st)?;
+        week_label(ws, r, 2, week, st)?;
         quantity(ws, r, 3, w.plan.as_ref(), st)?;
         quantity(ws, r, 4, w.actual.as_ref(), st)?;
-        let dev = s.weekly[t.row].deviation;
+        let dev = rec.view.deviation;
         share(ws, r, 5, dev, fmt.deviation(dev))?;
         share(ws, r, 6, t.cum_deviation, fmt.deviation(t.cum_deviation))?;
     }
