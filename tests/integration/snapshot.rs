@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use calamine::Data;
+use calamine::{Data, DataType};
 
 use super::common::*;
 
