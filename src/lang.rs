@@ -2,7 +2,6 @@
 //! otherwise; every user-facing string is written as `lang.pick("中文", "English")` at the
 //! place it is used, so the two stay side by side and neither can be forgotten.
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {
     Zh,

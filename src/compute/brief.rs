@@ -198,6 +198,8 @@ pub struct LineUse {
     pub category: String,
     pub budget: Option<Decimal>,
     pub spent: Decimal,
+    /// Budget minus spent (see `CostLine::remaining`).
+    pub remaining: Option<Decimal>,
     pub share: Option<f64>,
     pub status: CostStatus,
 }
@@ -317,6 +319,7 @@ pub fn brief(s: &Summary) -> Brief {
             category: l.category.clone(),
             budget: l.budget,
             spent: l.spent,
+            remaining: l.remaining(),
             share: l.share_used(),
             status: l.status,
         })

@@ -303,9 +303,7 @@ impl CostReport {
     /// Net spending in month `m` (its first day) over every line: the By month sheet's
     /// column total.
     pub fn month_total(&self, m: NaiveDate) -> Decimal {
-        (self.lines.iter())
-            .filter_map(|l| l.months.get(&m))
-            .sum()
+        (self.lines.iter()).filter_map(|l| l.months.get(&m)).sum()
     }
 
     /// Net spending of the expenses without a date, over every line.

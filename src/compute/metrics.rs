@@ -82,7 +82,6 @@ pub struct MetricView {
     pub rows: Vec<usize>,
 }
 
-
 impl MetricView {
     pub fn is_rate(&self) -> bool {
         self.unit.as_deref() == Some("%")

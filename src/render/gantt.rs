@@ -22,8 +22,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet,
 
 use super::styles::status_colors;
 use super::{Styles, date, print, share, text};
-use crate::compute::{Summary, TaskRecord};
 use crate::compute::goals::{GoalNode, NodeLevel};
+use crate::compute::{Summary, TaskRecord};
 use crate::lang::Lang;
 use crate::model::TaskStatus;
 
@@ -227,7 +227,9 @@ fn task_bar(s: &Summary, task: TaskRecord, l: Lang) -> Option<Bar> {
 
 /// The span of a goal's or stage's tasks.
 fn summary_bar(s: &Summary, tasks: &[usize], color: u32) -> Option<Bar> {
-    let starts = s.tasks_at(tasks).filter_map(|t| t.plan.start.or(t.plan.due));
+    let starts = s
+        .tasks_at(tasks)
+        .filter_map(|t| t.plan.start.or(t.plan.due));
     let dues = s.tasks_at(tasks).filter_map(|t| t.plan.due);
     let (start, end) = (starts.min()?, dues.max()?);
     Some(Bar {

@@ -13,10 +13,10 @@ use rust_xlsxwriter::{
 
 use super::costs::{formula, plain, quoted};
 use super::{Styles, amount, date, money, share, text, wrapped_row_height};
-use crate::compute::{Summary, TaskRecord};
 use crate::compute::metrics::{
     ChannelRoi, How, MetricView, SpendSource, Standing, Verdict, sentence, tally, worst,
 };
+use crate::compute::{Summary, TaskRecord};
 use crate::lang::Lang;
 use crate::model::column_letters;
 

@@ -152,7 +152,7 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
         text(ws, r, 4, Some(&w.actual_text), &st.text)?;
         quantity(ws, r, 5, w.plan.as_ref(), st)?;
         quantity(ws, r, 6, w.actual.as_ref(), st)?;
-        let fmt = if v.deviation.is_some_and(|d| d < 0.0) {
+        let fmt = if crate::compute::weekly::behind(v.deviation) {
             &behind
         } else {
             &st.pct

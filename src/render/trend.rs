@@ -166,7 +166,7 @@ impl TrendFormats {
     }
 
     fn deviation(&self, d: Option<f64>) -> &Format {
-        if d.is_some_and(|d| d < 0.0) {
+        if crate::compute::weekly::behind(d) {
             &self.behind
         } else {
             &self.ahead
@@ -190,7 +190,7 @@ fn week_total(
     ws.write_number_with_format(r, 6, w.cum_plan, &fmt.number_bold)?;
     ws.write_number_with_format(r, 7, w.cum_actual, &fmt.number_bold)?;
     let done = w.cum_completion();
-    let f = if done.is_some_and(|d| d < 1.0) {
+    let f = if w.cum_behind() {
         &fmt.behind
     } else {
         &fmt.ahead

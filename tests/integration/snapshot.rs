@@ -69,12 +69,22 @@ fn date(c: &Data) -> String {
 fn an_old_format_summary_still_gives_the_changes_sheet_en() {
     let dir = tempfile::tempdir().unwrap();
     let old = old_summary(EN_SAMPLE);
-    assert_eq!(text(&sheet(&old, "_plantrack")[0][1]), "1", "a format 1 fixture");
+    assert_eq!(
+        text(&sheet(&old, "_plantrack")[0][1]),
+        "1",
+        "a format 1 fixture"
+    );
     let out = week_two(dir.path(), EN_SAMPLE, &old);
     let changes = sheet(&out, "Changes");
-    assert_eq!(date(&row_with(&changes, 0, "Last week's as-of")[1]), "2026-11-19");
+    assert_eq!(
+        date(&row_with(&changes, 0, "Last week's as-of")[1]),
+        "2026-11-19"
+    );
     let moved = row_with(&changes, 1, "Pop-up events");
-    assert_eq!((text(&moved[2]), text(&moved[3])), ("On track".into(), "At risk".into()));
+    assert_eq!(
+        (text(&moved[2]), text(&moved[3])),
+        ("On track".into(), "At risk".into())
+    );
     let social = row_with(&changes, 1, "Paid social");
     assert_close(num(&social[3]), 40050.0);
     assert_close(num(&social[6]), 0.801);
@@ -82,7 +92,9 @@ fn an_old_format_summary_still_gives_the_changes_sheet_en() {
     assert_close(num(&goal[3]), 953_000.0);
     // The baseline comes from the old summary: set on its date.
     assert!(
-        changes.iter().any(|r| text(&r[0]).contains("baseline (set 2026-11-19")),
+        changes
+            .iter()
+            .any(|r| text(&r[0]).contains("baseline (set 2026-11-19")),
         "no baseline line"
     );
     // And it is the same Changes sheet a summary written by this version gives.
@@ -95,13 +107,23 @@ fn an_old_format_summary_still_gives_the_changes_sheet_en() {
 fn an_old_format_summary_still_gives_the_changes_sheet_zh() {
     let dir = tempfile::tempdir().unwrap();
     let old = old_summary(ZH_SAMPLE);
-    assert_eq!(text(&sheet(&old, "_plantrack")[0][1]), "1", "a format 1 fixture");
+    assert_eq!(
+        text(&sheet(&old, "_plantrack")[0][1]),
+        "1",
+        "a format 1 fixture"
+    );
     let out = week_two(dir.path(), ZH_SAMPLE, &old);
     let changes = sheet(&out, "本周变化");
-    assert_eq!(date(&row_with(&changes, 0, "上周统计日期")[1]), "2026-11-19");
+    assert_eq!(
+        date(&row_with(&changes, 0, "上周统计日期")[1]),
+        "2026-11-19"
+    );
     let overdue = rows_with(&changes, 1, "门店促销物料设计");
     assert_eq!(overdue.len(), 2, "newly overdue and in all status changes");
-    assert_eq!((text(&overdue[0][2]), text(&overdue[0][3])), ("有风险".into(), "逾期".into()));
+    assert_eq!(
+        (text(&overdue[0][2]), text(&overdue[0][3])),
+        ("有风险".into(), "逾期".into())
+    );
     let live = row_with(&changes, 1, "直播推广费");
     assert_close(num(&live[3]), 82_350.5);
     let new = week_two(dir.path(), ZH_SAMPLE, &week_one(dir.path(), ZH_SAMPLE));
@@ -118,7 +140,10 @@ fn the_snapshot_is_one_json_record_per_row() {
     assert_eq!(text(&rows[0][2]), AS_OF);
     let mut kinds = std::collections::BTreeMap::new();
     for r in &rows[1..] {
-        assert!(r[1..].iter().all(|c| *c == Data::Empty), "one cell per record");
+        assert!(
+            r[1..].iter().all(|c| *c == Data::Empty),
+            "one cell per record"
+        );
         let v: serde_json::Value = serde_json::from_str(&text(&r[0])).expect("JSON");
         let (kind, record) = v.as_object().unwrap().iter().next().unwrap();
         *kinds.entry(kind.clone()).or_insert(0) += 1;
