@@ -404,5 +404,26 @@ mod tests {
         assert_eq!(share(Decimal::ONE, Decimal::from(4)), Some(0.25));
         assert_eq!(share(Decimal::from(-1), Decimal::from(4)), Some(-0.25));
         assert_eq!(share(Decimal::ONE, Decimal::ZERO), None);
+        // Beyond a decimal's range: no share, never a panic.
+        assert_eq!(share(Decimal::MAX, Decimal::new(1, 28)), None);
+    }
+
+    #[test]
+    fn a_task_finished_late_says_by_how_many_days() {
+        let view = |status, days_late| TaskView {
+            status,
+            days_late,
+            elapsed: None,
+        };
+        assert_eq!(view(TaskStatus::Done, 3).finished_late(), Some(3));
+        assert_eq!(view(TaskStatus::Done, 0).finished_late(), None);
+        assert_eq!(view(TaskStatus::Overdue, 3).finished_late(), None);
+    }
+
+    #[test]
+    fn behind_plan_is_below_zero_deviation() {
+        assert!(weekly::behind(Some(-0.2)));
+        assert!(!weekly::behind(Some(0.0)));
+        assert!(!weekly::behind(None));
     }
 }
