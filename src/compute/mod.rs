@@ -243,13 +243,7 @@ impl Summary {
     /// reads as the due), from the baseline's second week on: in its first week the
     /// baseline is the plan itself. None without a baseline due date.
     pub fn baseline_shown(&self, i: usize) -> Option<(NaiveDate, NaiveDate)> {
-        if !self
-            .baseline
-            .set_on
-            .is_some_and(|d| d < self.settings.as_of)
-        {
-            return None;
-        }
+        self.baseline.set_on.filter(|d| *d < self.settings.as_of)?;
         let (start, due) = *self.baseline.tasks.get(i)?;
         let due = due?;
         Some((start.filter(|d| *d <= due).unwrap_or(due), due))
