@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::lang::Lang;
-use crate::model::TeamDay;
+use crate::model::{PlanRow, TaskLength, TeamDay};
 
 const CN_TABLE: &str = include_str!("../../data/cn-holidays.csv");
 
@@ -262,6 +262,24 @@ impl Calendar {
     /// `start` is a day off). `n` of 0 or less is taken as 1.
     pub fn add_working_days(&self, start: NaiveDate, n: i64) -> NaiveDate {
         self.working_day(self.index(start) + n.max(1) - 1)
+    }
+
+    /// The due date of a task of `length` working days from `start` in this calendar; None
+    /// for a length in calendar days (the reader's date stands) or of no days.
+    pub fn due_after(&self, start: NaiveDate, length: &TaskLength) -> Option<NaiveDate> {
+        (length.working && length.days > 0).then(|| self.add_working_days(start, length.days))
+    }
+
+    /// Recounts in this calendar the due dates the reader derived from a number of working
+    /// days (it counted Monday to Friday: the calendar is decided after reading).
+    pub fn due_dates(&self, plan: &mut [PlanRow]) {
+        for t in plan {
+            if let (Some(start), Some(length)) = (t.start, &t.length)
+                && let Some(due) = self.due_after(start, length)
+            {
+                t.due = Some(due);
+            }
+        }
     }
 
     /// The years in `from..=to` the built-in table does not cover and the team's sheet
