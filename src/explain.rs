@@ -240,7 +240,7 @@ fn note_text(note: &TableNote, lang: Lang, calendar: &Calendar) -> String {
             let mut s = format!("{rows} due dates computed from the start and the duration");
             if *working > 0 {
                 s.push_str(&format!(
-                    "; {working} durations in working days, counted in {}",
+                    "; {working} of them in working days, counted in {}",
                     calendar.describe(lang)
                 ));
             }

@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 
 use super::output::{Bytes, Target, default_name, print};
 use super::{
-    Outcome, calendar_of, choose_lang, failure_problems, locked_files, report_failures, report_skipped, shown,
-    split_skipped, today,
+    Outcome, calendar_of, choose_lang, failure_problems, locked_files, report_failures,
+    report_skipped, shown, split_skipped, today,
 };
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
@@ -158,8 +158,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
 
     // Due dates counted in working days, now that the calendar is known, close the teams'
     // campaign periods as the summary's do.
-    let calendar =
-        calendar_of(args.calendar, stream.detected).with_team_days(&stream.holidays);
+    let calendar = calendar_of(args.calendar, stream.detected).with_team_days(&stream.holidays);
     for (team, start, length) in &stream.working_dues {
         let due = calendar.due_after(*start, length);
         stream.book.dates(team, None, due);

@@ -453,4 +453,46 @@ mod tests {
                 .is_empty()
         );
     }
+
+    #[test]
+    fn durations_in_working_days_are_recounted_and_calendar_days_stand() {
+        let length = |days, working| TaskLength {
+            days,
+            working,
+            range: false,
+            written: String::new(),
+        };
+        let cn = Calendar::cn();
+        // 5 working days from Monday 09-28: 28, 29, 30, then 10-08 and 10-09 after 国庆.
+        assert_eq!(
+            cn.due_after(d("2026-09-28"), &length(5, true)),
+            Some(d("2026-10-09"))
+        );
+        // 6: the make-up Saturday 10-10.
+        assert_eq!(
+            cn.due_after(d("2026-09-28"), &length(6, true)),
+            Some(d("2026-10-10"))
+        );
+        // Calendar days and zero days keep the reader's date.
+        assert_eq!(cn.due_after(d("2026-09-28"), &length(2, false)), None);
+        assert_eq!(cn.due_after(d("2026-09-28"), &length(0, true)), None);
+        // A team's day off moves Friday + 3 working days from Tuesday to Wednesday.
+        let off = TeamDay {
+            team: "t".into(),
+            row: CellRef::new("节假日", 1, 0),
+            date: d("2026-11-09"),
+            working: false,
+            name: None,
+        };
+        let w = Calendar::weekends();
+        assert_eq!(
+            w.due_after(d("2026-11-06"), &length(3, true)),
+            Some(d("2026-11-10"))
+        );
+        let w = w.with_team_days(&[off]);
+        assert_eq!(
+            w.due_after(d("2026-11-06"), &length(3, true)),
+            Some(d("2026-11-11"))
+        );
+    }
 }

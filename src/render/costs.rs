@@ -239,7 +239,16 @@ pub(crate) fn cost_sheet(
     }
     if let Some(cur) = view.common_currency() {
         let label = l.pick("合计", "Total");
-        totals_row(ws, r, (1, n as u32), label, &report.totals, cur, estimates, st)?;
+        totals_row(
+            ws,
+            r,
+            (1, n as u32),
+            label,
+            &report.totals,
+            cur,
+            estimates,
+            st,
+        )?;
         r += 1;
     } else {
         let note = l.pick(

@@ -6,8 +6,8 @@ use rust_xlsxwriter::{Note, Worksheet, XlsxError};
 use super::{Styles, amount, date, quantity, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
-use crate::messages::{problem_text, severity_word};
 use crate::lang::Lang;
+use crate::messages::{problem_text, severity_word};
 use crate::model::{Problem, Severity, TaskLength};
 
 pub fn goals(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
