@@ -216,7 +216,15 @@ pub fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow
         .column(Field::Due)
         .is_some_and(|c| !r.row.get(c.col).is_empty());
     let from_duration = match (start, due_written, range_due) {
-        (Some(s), false, None) => r.text(Field::Duration).and_then(|t| due_after(s, &t)),
+        (Some(s), false, None) => {
+            // A bare number counts in the unit the header names ("工作日", "Working days").
+            let working = r
+                .map
+                .column(Field::Duration)
+                .is_some_and(|c| names_working_days(&c.header));
+            r.text(Field::Duration)
+                .and_then(|t| due_after(s, &t, working))
+        }
         _ => None,
     };
     let length = from_duration.as_ref().map(|(_, l)| l.clone());
@@ -337,14 +345,28 @@ pub fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a duration column's header names working days ("工作日", "Working days", "Work
+/// days"), the unit of the bare numbers under it.
+fn names_working_days(header: &str) -> bool {
+    let h = crate::values::fold(header);
+    ["工作日", "workday", "workingday", "businessday"]
+        .iter()
+        .any(|w| h.contains(w))
+}
+
 /// The due date of a task that starts on `start` and lasts `text`, and the duration read:
-/// "3工作日", "3 working days", "3wd" count working days; "2天", "2 days", "1周", "1 week" or
-/// a bare number count calendar days. The start day is the first day. A range ("2-3 days")
-/// takes its upper bound, and says so.
+/// "3工作日", "3 working days", "3wd" count working days; "2天", "2 days", "1周", "1 week"
+/// count calendar days, and so does a bare number unless the column is of working days
+/// (`bare_working`). The start day is the first day. A range ("2-3 days") takes its upper
+/// bound, and says so.
 ///
 /// Working days are counted Monday to Friday here: the team's calendar is not known while
 /// a workbook is read, and compute recounts them in it (see [`TaskLength`]).
-pub fn due_after(start: NaiveDate, text: &str) -> Option<(NaiveDate, TaskLength)> {
+pub fn due_after(
+    start: NaiveDate,
+    text: &str,
+    bare_working: bool,
+) -> Option<(NaiveDate, TaskLength)> {
     let t = crate::values::fold(text);
     let digits_end = t
         .char_indices()
@@ -364,7 +386,7 @@ pub fn due_after(start: NaiveDate, text: &str) -> Option<(NaiveDate, TaskLength)
     let working = matches!(
         unit,
         "工作日" | "个工作日" | "workingday" | "workday" | "wd" | "bd" | "businessday"
-    );
+    ) || (unit.is_empty() && bare_working);
     let days = match unit {
         "" | "天" | "日" | "day" | "d" | "calendarday" | "自然日" => n,
         "周" | "星期" | "week" | "wk" | "w" => n * 7,
@@ -679,5 +701,29 @@ mod tests {
             assert_eq!(risk_state(zh), Some(*meaning), "{zh}");
             assert_eq!(risk_state(en), Some(*meaning), "{en}");
         }
+    }
+
+    #[test]
+    fn durations_say_their_unit_or_take_the_columns() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let friday = d("2026-11-06");
+        let due = |text: &str, bare_working: bool| {
+            due_after(friday, text, bare_working).map(|(day, l)| (day, l.working, l.range))
+        };
+        // Working days: Friday, Monday, Tuesday (the team's calendar is compute's).
+        assert_eq!(due("3工作日", false), Some((d("2026-11-10"), true, false)));
+        assert_eq!(
+            due("3 working days", false),
+            Some((d("2026-11-10"), true, false))
+        );
+        assert_eq!(due("2天", false), Some((d("2026-11-07"), false, false)));
+        assert_eq!(due("1周", true), Some((d("2026-11-12"), false, false)));
+        assert_eq!(due("2-3 days", false), Some((d("2026-11-08"), false, true)));
+        // A bare number: calendar days, or working days under a "Working days" header.
+        assert_eq!(due("3", false), Some((d("2026-11-08"), false, false)));
+        assert_eq!(due("3", true), Some((d("2026-11-10"), true, false)));
+        assert!(names_working_days("Working Days") && names_working_days("工作日"));
+        assert!(!names_working_days("工期(天)") && !names_working_days("No. Days"));
+        assert_eq!(due("soon", false), None);
     }
 }
