@@ -150,7 +150,7 @@ fn devices_are_written_directly_and_stay_devices() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("cannot write /dev/full: No space left on device"),
+        err.contains("cannot write /dev/full: No space left on device (os error 28)"),
         "{err}"
     );
     assert!(!err.contains("IoError") && !err.contains(".tmp"), "{err}");
@@ -177,7 +177,7 @@ fn a_full_disk_under_json_is_an_error_not_a_truncated_success() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("cannot write to standard output: No space left on device"),
+        err.contains("cannot write to standard output: No space left on device (os error 28)"),
         "{err}"
     );
 }
