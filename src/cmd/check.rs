@@ -22,15 +22,17 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     ));
     report_failures(&loaded.locked, &loaded.failures, lang);
     report_skipped(&loaded.skipped, &args.input.inputs, lang);
+    // Everything for standard output goes out in one write (see `print`).
+    let mut out = String::new();
     if args.explain {
         for line in crate::explain::lines(&loaded.data.tables, lang) {
-            println!("{line}");
+            out.push_str(&line);
+            out.push('\n');
         }
     }
     let several = loaded.data.teams.len() > 1;
     let settings = settings(as_of, args.calendar, &loaded.data);
     let summary = summarize(loaded.data, &settings);
-    let mut out = String::new();
     for p in &summary.problems {
         let team = if several {
             format!("[{}] ", p.team)

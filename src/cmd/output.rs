@@ -345,6 +345,15 @@ impl Document for Bytes {
     }
 }
 
+/// Writes a line to standard error: progress, what was written, files not read. A closed
+/// or broken stderr (`2>&1 | head -1`, a log reader that went away) leaves nowhere to say
+/// anything, so the line is dropped and the run goes on to its own exit code (`eprintln!`
+/// would panic there). Used through [`crate::say!`].
+pub fn say(line: std::fmt::Arguments) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(line).and_then(|()| err.write_all(b"\n"));
+}
+
 /// Writes text to standard output. A reader that has gone away (`| head`) is not an error:
 /// returns false so the caller stops printing and ends with its own exit code.
 ///
