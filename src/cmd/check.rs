@@ -22,17 +22,17 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     ));
     report_failures(&loaded.locked, &loaded.failures, lang);
     report_skipped(&loaded.skipped, &args.input.inputs, lang);
+    let several = loaded.data.teams.len() > 1;
+    let settings = settings(as_of, args.calendar, &loaded.data);
+    let summary = summarize(loaded.data, &settings);
     // Everything for standard output goes out in one write (see `print`).
     let mut out = String::new();
     if args.explain {
-        for line in crate::explain::lines(&loaded.data.tables, lang) {
+        for line in crate::explain::lines(&summary.data.tables, lang, &summary.calendar) {
             out.push_str(&line);
             out.push('\n');
         }
     }
-    let several = loaded.data.teams.len() > 1;
-    let settings = settings(as_of, args.calendar, &loaded.data);
-    let summary = summarize(loaded.data, &settings);
     for p in &summary.problems {
         let team = if several {
             format!("[{}] ", p.team)
