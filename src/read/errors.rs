@@ -68,7 +68,15 @@ impl ReadError {
     /// The error as one line in `lang` (line breaks from a reader's message are folded).
     pub fn message(&self, lang: Lang) -> String {
         let text = self.text(lang);
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The lines offered for a mapping file keep their line breaks: they are to be pasted.
+        if let ReadError::NoRecognisedSheet { hints, .. } = self {
+            for hint in hints {
+                line.push('\n');
+                line.push_str(&crate::messages::hint_text(hint, lang));
+            }
+        }
+        line
     }
 
     fn text(&self, lang: Lang) -> String {
@@ -115,11 +123,11 @@ impl ReadError {
                 },
                 lang,
             ) => limit_text(*limit, place, *found, lang),
-            (ReadError::NoRecognisedSheet { found }, Lang::Zh) => format!(
+            (ReadError::NoRecognisedSheet { found, .. }, Lang::Zh) => format!(
                 "没有可识别的工作表：找到 {}；需要名称或表头像 目标拆解、周度跟踪、成本支出明细、预算、风险预案 的表",
                 quoted(found)
             ),
-            (ReadError::NoRecognisedSheet { found }, Lang::En) => format!(
+            (ReadError::NoRecognisedSheet { found, .. }, Lang::En) => format!(
                 "no recognised sheet: found {}; expected sheets named or headed like Plan, Weekly, Costs, Budget, Risks",
                 quoted(found)
             ),
