@@ -551,7 +551,7 @@ pub fn hint_text(hint: &crate::model::SheetHint, lang: Lang) -> String {
             hint.headers.join(" | ")
         ),
         Lang::En => format!(
-            "{place} headers in row {}: {}\nto read it, add these lines to plantrack.toml beside the workbook{asks}:\n{snippet}",
+            "headers of {place}, row {}: {}\nto read it, add these lines to plantrack.toml beside the workbook{asks}:\n{snippet}",
             hint.header_row,
             hint.headers.join(" | ")
         ),

@@ -3,7 +3,7 @@
 //! when it cannot tell a sheet. Kept in the contract because they are names of its kinds and
 //! fields: the same table serves the parser, its error messages and the offered lines.
 
-use super::{Field, KindSpec, SheetKind, canonical_header, header_key};
+use super::{Field, KindSpec, SheetKind, header_key};
 use crate::lang::Lang;
 pub use crate::model::SheetHint;
 
@@ -212,23 +212,35 @@ pub fn snippet(hint: &SheetHint, lang: Lang) -> String {
         for h in &hint.unmapped {
             lines.push(format!("{} = \"?\"", toml_string(h)));
         }
-        if let Some(k) = hint.kind {
-            lines.push(format!(
+        match hint.kind {
+            Some(k) => lines.push(format!(
                 "# {}: {}",
                 lang.pick("字段", "fields"),
                 field_words(k)
-            ));
+            )),
+            None => lines.push(format!(
+                "# {}: {}",
+                lang.pick("各类型必需的字段", "fields each kind needs"),
+                needed_words()
+            )),
         }
     }
     lines.join("\n")
 }
 
-/// A field named as a user reads it in a message: "owner (负责人)" or "owner (Owner)".
-pub fn field_label(kind: SheetKind, field: Field, lang: Lang) -> String {
-    match canonical_header(kind, field, lang) {
-        Some(h) => format!("{} ({h})", field_word(field)),
-        None => field_word(field).to_string(),
-    }
+/// The fields each kind cannot be read without: "plan: task, due; weekly: ...".
+fn needed_words() -> String {
+    SheetKind::ALL
+        .iter()
+        .map(|k| {
+            let fields: Vec<&str> = super::needed_to_read(*k)
+                .iter()
+                .map(|f| field_word(*f))
+                .collect();
+            format!("{}: {}", kind_word(*k), fields.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]

@@ -1574,7 +1574,7 @@ impl<'e> Header<'e> {
                 col,
                 header: joined.clone(),
                 unit: crate::values::split_unit_hint(&joined).1,
-                lang: None,
+                lang: crate::lang::Lang::of_text(&joined),
             }),
             ColumnWord::Unfilled | ColumnWord::Ignore => None,
         })

@@ -15,6 +15,7 @@ mod inputs;
 mod keep;
 mod language;
 mod limits;
+mod mapping;
 mod metrics;
 mod nothing_lost;
 mod outputs;
