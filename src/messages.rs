@@ -156,9 +156,11 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::IgnoredSheet { hint }, Lang::Zh) => {
             with_hint("未识别的工作表，已忽略".into(), hint.as_deref(), lang)
         }
-        (K::IgnoredSheet { hint }, Lang::En) => {
-            with_hint("not a recognised sheet, ignored".into(), hint.as_deref(), lang)
-        }
+        (K::IgnoredSheet { hint }, Lang::En) => with_hint(
+            "not a recognised sheet, ignored".into(),
+            hint.as_deref(),
+            lang,
+        ),
         (K::NoHeaderRow { kind, hint }, Lang::Zh) => with_hint(
             format!(
                 "名称像{}表，但前20行中没有找到表头行（至少3个已知列名），已忽略",
@@ -185,6 +187,48 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
                 "required column {field} is missing; headers found: {}",
                 found.join(", ")
             ),
+            hint.as_deref(),
+            lang,
+        ),
+        (
+            K::MappedHeader {
+                source,
+                row,
+                found,
+                hint,
+            },
+            Lang::Zh,
+        ) => with_hint(
+            if found.is_empty() {
+                format!("映射 {source} 指定第 {row} 行为表头，但该行是空的，此表未读取")
+            } else {
+                format!(
+                    "映射 {source} 指定第 {row} 行为表头，但该行是 {}，不是各列的表头，此表未读取",
+                    found.join(" | ")
+                )
+            },
+            hint.as_deref(),
+            lang,
+        ),
+        (
+            K::MappedHeader {
+                source,
+                row,
+                found,
+                hint,
+            },
+            Lang::En,
+        ) => with_hint(
+            if found.is_empty() {
+                format!(
+                    "the mapping at {source} names row {row} as the header, but the row is empty: the sheet is not read"
+                )
+            } else {
+                format!(
+                    "the mapping at {source} names row {row} as the header, but it holds {}, not the columns' headers: the sheet is not read",
+                    found.join(" | ")
+                )
+            },
             hint.as_deref(),
             lang,
         ),
@@ -540,20 +584,27 @@ pub fn hint_text(hint: &crate::model::SheetHint, lang: Lang) -> String {
         None => hint.sheet.clone(),
     };
     let asks = if snippet.contains("\"?\"") {
-        lang.pick("，把每个 ? 换成字段名", " and replace each ? with a field name")
+        lang.pick(
+            "，把每个 ? 换成字段名",
+            " and replace each ? with a field name",
+        )
     } else {
         ""
     };
-    match lang {
-        Lang::Zh => format!(
-            "{place} 第 {} 行的表头：{}\n若要读取此表，在工作簿旁的 plantrack.toml 中加上以下几行{asks}：\n{snippet}",
-            hint.header_row,
-            hint.headers.join(" | ")
+    let headers = hint.headers.join(" | ");
+    let row = hint.header_row;
+    match (lang, &hint.entry) {
+        (Lang::Zh, None) => format!(
+            "{place} 第 {row} 行的表头：{headers}\n若要读取此表，在工作簿旁的 plantrack.toml 中加上以下几行{asks}：\n{snippet}"
         ),
-        Lang::En => format!(
-            "headers of {place}, row {}: {}\nto read it, add these lines to plantrack.toml beside the workbook{asks}:\n{snippet}",
-            hint.header_row,
-            hint.headers.join(" | ")
+        (Lang::Zh, Some(entry)) => format!(
+            "{place} 第 {row} 行的表头：{headers}\n若要读取此表，把 {entry} 的映射改为以下几行{asks}：\n{snippet}"
+        ),
+        (Lang::En, None) => format!(
+            "headers of {place}, row {row}: {headers}\nto read it, add these lines to plantrack.toml beside the workbook{asks}:\n{snippet}"
+        ),
+        (Lang::En, Some(entry)) => format!(
+            "headers of {place}, row {row}: {headers}\nto read it, change the entry at {entry} to these lines{asks}:\n{snippet}"
         ),
     }
 }

@@ -22,6 +22,9 @@ pub struct SheetHint {
     pub kind: Option<SheetKind>,
     /// The headers no alias of the guessed kind knows (all of them without a kind).
     pub unmapped: Vec<String>,
+    /// The mapping entry that already names the sheet (its file and line), to be changed
+    /// rather than added to.
+    pub entry: Option<String>,
 }
 
 /// A cell's place: sheet name plus 0-based row and column, shown as `周度跟踪!C7`.
@@ -213,6 +216,14 @@ pub enum ProblemKind {
     /// A sheet whose kind was recognised but lacks a required column.
     MissingColumn {
         field: String,
+        found: Vec<String>,
+        hint: Option<Box<SheetHint>>,
+    },
+    /// The row a mapping entry (`source`, its file and line) names as the header holds no
+    /// usable header: what it holds, and what the sheet looks like instead.
+    MappedHeader {
+        source: String,
+        row: u32,
         found: Vec<String>,
         hint: Option<Box<SheetHint>>,
     },

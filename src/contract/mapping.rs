@@ -27,14 +27,26 @@ const KIND_WORDS: &[(MappedKind, &[&str])] = &[
     ),
     (
         MappedKind::Kind(SheetKind::Costs),
-        &["costs", "expenses", "ledger", "支出", "费用", "成本", "成本支出", "费用明细"],
+        &[
+            "costs",
+            "expenses",
+            "ledger",
+            "支出",
+            "费用",
+            "成本",
+            "成本支出",
+            "费用明细",
+        ],
     ),
     (MappedKind::Kind(SheetKind::Budget), &["budget", "预算"]),
     (
         MappedKind::Kind(SheetKind::Risks),
         &["risks", "risk", "风险", "风险预案"],
     ),
-    (MappedKind::Kind(SheetKind::Metrics), &["metrics", "kpi", "指标"]),
+    (
+        MappedKind::Kind(SheetKind::Metrics),
+        &["metrics", "kpi", "指标"],
+    ),
     (
         MappedKind::Kind(SheetKind::Holidays),
         &["holidays", "节假日", "假日"],
@@ -192,11 +204,15 @@ pub fn toml_string(s: &str) -> String {
 /// header row and a `"header" = "?"` line for each column plantrack could not place, with a
 /// comment naming the fields to choose from.
 pub fn snippet(hint: &SheetHint, lang: Lang) -> String {
-    let mut lines = vec!["[[sheet]]".to_string()];
-    if let Some(file) = &hint.file {
-        lines.push(format!("file = {}", toml_string(file)));
+    let mut lines = Vec::new();
+    // An entry that names the sheet already is changed: its kind, row and columns only.
+    if hint.entry.is_none() {
+        lines.push("[[sheet]]".to_string());
+        if let Some(file) = &hint.file {
+            lines.push(format!("file = {}", toml_string(file)));
+        }
+        lines.push(format!("name = {}", toml_string(&hint.sheet)));
     }
-    lines.push(format!("name = {}", toml_string(&hint.sheet)));
     let choose = lang.pick("可选", "one of");
     match hint.kind {
         Some(k) => lines.push(format!(
@@ -288,7 +304,10 @@ mod tests {
             column_word(SheetKind::Plan, "Done on"),
             Some(ColumnWord::Field(Field::DoneOn))
         );
-        assert_eq!(column_word(SheetKind::Plan, "?"), Some(ColumnWord::Unfilled));
+        assert_eq!(
+            column_word(SheetKind::Plan, "?"),
+            Some(ColumnWord::Unfilled)
+        );
         assert_eq!(column_word(SheetKind::Plan, "amount"), None);
     }
 
@@ -301,6 +320,7 @@ mod tests {
             headers: vec!["事项".into(), "跟进人".into()],
             kind: Some(SheetKind::Plan),
             unmapped: vec!["跟进人".into(), "a\\b".into()],
+            entry: None,
         };
         let s = snippet(&hint, Lang::En);
         assert!(s.contains("file = \"团队 \\\"A\\\".xlsx\""), "{s}");
@@ -308,5 +328,14 @@ mod tests {
         assert!(s.contains("header_row = 4"), "{s}");
         assert!(s.contains("\"跟进人\" = \"?\""), "{s}");
         assert!(s.contains("\"a\\\\b\" = \"?\""), "{s}");
+    }
+
+    #[test]
+    fn the_readme_lists_every_field_of_every_kind() {
+        let readme = include_str!("../../README.md");
+        for kind in SheetKind::ALL {
+            let line = format!("- {}: {}\n", kind_word(kind), field_words(kind));
+            assert!(readme.contains(&line), "README lacks {line}");
+        }
     }
 }

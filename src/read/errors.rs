@@ -68,6 +68,21 @@ impl ReadError {
     /// The error as one line in `lang` (line breaks from a reader's message are folded).
     pub fn message(&self, lang: Lang) -> String {
         let text = self.text(lang);
+        // A sheet's problems may end with the lines offered for a mapping file: those keep
+        // their line breaks (they are to be pasted), every other line is folded.
+        if let ReadError::MissingColumns(_) = self {
+            return text
+                .lines()
+                .map(|l| {
+                    if l.starts_with(['[', '#', '"']) || l.contains(" = ") {
+                        l.trim_end().to_string()
+                    } else {
+                        l.split_whitespace().collect::<Vec<_>>().join(" ")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
         let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
         // The lines offered for a mapping file keep their line breaks: they are to be pasted.
         if let ReadError::NoRecognisedSheet { hints, .. } = self {
@@ -135,7 +150,11 @@ impl ReadError {
                 .iter()
                 .map(|p| format!("{}: {}", p.at, crate::messages::problem_text(&p.kind, lang)))
                 .collect::<Vec<_>>()
-                .join("; "),
+                .join(if problems.iter().any(has_hint) {
+                    "\n"
+                } else {
+                    "; "
+                }),
             (ReadError::OwnOutput(OwnOutput::Summary), Lang::Zh) => {
                 "这是 plantrack 生成的汇总，已跳过（不作为团队数据读取）".into()
             }
@@ -182,6 +201,17 @@ impl ReadError {
             ),
         }
     }
+}
+
+fn has_hint(p: &crate::model::Problem) -> bool {
+    use crate::model::ProblemKind as K;
+    matches!(
+        &p.kind,
+        K::MissingColumn { hint: Some(_), .. }
+            | K::MappedHeader { hint: Some(_), .. }
+            | K::IgnoredSheet { hint: Some(_) }
+            | K::NoHeaderRow { hint: Some(_), .. }
+    )
 }
 
 fn limit_text(limit: Limit, place: &str, found: u64, lang: Lang) -> String {

@@ -160,9 +160,10 @@ impl Mapping {
     }
 
     fn load(&mut self, path: &Path, dir: Option<PathBuf>) -> Result<(), MappingError> {
-        let shown = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+        let shown = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
         let bytes = std::fs::read(path).map_err(|e| MappingError {
             faults: vec![(
                 path.display().to_string(),
@@ -189,16 +190,23 @@ impl Mapping {
         for sheet in raw.sheet {
             let source = at(sheet.span());
             let sheet = sheet.into_inner();
-            let text_of = |v: &Option<Spanned<toml::Value>>, key: &'static str, faults: &mut Vec<_>| {
-                let v = v.as_ref()?;
-                match v.get_ref() {
-                    toml::Value::String(s) => Some(s.trim().to_string()),
-                    other => {
-                        faults.push((at(v.span()), Fault::NotText { key, found: value_text(other) }));
-                        None
+            let text_of =
+                |v: &Option<Spanned<toml::Value>>, key: &'static str, faults: &mut Vec<_>| {
+                    let v = v.as_ref()?;
+                    match v.get_ref() {
+                        toml::Value::String(s) => Some(s.trim().to_string()),
+                        other => {
+                            faults.push((
+                                at(v.span()),
+                                Fault::NotText {
+                                    key,
+                                    found: value_text(other),
+                                },
+                            ));
+                            None
+                        }
                     }
-                }
-            };
+                };
             let file = text_of(&sheet.file, "file", &mut faults);
             let name = text_of(&sheet.name, "name", &mut faults);
             if sheet.file.is_none() && sheet.name.is_none() {
@@ -217,7 +225,12 @@ impl Mapping {
             let header_row = sheet.header_row.as_ref().and_then(|v| match v.get_ref() {
                 toml::Value::Integer(n) if (1..=1_048_576).contains(n) => Some(*n as u32),
                 other => {
-                    faults.push((at(v.span()), Fault::NotARow { found: value_text(other) }));
+                    faults.push((
+                        at(v.span()),
+                        Fault::NotARow {
+                            found: value_text(other),
+                        },
+                    ));
                     None
                 }
             });
@@ -228,7 +241,13 @@ impl Mapping {
                 let word = match value.get_ref() {
                     toml::Value::String(s) => s.trim().to_string(),
                     other => {
-                        faults.push((line, Fault::NotText { key: "columns", found: value_text(other) }));
+                        faults.push((
+                            line,
+                            Fault::NotText {
+                                key: "columns",
+                                found: value_text(other),
+                            },
+                        ));
                         continue;
                     }
                 };
@@ -237,8 +256,10 @@ impl Mapping {
                     Some(MappedKind::Ignore) => Vec::new(),
                     None => SheetKind::ALL.to_vec(),
                 };
-                let said: Vec<ColumnWord> =
-                    kinds.iter().filter_map(|k| column_word(*k, &word)).collect();
+                let said: Vec<ColumnWord> = kinds
+                    .iter()
+                    .filter_map(|k| column_word(*k, &word))
+                    .collect();
                 if said.is_empty() && !kinds.is_empty() {
                     faults.push((
                         line,
@@ -304,7 +325,11 @@ impl Mapping {
     /// no sheet of the workbooks read.
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = self.notes.clone();
-        for e in self.entries.iter().filter(|e| !e.used.load(Ordering::Relaxed)) {
+        for e in self
+            .entries
+            .iter()
+            .filter(|e| !e.used.load(Ordering::Relaxed))
+        {
             out.push(Problem {
                 team: e.source.split(':').next().unwrap_or_default().to_string(),
                 at: CellRef::sheet_only(e.source.clone()),
@@ -392,7 +417,8 @@ fn file_matches(pattern: &str, file_name: &str) -> bool {
     let stem = Path::new(file_name)
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    name_matches(pattern, file_name) || (!pattern.contains(['*', '?']) && fold(pattern) == fold(&stem))
+    name_matches(pattern, file_name)
+        || (!pattern.contains(['*', '?']) && fold(pattern) == fold(&stem))
 }
 
 /// `*` any run of characters, `?` one character.
@@ -428,15 +454,28 @@ pub struct MappingError {
 /// One mistake in a mapping file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fault {
-    Unreadable { zh: String, en: String },
+    Unreadable {
+        zh: String,
+        en: String,
+    },
     /// Not TOML, or not the shape plantrack reads (the parser's own words).
     Syntax(String),
     /// A key plantrack does not know; `top` when outside `[[sheet]]`.
-    UnknownKey { key: String, top: bool },
-    NotText { key: &'static str, found: String },
-    NotARow { found: String },
+    UnknownKey {
+        key: String,
+        top: bool,
+    },
+    NotText {
+        key: &'static str,
+        found: String,
+    },
+    NotARow {
+        found: String,
+    },
     NoSheetOrFile,
-    UnknownKind { found: String },
+    UnknownKind {
+        found: String,
+    },
     UnknownField {
         header: String,
         found: String,
@@ -503,7 +542,14 @@ impl Fault {
             (Fault::UnknownKind { found }, Lang::En) => {
                 format!("kind \"{found}\" is not one of {}", kind_words())
             }
-            (Fault::UnknownField { header, found, kind }, lang) => {
+            (
+                Fault::UnknownField {
+                    header,
+                    found,
+                    kind,
+                },
+                lang,
+            ) => {
                 let valid = match kind {
                     Some(k) => field_words(*k),
                     None => all_field_words(),
@@ -566,7 +612,9 @@ mod tests {
     use super::*;
 
     fn faults(text: &str) -> Vec<(String, Fault)> {
-        Mapping::from_text(text, "plantrack.toml").unwrap_err().faults
+        Mapping::from_text(text, "plantrack.toml")
+            .unwrap_err()
+            .faults
     }
 
     #[test]
@@ -595,10 +643,15 @@ mod tests {
 
     #[test]
     fn mistakes_are_reported_at_their_line() {
-        let f = faults("[[sheet]]\nname = \"Sheet1\"\nkind = \"plan\"\n[sheet.columns]\n\"跟进人\" = \"owne\"\n");
+        let f = faults(
+            "[[sheet]]\nname = \"Sheet1\"\nkind = \"plan\"\n[sheet.columns]\n\"跟进人\" = \"owne\"\n",
+        );
         assert_eq!(f[0].0, "plantrack.toml:5");
         let en = f[0].1.text(Lang::En);
-        assert!(en.contains("owne") && en.contains("owner, start, due"), "{en}");
+        assert!(
+            en.contains("owne") && en.contains("owner, start, due"),
+            "{en}"
+        );
         assert!(f[0].1.text(Lang::Zh).contains("可用的字段"));
 
         let f = faults("[[sheet]]\nnme = \"Sheet1\"\n");

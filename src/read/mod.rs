@@ -24,8 +24,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::contract::{Field, HeaderMap, SheetKind, is_guide_sheet, kind_from_name};
 use crate::contract::mapping::MappedKind;
+use crate::contract::{Field, HeaderMap, SheetKind, is_guide_sheet, kind_from_name};
 use crate::lang::Lang;
 use crate::model::{
     BudgetLine, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, TableRead, TeamDay,
@@ -213,7 +213,13 @@ pub fn read_bytes(bytes: &[u8], team: &str, as_of: NaiveDate) -> Result<Dataset,
     guarded(|| {
         let mut data = Dataset::default();
         let book = source::open_reader(std::io::Cursor::new(bytes))?;
-        let info = read_book(book, team.to_string(), as_of, &FileMapping::none(), &mut data)?;
+        let info = read_book(
+            book,
+            team.to_string(),
+            as_of,
+            &FileMapping::none(),
+            &mut data,
+        )?;
         Ok(data.with_info(info))
     })
 }
@@ -378,13 +384,25 @@ pub fn read_book<RS: Read + Seek + Send>(
             .filter(|p| {
                 matches!(
                     p.kind,
-                    ProblemKind::MissingColumn { .. } | ProblemKind::DrawnGantt { .. }
+                    ProblemKind::MissingColumn { .. }
+                        | ProblemKind::DrawnGantt { .. }
+                        | ProblemKind::MappedHeader { .. }
                 )
             })
             .cloned()
             .collect();
+        // Beside them, the other sheets that could be data, with the lines offered for them.
+        let offered = info.problems.iter().filter(|p| {
+            matches!(
+                p.kind,
+                ProblemKind::IgnoredSheet { hint: Some(_) }
+                    | ProblemKind::NoHeaderRow { hint: Some(_), .. }
+            )
+        });
         if !missing.is_empty() {
-            return Err(ReadError::MissingColumns(missing));
+            let mut all = missing;
+            all.extend(offered.cloned());
+            return Err(ReadError::MissingColumns(all));
         }
         let found = info.sheets.iter().map(|(n, _)| n.clone()).collect();
         let hints = info

@@ -16,14 +16,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::cells::{RowReader, display};
+use super::mapping::Entry;
 use super::records::{RecordSink, SheetState, plan_row, read_row};
 use super::source::{CellValue, Row};
+use crate::contract::mapping::ColumnWord;
 use crate::contract::{
     Column, Field, HeaderMap, HeaderText, KindSpec, MIN_HEADER_MATCHES, SheetKind, TotalsWord,
     field_names, header_key, is_instruction, kind_from_name, match_prepared, totals_word,
 };
-use super::mapping::Entry;
-use crate::contract::mapping::ColumnWord;
 use crate::model::{
     BudgetLine, CellRef, Expense, GoalFrom, KindBy, PlanRow, Problem, ProblemKind, Risk,
     RollupField, Severity, SheetHint, SkipWhy, TableNote, TableRead, WeeklyRow,
@@ -130,6 +130,9 @@ pub struct SheetRead<'a> {
     fixed_header: bool,
     /// The row the mapping names as the header has been looked at.
     header_tried: bool,
+    /// What that row held when it was no header (the rest of the top rows are then only
+    /// looked at for the lines offered instead).
+    fixed_failed: Option<Vec<String>>,
     /// The row most like a header while no table is found, for the lines offered when the
     /// sheet cannot be told.
     candidate: Option<Candidate>,
@@ -171,6 +174,7 @@ impl<'a> SheetRead<'a> {
             entry: None,
             fixed_header: false,
             header_tried: false,
+            fixed_failed: None,
             candidate: None,
         }
     }
@@ -335,10 +339,18 @@ impl<'a> SheetRead<'a> {
                 return true;
             }
             // Not a header there: the sheet says so (with what was seen), nothing is guessed.
-            if row.index == at {
-                self.candidate = candidate_of(row).or(self.candidate.take());
-            }
-            return false;
+            let found = if row.index == at {
+                row.cells
+                    .iter()
+                    .take(MAX_HEADER_COLUMNS)
+                    .map(display)
+                    .filter(|t| !t.trim().is_empty())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            self.fixed_failed = Some(found);
+            return true;
         }
         if texts >= 2 && fixed.is_none() {
             for above in 0..=self.recent.len().min(2) {
@@ -386,7 +398,7 @@ impl<'a> SheetRead<'a> {
         } else {
             SEARCH_ROWS
         };
-        fixed.is_some()
+        fixed.is_some_and(|at| row.index < at.saturating_add(SEARCH_ROWS as u32))
             || self.seeking < limit
             || self.named.is_some() && self.seeking < SEARCH_AFTER_TABLE
     }
@@ -443,6 +455,7 @@ impl<'a> SheetRead<'a> {
             headers: c.texts.iter().map(|(_, t)| t.clone()).collect(),
             kind: map.map(|m| m.kind),
             unmapped,
+            entry: self.entry.map(|e| e.source.clone()),
         }))
     }
 
@@ -607,7 +620,8 @@ impl<'a> SheetRead<'a> {
         let parts = &header.parts;
         let named = self.named.map(|(k, _)| k);
         // The header row a mapping names is reported for its kind whatever it matched.
-        let mapped = self.fixed_header_pending() && self.entry.is_some_and(|e| e.sheet_kind().is_some());
+        let mapped =
+            self.fixed_header_pending() && self.entry.is_some_and(|e| e.sheet_kind().is_some());
         let candidate = SheetKind::ALL
             .iter()
             .map(|k| build_map(*k, header, (0, parts.len())))
@@ -656,6 +670,7 @@ impl<'a> SheetRead<'a> {
                 .filter(|(c, p)| !p.is_empty() && !map.columns.iter().any(|m| m.col == *c))
                 .map(|(_, p)| p.join(" / "))
                 .collect(),
+            entry: self.entry.map(|e| e.source.clone()),
         }));
         for field in map.missing_required() {
             self.missing.push(Problem {
@@ -885,6 +900,20 @@ impl<'a> SheetRead<'a> {
             return None;
         }
         let hint = self.hint();
+        if let (Some(e), Some(row)) = (self.entry, self.mapped_header()) {
+            self.problems.push(Problem {
+                team: self.ctx.team.to_string(),
+                at: CellRef::sheet_only(self.name),
+                severity: Severity::Error,
+                kind: ProblemKind::MappedHeader {
+                    source: e.source.clone(),
+                    row: row + 1,
+                    found: self.fixed_failed.take().unwrap_or_default(),
+                    hint,
+                },
+            });
+            return None;
+        }
         self.problems.push(Problem {
             team: self.ctx.team.to_string(),
             at: CellRef::sheet_only(self.name),
@@ -1919,8 +1948,20 @@ fn candidate_of(row: &Row) -> Option<Candidate> {
 fn is_notes_sheet(name: &str) -> bool {
     let key = header_key(name);
     [
-        "说明", "填写说明", "使用说明", "帮助", "封面", "目录", "备注", "readme", "instruction",
-        "help", "cover", "content", "note", "about",
+        "说明",
+        "填写说明",
+        "使用说明",
+        "帮助",
+        "封面",
+        "目录",
+        "备注",
+        "readme",
+        "instruction",
+        "help",
+        "cover",
+        "content",
+        "note",
+        "about",
     ]
     .iter()
     .any(|w| key == *w || key.starts_with(w) && key.len() <= w.len() + 6)

@@ -104,7 +104,11 @@ fn check_zh(data: &Dataset) {
     let names: Vec<&str> = data.plan.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["海报设计", "达人投放", "直播预热", "复盘报告"]);
     assert_eq!(overdue(data), ["达人投放", "直播预热"]);
-    let owners: Vec<&str> = data.plan.iter().filter_map(|p| p.owner.as_deref()).collect();
+    let owners: Vec<&str> = data
+        .plan
+        .iter()
+        .filter_map(|p| p.owner.as_deref())
+        .collect();
     assert_eq!(owners, ["小王", "小李", "小张", "小王"]);
     // The 合计 row is checked, not added: 3,000 + 12,000.50 + 8,000.
     assert_eq!(spent(data), dec("23000.50"));
@@ -125,7 +129,10 @@ fn a_mapping_reads_headers_no_alias_knows_in_both_languages() {
     assert!(read_dataset_with(&zh, as_of(), &Mapping::default()).is_err());
     assert!(read_dataset_with(&en, as_of(), &Mapping::default()).is_err());
 
-    let data = read(&zh, &Mapping::from_text(ZH_MAPPING, "plantrack.toml").unwrap());
+    let data = read(
+        &zh,
+        &Mapping::from_text(ZH_MAPPING, "plantrack.toml").unwrap(),
+    );
     check_zh(&data);
     let plan = &data.tables[0];
     assert_eq!(plan.kind_by, KindBy::Mapping);
@@ -136,7 +143,10 @@ fn a_mapping_reads_headers_no_alias_knows_in_both_languages() {
             if source == "plantrack.toml:2" && columns.len() == 6
     )));
 
-    let data = read(&en, &Mapping::from_text(EN_MAPPING, "plantrack.toml").unwrap());
+    let data = read(
+        &en,
+        &Mapping::from_text(EN_MAPPING, "plantrack.toml").unwrap(),
+    );
     check_en(&data);
 }
 
@@ -145,9 +155,17 @@ fn offered_blocks(text: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current: Option<Vec<&str>> = None;
     for line in text.lines() {
-        let belongs = ["file =", "name =", "kind =", "header_row =", "[sheet.columns]", "\"", "#"]
-            .iter()
-            .any(|p| line.starts_with(p));
+        let belongs = [
+            "file =",
+            "name =",
+            "kind =",
+            "header_row =",
+            "[sheet.columns]",
+            "\"",
+            "#",
+        ]
+        .iter()
+        .any(|p| line.starts_with(p));
         if line == "[[sheet]]" {
             if let Some(b) = current.take() {
                 blocks.push(b.join("\n"));
@@ -225,15 +243,26 @@ fn pasting_the_offered_lines_with_the_question_marks_filled_reads_the_sheets() {
         let blocks = offered_blocks(&err);
         assert_eq!(blocks.len(), 2, "{file}: {err}");
         if file == ZH {
-            assert!(err.contains("跟进表.xlsx / Sheet1 第 4 行的表头：事项编号 | 工作项 | 跟进人"), "{err}");
-            assert!(blocks[0].contains("file = \"跟进表.xlsx\"\nname = \"Sheet1\""), "{err}");
+            assert!(
+                err.contains("跟进表.xlsx / Sheet1 第 4 行的表头：事项编号 | 工作项 | 跟进人"),
+                "{err}"
+            );
+            assert!(
+                blocks[0].contains("file = \"跟进表.xlsx\"\nname = \"Sheet1\""),
+                "{err}"
+            );
             assert!(blocks[0].contains("header_row = 4\n[sheet.columns]\n\"事项编号\" = \"?\""));
             assert!(blocks[0].contains("\"跟进人\" = \"?\""));
             // 经办人 is a ledger's word: the kind is guessed, and only the others are asked.
             assert!(blocks[1].contains("kind = \"costs\""), "{err}");
             assert!(!blocks[1].contains("经办人"), "{err}");
         } else {
-            assert!(err.contains("headers of Campaign tracker.xlsx / Data, row 3: Ref | Workstream item"), "{err}");
+            assert!(
+                err.contains(
+                    "headers of Campaign tracker.xlsx / Data, row 3: Ref | Workstream item"
+                ),
+                "{err}"
+            );
             assert!(blocks[0].contains("header_row = 3"), "{err}");
             assert!(blocks[1].contains("name = \"Money out\""), "{err}");
         }
@@ -241,7 +270,15 @@ fn pasting_the_offered_lines_with_the_question_marks_filled_reads_the_sheets() {
         std::fs::write(dir.path().join("plantrack.toml"), filled.join("\n\n")).unwrap();
         let out = plantrack(
             dir.path(),
-            &["check", ".", "--as-of", "2026-11-26", "--explain", "--lang", lang],
+            &[
+                "check",
+                ".",
+                "--as-of",
+                "2026-11-26",
+                "--explain",
+                "--lang",
+                lang,
+            ],
         );
         let stdout = String::from_utf8_lossy(&out.stdout);
         let explained = match lang {
@@ -267,16 +304,25 @@ fn a_mistake_in_the_mapping_is_refused_at_its_line_in_both_languages() {
     let dir = folder(&[ZH]);
     let bad = ZH_MAPPING.replace("\"跟进人\" = \"负责人\"", "\"跟进人\" = \"follower\"");
     std::fs::write(dir.path().join("plantrack.toml"), bad).unwrap();
-    let out = plantrack(dir.path(), &["check", ".", "--as-of", "2026-11-26", "--lang", "en"]);
+    let out = plantrack(
+        dir.path(),
+        &["check", ".", "--as-of", "2026-11-26", "--lang", "en"],
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("plantrack.toml:10: \"跟进人\" = \"follower\": a plan sheet has no field \"follower\"; its fields: id, goal, stage, task, owner"),
         "{err}"
     );
-    let out = plantrack(dir.path(), &["check", ".", "--as-of", "2026-11-26", "--lang", "zh"]);
+    let out = plantrack(
+        dir.path(),
+        &["check", ".", "--as-of", "2026-11-26", "--lang", "zh"],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("plantrack.toml:10: \"跟进人\" = \"follower\"：目标拆解表没有字段"), "{err}");
+    assert!(
+        err.contains("plantrack.toml:10: \"跟进人\" = \"follower\"：目标拆解表没有字段"),
+        "{err}"
+    );
     assert!(err.contains("可用的字段：id, goal"), "{err}");
 
     // A key plantrack does not know, a row in quotes, a kind it does not know.
@@ -284,13 +330,22 @@ fn a_mistake_in_the_mapping_is_refused_at_its_line_in_both_languages() {
     std::fs::write(dir.path().join("plantrack.toml"), bad).unwrap();
     let out = plantrack(dir.path(), &["check", ".", "--lang", "en"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("plantrack.toml:3: unknown key \"header\""), "{err}");
+    assert!(
+        err.contains("plantrack.toml:3: unknown key \"header\""),
+        "{err}"
+    );
     let bad = "[[sheet]]\nname = \"Sheet1\"\nkind = \"?\"\nheader_row = \"4\"\n";
     std::fs::write(dir.path().join("plantrack.toml"), bad).unwrap();
     let out = plantrack(dir.path(), &["check", ".", "--lang", "zh"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("plantrack.toml:3: kind \"?\" 无法识别，应为 plan | weekly"), "{err}");
-    assert!(err.contains("plantrack.toml:4: header_row 为 \"4\""), "{err}");
+    assert!(
+        err.contains("plantrack.toml:3: kind \"?\" 无法识别，应为 plan | weekly"),
+        "{err}"
+    );
+    assert!(
+        err.contains("plantrack.toml:4: header_row 为 \"4\""),
+        "{err}"
+    );
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -302,10 +357,15 @@ fn an_entry_that_matches_no_sheet_and_an_unfilled_column_are_warnings() {
         ZH_MAPPING.trim_end()
     );
     std::fs::write(dir.path().join("plantrack.toml"), mapping).unwrap();
-    let out = plantrack(dir.path(), &["check", ".", "--as-of", "2026-11-26", "--lang", "en"]);
+    let out = plantrack(
+        dir.path(),
+        &["check", ".", "--as-of", "2026-11-26", "--lang", "en"],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("plantrack.toml:25: warning: the mapping [[sheet]] name = \"Sheet 9\" matched no sheet"),
+        stdout.contains(
+            "plantrack.toml:25: warning: the mapping [[sheet]] name = \"Sheet 9\" matched no sheet"
+        ),
         "{stdout}"
     );
     assert!(
@@ -336,7 +396,12 @@ fn a_mapping_given_on_the_command_line_applies_to_every_workbook() {
             "zh",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let how = crate::common::sheet(&dir.path().join("summary.xlsx"), "读取说明");
     let text: String = how
         .iter()
@@ -355,10 +420,16 @@ fn a_header_row_that_is_not_the_header_is_said_at_the_sheet() {
     let dir = folder(&[ZH]);
     let mapping = ZH_MAPPING.replace("header_row = 4", "header_row = 2");
     std::fs::write(dir.path().join("plantrack.toml"), mapping).unwrap();
-    let out = plantrack(dir.path(), &["check", ".", "--as-of", "2026-11-26", "--lang", "en"]);
+    let out = plantrack(
+        dir.path(),
+        &["check", ".", "--as-of", "2026-11-26", "--lang", "en"],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     // Sheet1 is not read from row 2, nor guessed elsewhere; Sheet2 still is.
-    assert!(stdout.contains("Sheet1") && stdout.contains("error"), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Sheet1") && stdout.contains("error"),
+        "{stdout}{stderr}"
+    );
     assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
 }
