@@ -97,8 +97,6 @@ impl Entry {
 /// The entries that may apply to one workbook.
 #[derive(Debug, Default)]
 pub struct FileMapping<'m> {
-    /// The workbook's file name, for the lines offered for a sheet plantrack cannot tell.
-    pub file_name: Option<String>,
     entries: Vec<&'m Entry>,
 }
 
@@ -318,7 +316,7 @@ impl Mapping {
                 (Some(_), None) => false,
             })
             .collect();
-        FileMapping { file_name, entries }
+        FileMapping { entries }
     }
 
     /// The warnings about the mapping files: columns still `"?"`, and entries that matched

@@ -341,7 +341,6 @@ pub fn read_book<RS: Read + Seek + Send>(
         team: &team,
         as_of,
         file_kind: kind_from_name(&team),
-        file_name: mapping.file_name.as_deref(),
     };
     // Cost tables are read last (see `RecordSink`): the first pass stops at their header.
     let mut deferred: Vec<SheetRead<'_>> = Vec::new();

@@ -45,8 +45,6 @@ pub struct SheetCtx<'a> {
     pub as_of: NaiveDate,
     /// The kind the file's name says ("预算.xlsx"), for sheets whose own name says none.
     pub file_kind: Option<SheetKind>,
-    /// The workbook's file name, for the lines offered when a sheet cannot be told.
-    pub file_name: Option<&'a str>,
 }
 
 /// A header found: the columns it maps, for one table.
@@ -187,6 +185,12 @@ impl<'a> SheetRead<'a> {
             self.named = Some((kind, KindBy::Mapping));
         }
         self
+    }
+
+    /// The workbook as the lines offered name it: its stem (`file` matches the stem too), the
+    /// same whether it was read from a file or from memory.
+    fn file_for_hint(&self) -> Option<String> {
+        Some(self.ctx.team.to_string()).filter(|t| !t.is_empty())
     }
 
     /// The row (0-based) a mapping names as the header.
@@ -433,11 +437,21 @@ impl<'a> SheetRead<'a> {
         }
         let header = Header::new(parts, self.entry);
         let named = self.named.map(|(k, _)| k);
+        // The kind with the most known headers; on a tie the named one, else the first.
         let best = SheetKind::ALL
             .iter()
-            .map(|k| build_map(*k, &header, (0, header.len())))
-            .filter(|m| !m.columns.is_empty())
-            .max_by_key(|m| (m.columns.len(), Some(m.kind) == named));
+            .enumerate()
+            .map(|(i, k)| (i, build_map(*k, &header, (0, header.len()))))
+            // One known header is too weak a sign ("Name", "Status" fit several kinds).
+            .filter(|(_, m)| m.columns.len() >= 2)
+            .max_by_key(|(i, m)| {
+                (
+                    m.columns.len(),
+                    Some(m.kind) == named,
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(_, m)| m);
         let map = best.or_else(|| named.map(|k| build_map(k, &header, (0, header.len()))));
         let unmapped = c
             .texts
@@ -449,7 +463,7 @@ impl<'a> SheetRead<'a> {
             .map(|(_, t)| t.clone())
             .collect();
         Some(Box::new(SheetHint {
-            file: self.ctx.file_name.map(str::to_string),
+            file: self.file_for_hint(),
             sheet: self.name.to_string(),
             header_row: c.row + 1,
             headers: c.texts.iter().map(|(_, t)| t.clone()).collect(),
@@ -658,20 +672,25 @@ impl<'a> SheetRead<'a> {
             .map(|p| p.join(" / "))
             .collect();
         // The lines to add to a mapping file, once: the columns no alias of the kind knows.
-        let mut hint = Some(Box::new(SheetHint {
-            file: self.ctx.file_name.map(str::to_string),
-            sheet: self.name.to_string(),
-            header_row: at.row + 1,
-            headers: found.clone(),
-            kind: Some(map.kind),
-            unmapped: parts
-                .iter()
-                .enumerate()
-                .filter(|(c, p)| !p.is_empty() && !map.columns.iter().any(|m| m.col == *c))
-                .map(|(_, p)| p.join(" / "))
-                .collect(),
-            entry: self.entry.map(|e| e.source.clone()),
-        }));
+        let unmapped: Vec<String> = parts
+            .iter()
+            .enumerate()
+            .filter(|(c, p)| !p.is_empty() && !map.columns.iter().any(|m| m.col == *c))
+            .map(|(_, p)| p.join(" / "))
+            .collect();
+        // Only when a header is left that a mapping line could name: else the column is
+        // simply not there, and the message says which.
+        let mut hint = (!unmapped.is_empty()).then(|| {
+            Box::new(SheetHint {
+                file: self.file_for_hint(),
+                sheet: self.name.to_string(),
+                header_row: at.row + 1,
+                headers: found.clone(),
+                kind: Some(map.kind),
+                unmapped,
+                entry: self.entry.map(|e| e.source.clone()),
+            })
+        });
         for field in map.missing_required() {
             self.missing.push(Problem {
                 team: team.clone(),

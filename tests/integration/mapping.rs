@@ -203,6 +203,7 @@ fn fill(block: &str) -> String {
         ("发生日", "date"),
         ("开销类别", "category"),
         ("花了多少", "amount"),
+        ("经办人", "owner"),
         ("Ref", "id"),
         ("Workstream item", "task"),
         ("Point person", "owner"),
@@ -244,23 +245,22 @@ fn pasting_the_offered_lines_with_the_question_marks_filled_reads_the_sheets() {
         assert_eq!(blocks.len(), 2, "{file}: {err}");
         if file == ZH {
             assert!(
-                err.contains("跟进表.xlsx / Sheet1 第 4 行的表头：事项编号 | 工作项 | 跟进人"),
+                err.contains("跟进表 / Sheet1 第 4 行的表头：事项编号 | 工作项 | 跟进人"),
                 "{err}"
             );
             assert!(
-                blocks[0].contains("file = \"跟进表.xlsx\"\nname = \"Sheet1\""),
+                blocks[0].contains("file = \"跟进表\"\nname = \"Sheet1\""),
                 "{err}"
             );
             assert!(blocks[0].contains("header_row = 4\n[sheet.columns]\n\"事项编号\" = \"?\""));
             assert!(blocks[0].contains("\"跟进人\" = \"?\""));
-            // 经办人 is a ledger's word: the kind is guessed, and only the others are asked.
-            assert!(blocks[1].contains("kind = \"costs\""), "{err}");
-            assert!(!blocks[1].contains("经办人"), "{err}");
+            // One known header (经办人, a ledger's) is too weak a sign to guess the kind from:
+            // the kind is asked, and every column with it.
+            assert!(blocks[1].contains("kind = \"?\""), "{err}");
+            assert!(blocks[1].contains("\"经办人\" = \"?\""), "{err}");
         } else {
             assert!(
-                err.contains(
-                    "headers of Campaign tracker.xlsx / Data, row 3: Ref | Workstream item"
-                ),
+                err.contains("headers of Campaign tracker / Data, row 3: Ref | Workstream item"),
                 "{err}"
             );
             assert!(blocks[0].contains("header_row = 3"), "{err}");
@@ -432,4 +432,34 @@ fn a_header_row_that_is_not_the_header_is_said_at_the_sheet() {
         "{stdout}{stderr}"
     );
     assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+}
+
+#[test]
+fn a_kind_known_by_two_headers_is_offered_with_only_the_unknown_columns_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::workbooks::one_sheet(
+        &dir.path().join("launch.xlsx"),
+        "Sheet1",
+        &[
+            &["Task name", "Owner", "Ship by", "% Done"],
+            &["Press kit", "Ana", "2026-11-20", "50%"],
+            &["Teaser video", "Bo", "2026-12-10", "10%"],
+        ],
+    );
+    let out = plantrack(
+        dir.path(),
+        &["check", ".", "--as-of", "2026-11-26", "--lang", "en"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let blocks = offered_blocks(&err);
+    assert_eq!(blocks.len(), 1, "{err}");
+    assert!(blocks[0].contains("kind = \"plan\""), "{err}");
+    assert!(blocks[0].contains("[sheet.columns]\n\"Ship by\" = \"?\"\n# fields: id, goal, stage, task, owner, start, due"), "{err}");
+    let filled = blocks[0].replace("\"Ship by\" = \"?\"", "\"Ship by\" = \"due\"");
+    std::fs::write(dir.path().join("plantrack.toml"), filled).unwrap();
+    let files = vec![dir.path().join("launch.xlsx")];
+    let data = read(&files[0], &Mapping::for_inputs(&files, None).unwrap());
+    assert_eq!(overdue(&data), ["Press kit"]);
+    assert_eq!(data.plan.len(), 2);
 }
