@@ -52,6 +52,7 @@ pub fn table_lines(t: &TableRead, lang: Lang, calendar: &Calendar) -> Vec<String
         KindBy::Headers => l("按表头", "by its headers"),
         KindBy::SheetName => l("按工作表名", "by the sheet's name"),
         KindBy::FileName => l("按文件名", "by the file's name"),
+        KindBy::Mapping => l("按映射文件", "by the mapping file"),
     };
     let header = if t.header_rows.0 == t.header_rows.1 {
         match lang {
@@ -126,6 +127,42 @@ pub fn table_lines(t: &TableRead, lang: Lang, calendar: &Calendar) -> Vec<String
 
 fn note_text(note: &TableNote, lang: Lang, calendar: &Calendar) -> String {
     match (note, lang) {
+        (
+            TableNote::Mapped {
+                source,
+                kind,
+                header_row,
+                columns,
+            },
+            _,
+        ) => {
+            let mut said = Vec::new();
+            if *kind {
+                said.push(lang.pick("类型", "the kind").to_string());
+            }
+            if let Some(r) = header_row {
+                said.push(match lang {
+                    Lang::Zh => format!("表头第 {r} 行"),
+                    Lang::En => format!("header row {r}"),
+                });
+            }
+            if !columns.is_empty() {
+                let quoted: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
+                said.push(match lang {
+                    Lang::Zh => format!("列 {}", quoted.join("、")),
+                    Lang::En => format!("columns {}", quoted.join(", ")),
+                });
+            }
+            let said = if said.is_empty() {
+                lang.pick("（未改变什么）", "(nothing changed)").to_string()
+            } else {
+                said.join(lang.pick("、", ", "))
+            };
+            match lang {
+                Lang::Zh => format!("按映射 {source} 读取：{said}"),
+                Lang::En => format!("read as the mapping at {source} says: {said}"),
+            }
+        }
         (TableNote::GoalFrom { goal, from }, _) => {
             let from = match from {
                 GoalFrom::Title => lang.pick("表格上方的标题", "the title above the table"),

@@ -106,6 +106,11 @@ pub fn own_console() -> bool {
 /// the folder holding it, so that next week's drop of the same folder does not read the
 /// summary as a team's workbook, and finds it as last week's).
 pub fn dropped_report(inputs: Vec<PathBuf>, today: NaiveDate) -> ReportArgs {
+    // A mapping file dropped with the workbooks is the mapping, not an input.
+    let (mappings, inputs): (Vec<PathBuf>, Vec<PathBuf>) = inputs.into_iter().partition(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    });
     let name = crate::cmd::output::default_name(&inputs, "summary", today);
     let output = match inputs.first().and_then(|p| p.parent()) {
         Some(dir) if !dir.as_os_str().is_empty() => dir.join(name),
@@ -116,6 +121,7 @@ pub fn dropped_report(inputs: Vec<PathBuf>, today: NaiveDate) -> ReportArgs {
             inputs,
             as_of: Some(today),
             lang: None,
+            mapping: mappings.into_iter().next(),
         },
         output: Some(output),
         previous: None,

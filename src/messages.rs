@@ -159,22 +159,96 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (K::NoBudget { lines }, Lang::En) => format!(
             "no budget sheet or column: {lines} spending line(s) are shown without a budget, and none is judged over (to compare, add a Budget sheet: Category | Budget)"
         ),
-        (K::IgnoredSheet, Lang::Zh) => "未识别的工作表，已忽略".into(),
-        (K::IgnoredSheet, Lang::En) => "not a recognised sheet, ignored".into(),
-        (K::NoHeaderRow { kind }, Lang::Zh) => format!(
-            "名称像{}表，但前20行中没有找到表头行（至少3个已知列名），已忽略",
-            kind.label(lang)
-        ),
-        (K::NoHeaderRow { kind }, Lang::En) => format!(
-            "named like a {} sheet but no header row (3 or more known headers) in its top 20 rows, ignored",
-            kind.label(lang)
-        ),
-        (K::MissingColumn { field, found }, Lang::Zh) => {
-            format!("缺少必需的列 {field}；找到的列：{}", found.join("、"))
+        (K::IgnoredSheet { hint }, Lang::Zh) => {
+            with_hint("未识别的工作表，已忽略".into(), hint.as_deref(), lang)
         }
-        (K::MissingColumn { field, found }, Lang::En) => format!(
-            "required column {field} is missing; headers found: {}",
-            found.join(", ")
+        (K::IgnoredSheet { hint }, Lang::En) => with_hint(
+            "not a recognised sheet, ignored".into(),
+            hint.as_deref(),
+            lang,
+        ),
+        (K::NoHeaderRow { kind, hint }, Lang::Zh) => with_hint(
+            format!(
+                "名称像{}表，但前20行中没有找到表头行（至少3个已知列名），已忽略",
+                kind.label(lang)
+            ),
+            hint.as_deref(),
+            lang,
+        ),
+        (K::NoHeaderRow { kind, hint }, Lang::En) => with_hint(
+            format!(
+                "named like a {} sheet but no header row (3 or more known headers) in its top 20 rows, ignored",
+                kind.label(lang)
+            ),
+            hint.as_deref(),
+            lang,
+        ),
+        (K::MissingColumn { field, found, hint }, Lang::Zh) => with_hint(
+            format!("缺少必需的列 {field}；找到的列：{}", found.join("、")),
+            hint.as_deref(),
+            lang,
+        ),
+        (K::MissingColumn { field, found, hint }, Lang::En) => with_hint(
+            format!(
+                "required column {field} is missing; headers found: {}",
+                found.join(", ")
+            ),
+            hint.as_deref(),
+            lang,
+        ),
+        (
+            K::MappedHeader {
+                source,
+                row,
+                found,
+                hint,
+            },
+            Lang::Zh,
+        ) => with_hint(
+            if found.is_empty() {
+                format!("映射 {source} 指定第 {row} 行为表头，但该行是空的，此表未读取")
+            } else {
+                format!(
+                    "映射 {source} 指定第 {row} 行为表头，但该行是 {}，不是各列的表头，此表未读取",
+                    found.join(" | ")
+                )
+            },
+            hint.as_deref(),
+            lang,
+        ),
+        (
+            K::MappedHeader {
+                source,
+                row,
+                found,
+                hint,
+            },
+            Lang::En,
+        ) => with_hint(
+            if found.is_empty() {
+                format!(
+                    "the mapping at {source} names row {row} as the header, but the row is empty: the sheet is not read"
+                )
+            } else {
+                format!(
+                    "the mapping at {source} names row {row} as the header, but it holds {}, not the columns' headers: the sheet is not read",
+                    found.join(" | ")
+                )
+            },
+            hint.as_deref(),
+            lang,
+        ),
+        (K::MappingUnused { entry }, Lang::Zh) => format!(
+            "映射 [[sheet]] {entry} 没有对应任何读到的工作表：请核对工作表名和文件名（不区分大小写和空格）"
+        ),
+        (K::MappingUnused { entry }, Lang::En) => format!(
+            "the mapping [[sheet]] {entry} matched no sheet of the workbooks read: check the sheet and file names (case and spaces do not matter)"
+        ),
+        (K::MappingUnfilled { header }, Lang::Zh) => format!(
+            "\"{header}\" = \"?\" 还没有填写字段：此列未读取；请把 ? 换成字段名，或写 \"ignore\""
+        ),
+        (K::MappingUnfilled { header }, Lang::En) => format!(
+            "\"{header}\" = \"?\" names no field yet, so the column is left out: replace ? with a field name, or write \"ignore\""
         ),
         (K::UnknownStatus { found }, Lang::Zh) => {
             format!("状态 \"{found}\" 无法识别，应为 未开始/进行中/已完成/延期/暂停/取消")
@@ -499,6 +573,48 @@ impl std::error::Error for Said {
 /// An error and its causes on one line, "outer: inner", each in `lang`: a [`Said`] in that
 /// language, an OS error as a sentence in that language with its code, anything else as it
 /// says itself.
+/// A problem's message followed by the headers seen and the lines offered for a mapping file.
+fn with_hint(text: String, hint: Option<&crate::model::SheetHint>, lang: Lang) -> String {
+    match hint {
+        Some(h) => format!("{text}\n{}", hint_text(h, lang)),
+        None => text,
+    }
+}
+
+/// The headers plantrack saw on a sheet it could not tell, and the lines to add to
+/// plantrack.toml to have it read (their `?`s to be replaced by field names).
+pub fn hint_text(hint: &crate::model::SheetHint, lang: Lang) -> String {
+    let snippet = crate::contract::mapping::snippet(hint, lang);
+    let place = match &hint.file {
+        Some(f) => format!("{f} / {}", hint.sheet),
+        None => hint.sheet.clone(),
+    };
+    let asks = if snippet.contains("\"?\"") {
+        lang.pick(
+            "，把每个 ? 换成字段名",
+            " and replace each ? with a field name",
+        )
+    } else {
+        ""
+    };
+    let headers = hint.headers.join(" | ");
+    let row = hint.header_row;
+    match (lang, &hint.entry) {
+        (Lang::Zh, None) => format!(
+            "{place} 第 {row} 行的表头：{headers}\n若要读取此表，在工作簿旁的 plantrack.toml 中加上以下几行{asks}：\n{snippet}"
+        ),
+        (Lang::Zh, Some(entry)) => format!(
+            "{place} 第 {row} 行的表头：{headers}\n若要读取此表，把 {entry} 的映射改为以下几行{asks}：\n{snippet}"
+        ),
+        (Lang::En, None) => format!(
+            "headers of {place}, row {row}: {headers}\nto read it, add these lines to plantrack.toml beside the workbook{asks}:\n{snippet}"
+        ),
+        (Lang::En, Some(entry)) => format!(
+            "headers of {place}, row {row}: {headers}\nto read it, change the entry at {entry} to these lines{asks}:\n{snippet}"
+        ),
+    }
+}
+
 pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
     err.chain()
         .map(|cause| {

@@ -8,6 +8,25 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
+/// What plantrack saw of a sheet it could not tell, for the lines it offers to add to a
+/// mapping file (`contract::mapping::snippet`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetHint {
+    /// The workbook's file name ("618大促.xlsx"), when known.
+    pub file: Option<String>,
+    pub sheet: String,
+    /// The row most like a header, 1-based, and its texts.
+    pub header_row: u32,
+    pub headers: Vec<String>,
+    /// The kind guessed from the headers or the names; None when nothing hints at one.
+    pub kind: Option<SheetKind>,
+    /// The headers no alias of the guessed kind knows (all of them without a kind).
+    pub unmapped: Vec<String>,
+    /// The mapping entry that already names the sheet (its file and line), to be changed
+    /// rather than added to.
+    pub entry: Option<String>,
+}
+
 /// A cell's place: sheet name plus 0-based row and column, shown as `周度跟踪!C7`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellRef {
@@ -189,12 +208,32 @@ pub enum ProblemKind {
     /// A team with spending and no budget at all: its lines are shown without a budget,
     /// said once for the team rather than warned line by line.
     NoBudget { lines: usize },
-    /// A sheet that matched no known kind; it is ignored.
-    IgnoredSheet,
+    /// A sheet that matched no known kind; it is ignored. `hint`: the headers seen and the
+    /// lines to add to plantrack.toml, unless the sheet is plainly not data.
+    IgnoredSheet { hint: Option<Box<SheetHint>> },
     /// A sheet named like a known kind but with no header row in its top rows.
-    NoHeaderRow { kind: SheetKind },
+    NoHeaderRow {
+        kind: SheetKind,
+        hint: Option<Box<SheetHint>>,
+    },
     /// A sheet whose kind was recognised but lacks a required column.
-    MissingColumn { field: String, found: Vec<String> },
+    MissingColumn {
+        field: String,
+        found: Vec<String>,
+        hint: Option<Box<SheetHint>>,
+    },
+    /// The row a mapping entry (`source`, its file and line) names as the header holds no
+    /// usable header: what it holds, and what the sheet looks like instead.
+    MappedHeader {
+        source: String,
+        row: u32,
+        found: Vec<String>,
+        hint: Option<Box<SheetHint>>,
+    },
+    /// An entry of a mapping file (`at` is its file and line) that matched no sheet read.
+    MappingUnused { entry: String },
+    /// A column line of a mapping file still reading `"header" = "?"`: the column is left out.
+    MappingUnfilled { header: String },
     /// An unknown status word.
     UnknownStatus { found: String },
     /// A predecessor reference that names no task.
@@ -305,6 +344,8 @@ pub enum ReadError {
     ReaderFailed(String),
     NoRecognisedSheet {
         found: Vec<String>,
+        /// What was seen of the sheets that could be data, for the lines to add to a mapping.
+        hints: Vec<SheetHint>,
     },
     /// Sheets were recognised, but each lacks a required column.
     MissingColumns(Vec<Problem>),
@@ -407,11 +448,21 @@ pub enum KindBy {
     Headers,
     SheetName,
     FileName,
+    /// A mapping file (plantrack.toml) named the kind.
+    Mapping,
 }
 
 /// One remark about how a table was read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TableNote {
+    /// Read as an entry of a mapping file says (`source` is its file and line): the kind,
+    /// the header row and the columns it named.
+    Mapped {
+        source: String,
+        kind: bool,
+        header_row: Option<u32>,
+        columns: Vec<String>,
+    },
     /// The plan's goal (no goal column) came from this text and source.
     GoalFrom { goal: String, from: GoalFrom },
     /// A row read as a section (phase, WBS heading): not a task; level 1 is a goal, 2 a stage.

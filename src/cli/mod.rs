@@ -87,6 +87,10 @@ pub struct InputArgs {
     /// Output language; default: the language of the input's headers.
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// A mapping file naming what plantrack cannot tell of a sheet (its kind, header row,
+    /// which header is which field); default: plantrack.toml beside the workbooks, if any.
+    #[arg(long, value_name = "FILE.toml")]
+    pub mapping: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -85,6 +85,12 @@ const ARGS: &[(&str, &str, &str, &str)] = &[
         "语言",
     ),
     (
+        "",
+        "mapping",
+        "映射文件，说明 plantrack 认不出的工作表（类型、表头行、哪个表头是哪个字段）；默认：工作簿旁的 plantrack.toml（如有）",
+        "文件.toml",
+    ),
+    (
         "report",
         "output",
         "输出工作簿；默认为当前文件夹中的 <第一个输入的名称>-summary-<日期>.xlsx，每周的文件与上周的并存",

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::output::print;
 use super::{
-    Outcome, escaped, load, output_lang, report_failures, report_skipped, settings, today,
+    Outcome, escaped_lines, load, output_lang, report_failures, report_skipped, settings, today,
 };
 use crate::cli::CheckArgs;
 use crate::compute::summarize;
@@ -13,7 +13,7 @@ use crate::model::Severity;
 
 pub fn run(args: CheckArgs) -> Result<Outcome> {
     let as_of = args.input.as_of.unwrap_or_else(today);
-    let loaded = load(&args.input.inputs, as_of);
+    let loaded = load(&args.input.inputs, args.input.mapping.as_deref(), as_of)?;
     // Console lines: the user's language, else the workbooks'.
     let lang = crate::lang::console(output_lang(
         args.input.lang,
@@ -45,7 +45,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
             severity_word(p.severity, lang),
             problem_text(&p.kind, lang)
         );
-        out.push_str(&escaped(&line));
+        out.push_str(&escaped_lines(&line));
         out.push('\n');
     }
     let errors = summary.problem_count(Severity::Error);

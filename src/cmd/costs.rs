@@ -26,7 +26,7 @@ use crate::model::{
     BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, TaskLength, TeamDay, WeeklyRow,
 };
 use crate::read::records::RecordSink;
-use crate::read::{ReadError, WorkbookInfo, expand_inputs, read_workbook};
+use crate::read::{ReadError, WorkbookInfo, expand_inputs, read_workbook_with};
 use crate::render::{
     CostView, CostsWorkbook, LedgerEntry, NotRead, RenderOptions, costs_csv, costs_json,
 };
@@ -61,6 +61,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
     };
 
     let (files, expand_failures) = expand_inputs(inputs);
+    let mapping = super::read_mapping(&files, args.input.mapping.as_deref())?;
     // A file that breaks after some of its records were booked is read whole or not at all:
     // the pass starts again without it (rare; each new pass leaves out one more file).
     let mut broken: Vec<(PathBuf, ReadError)> = Vec::new();
@@ -100,7 +101,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
             stream.seen.clear();
             stream.file_days.clear();
             stream.taken = 0;
-            match read_workbook(path, as_of, &mut stream) {
+            match read_workbook_with(path, as_of, &mapping, &mut stream) {
                 Ok(info) => {
                     read += 1;
                     // The calendar as `report` decides it: the first workbook whose headers
@@ -141,6 +142,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         .unwrap_or_else(|| choose_lang(args.input.lang, None, inputs));
     let skipped = split_skipped(&mut failures);
     problems.extend(failure_problems(&failures));
+    problems.extend(mapping.problems());
     // What is said on the console: the user's language, else the workbook's.
     let say = crate::lang::console(lang);
     report_failures(&locked_files(&files), &failures, say);

@@ -19,7 +19,12 @@ use crate::compute::calendar::{Calendar, CalendarKind};
 use crate::lang::Lang;
 use crate::model::Dataset;
 use crate::model::{CellRef, Problem, ProblemKind, Severity};
-use crate::read::{ReadError, expand_inputs, lock_file_beside, lock_file_warning, read_dataset};
+use anyhow::Result;
+
+use crate::read::mapping::Mapping;
+use crate::read::{
+    ReadError, expand_inputs, lock_file_beside, lock_file_warning, read_dataset_with,
+};
 
 /// How a command ended; the exit code follows from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,14 +80,18 @@ pub struct Loaded {
 
 /// Reads every input workbook (in parallel) and merges them; one unreadable file does not
 /// stop the others.
-pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
+///
+/// Errors: a mapping file (`--mapping`, or plantrack.toml beside the workbooks) that cannot
+/// be used; nothing is read then, as its sheets would be read wrongly.
+pub fn load(inputs: &[PathBuf], mapping: Option<&Path>, as_of: NaiveDate) -> Result<Loaded> {
     let (files, mut failures) = expand_inputs(inputs);
+    let mapping = read_mapping(&files, mapping)?;
     let locked = locked_files(&files);
     let progress = progress_bar(files.len());
     let results: Vec<(PathBuf, Result<Dataset, ReadError>)> = files
         .into_par_iter()
         .map(|path| {
-            let r = read_dataset(&path, as_of);
+            let r = read_dataset_with(&path, as_of, &mapping);
             progress.inc(1);
             (path, r)
         })
@@ -95,13 +104,27 @@ pub fn load(inputs: &[PathBuf], as_of: NaiveDate) -> Loaded {
             Err(e) => failures.push((path, e)),
         }
     }
+    data.problems.extend(mapping.problems());
     let skipped = split_skipped(&mut failures);
-    Loaded {
+    Ok(Loaded {
         data,
         failures,
         skipped,
         locked,
-    }
+    })
+}
+
+/// The mapping of a run (see [`Mapping::for_inputs`]); a mistake in it stops the run with
+/// each mistake's file and line.
+///
+/// Errors: the mapping file cannot be read or used.
+pub fn read_mapping(files: &[PathBuf], explicit: Option<&Path>) -> Result<Mapping> {
+    Mapping::for_inputs(files, explicit).map_err(|e| {
+        anyhow::Error::new(crate::messages::Said::new(
+            e.text(Lang::Zh),
+            e.text(Lang::En),
+        ))
+    })
 }
 
 /// Takes plantrack's own outputs (last week's summary in the team folder) out of the
@@ -181,7 +204,11 @@ pub fn report_failures(
         );
     }
     for (path, e) in failures {
-        crate::say!("plantrack: {}: {}", shown(path), escaped(&e.message(lang)));
+        crate::say!(
+            "plantrack: {}: {}",
+            shown(path),
+            escaped_lines(&e.message(lang))
+        );
     }
 }
 
@@ -227,6 +254,12 @@ pub fn escaped(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Text of several lines (the lines offered for a mapping file) as printed on the terminal:
+/// each line [`escaped`], the line breaks kept.
+pub fn escaped_lines(text: &str) -> String {
+    text.split('\n').map(escaped).collect::<Vec<_>>().join("\n")
 }
 
 /// True when `output` names one of the inputs, or a workbook inside an input directory.

@@ -46,7 +46,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let early_lang = choose_lang(args.input.lang, None, inputs);
     let target = Target::new(output, inputs, Some("xlsx"), early_lang)?;
     let output = target.path().to_path_buf();
-    let mut loaded = load(inputs, as_of);
+    let mut loaded = load(inputs, args.input.mapping.as_deref(), as_of)?;
     let lang = output_lang(args.input.lang, &loaded.data, inputs);
     // What is said on the console: the user's language, else the summary's.
     let say = crate::lang::console(lang);

@@ -3,6 +3,8 @@
 //! matching rules (case, spaces, full-width forms, traditional characters and trailing units
 //! are ignored). Kept apart from the row parsing so `init` can write the same headers.
 
+pub mod mapping;
+
 use std::collections::HashMap;
 
 use crate::lang::Lang;

@@ -68,7 +68,30 @@ impl ReadError {
     /// The error as one line in `lang` (line breaks from a reader's message are folded).
     pub fn message(&self, lang: Lang) -> String {
         let text = self.text(lang);
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        // A sheet's problems may end with the lines offered for a mapping file: those keep
+        // their line breaks (they are to be pasted), every other line is folded.
+        if let ReadError::MissingColumns(_) = self {
+            return text
+                .lines()
+                .map(|l| {
+                    if l.starts_with(['[', '#', '"']) || l.contains(" = ") {
+                        l.trim_end().to_string()
+                    } else {
+                        l.split_whitespace().collect::<Vec<_>>().join(" ")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The lines offered for a mapping file keep their line breaks: they are to be pasted.
+        if let ReadError::NoRecognisedSheet { hints, .. } = self {
+            for hint in hints {
+                line.push('\n');
+                line.push_str(&crate::messages::hint_text(hint, lang));
+            }
+        }
+        line
     }
 
     fn text(&self, lang: Lang) -> String {
@@ -115,11 +138,11 @@ impl ReadError {
                 },
                 lang,
             ) => limit_text(*limit, place, *found, lang),
-            (ReadError::NoRecognisedSheet { found }, Lang::Zh) => format!(
+            (ReadError::NoRecognisedSheet { found, .. }, Lang::Zh) => format!(
                 "没有可识别的工作表：找到 {}；需要名称或表头像 目标拆解、周度跟踪、成本支出明细、预算、风险预案 的表",
                 quoted(found)
             ),
-            (ReadError::NoRecognisedSheet { found }, Lang::En) => format!(
+            (ReadError::NoRecognisedSheet { found, .. }, Lang::En) => format!(
                 "no recognised sheet: found {}; expected sheets named or headed like Plan, Weekly, Costs, Budget, Risks",
                 quoted(found)
             ),
@@ -127,7 +150,11 @@ impl ReadError {
                 .iter()
                 .map(|p| format!("{}: {}", p.at, crate::messages::problem_text(&p.kind, lang)))
                 .collect::<Vec<_>>()
-                .join("; "),
+                .join(if problems.iter().any(has_hint) {
+                    "\n"
+                } else {
+                    "; "
+                }),
             (ReadError::OwnOutput(OwnOutput::Summary), Lang::Zh) => {
                 "这是 plantrack 生成的汇总，已跳过（不作为团队数据读取）".into()
             }
@@ -174,6 +201,17 @@ impl ReadError {
             ),
         }
     }
+}
+
+fn has_hint(p: &crate::model::Problem) -> bool {
+    use crate::model::ProblemKind as K;
+    matches!(
+        &p.kind,
+        K::MissingColumn { hint: Some(_), .. }
+            | K::MappedHeader { hint: Some(_), .. }
+            | K::IgnoredSheet { hint: Some(_) }
+            | K::NoHeaderRow { hint: Some(_), .. }
+    )
 }
 
 fn limit_text(limit: Limit, place: &str, found: u64, lang: Lang) -> String {

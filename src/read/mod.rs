@@ -9,6 +9,7 @@ mod cells;
 mod delimited;
 mod errors;
 pub mod limits;
+pub mod mapping;
 mod merges;
 pub mod metrics;
 pub mod notes;
@@ -24,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::contract::mapping::MappedKind;
 use crate::contract::{Field, HeaderMap, SheetKind, is_guide_sheet, kind_from_name};
 use crate::lang::Lang;
 use crate::model::{
@@ -31,6 +33,7 @@ use crate::model::{
     TeamDay, WeeklyRow,
 };
 pub use crate::model::{FileKind, ReadError};
+use mapping::{FileMapping, Mapping};
 use records::RecordSink;
 use source::Book;
 use tables::{SheetCtx, SheetRead};
@@ -188,8 +191,19 @@ impl RecordSink for Dataset {
 ///
 /// Errors: the file cannot be read at all (see [`ReadError`]).
 pub fn read_dataset(path: &Path, as_of: NaiveDate) -> Result<Dataset, ReadError> {
+    read_dataset_with(path, as_of, &Mapping::default())
+}
+
+/// [`read_dataset`] with the entries of a mapping file (plantrack.toml) that name its sheets.
+///
+/// Errors: as [`read_dataset`].
+pub fn read_dataset_with(
+    path: &Path,
+    as_of: NaiveDate,
+    mapping: &Mapping,
+) -> Result<Dataset, ReadError> {
     let mut data = Dataset::default();
-    let info = read_workbook(path, as_of, &mut data)?;
+    let info = read_workbook_with(path, as_of, mapping, &mut data)?;
     Ok(data.with_info(info))
 }
 
@@ -200,7 +214,13 @@ pub fn read_bytes(bytes: &[u8], team: &str, as_of: NaiveDate) -> Result<Dataset,
     guarded(|| {
         let mut data = Dataset::default();
         let book = source::open_reader(std::io::Cursor::new(bytes))?;
-        let info = read_book(book, team.to_string(), as_of, &mut data)?;
+        let info = read_book(
+            book,
+            team.to_string(),
+            as_of,
+            &FileMapping::none(),
+            &mut data,
+        )?;
         Ok(data.with_info(info))
     })
 }
@@ -279,19 +299,33 @@ pub fn read_workbook(
     as_of: NaiveDate,
     sink: &mut dyn RecordSink,
 ) -> Result<WorkbookInfo, ReadError> {
+    read_workbook_with(path, as_of, &Mapping::default(), sink)
+}
+
+/// [`read_workbook`] with the entries of a mapping file that name its sheets.
+///
+/// Errors: as [`read_workbook`].
+pub fn read_workbook_with(
+    path: &Path,
+    as_of: NaiveDate,
+    mapping: &Mapping,
+    sink: &mut dyn RecordSink,
+) -> Result<WorkbookInfo, ReadError> {
     guarded(|| {
         let book = source::open(path)?;
-        read_book(book, team_name(path), as_of, sink)
+        read_book(book, team_name(path), as_of, &mapping.for_file(path), sink)
     })
 }
 
-/// Streams every recognised sheet of an open workbook into `sink`; `team` names its rows.
+/// Streams every recognised sheet of an open workbook into `sink`; `team` names its rows,
+/// `mapping` holds the mapping entries that may name its sheets.
 ///
 /// Errors: no sheet is recognised.
 pub fn read_book<RS: Read + Seek + Send>(
     mut book: Book<RS>,
     team: String,
     as_of: NaiveDate,
+    mapping: &FileMapping<'_>,
     sink: &mut dyn RecordSink,
 ) -> Result<WorkbookInfo, ReadError> {
     if let Some(kind) = book.own_output() {
@@ -315,11 +349,14 @@ pub fn read_book<RS: Read + Seek + Send>(
     let mut line_spent: Vec<Expense> = Vec::new();
     for name in &names {
         // The instructions and team list `init` writes hold no records and need no notice.
-        if is_guide_sheet(name) {
+        let entry = mapping.sheet(name);
+        // A mapping may say to pass a sheet over.
+        let ignored = entry.is_some_and(|e| e.kind == Some(MappedKind::Ignore));
+        if ignored || entry.is_none() && is_guide_sheet(name) {
             info.sheets.push((name.clone(), None));
             continue;
         }
-        let mut sheet = SheetRead::new(name, ctx);
+        let mut sheet = SheetRead::new(name, ctx).mapped(entry);
         book.for_each_row(name, |row| sheet.row(row, sink, true))
             .map_err(|e| broke_at(name, e))?;
         let kind = sheet.finish(sink, true);
@@ -349,16 +386,37 @@ pub fn read_book<RS: Read + Seek + Send>(
             .filter(|p| {
                 matches!(
                     p.kind,
-                    ProblemKind::MissingColumn { .. } | ProblemKind::DrawnGantt { .. }
+                    ProblemKind::MissingColumn { .. }
+                        | ProblemKind::DrawnGantt { .. }
+                        | ProblemKind::MappedHeader { .. }
                 )
             })
             .cloned()
             .collect();
+        // Beside them, the other sheets that could be data, with the lines offered for them.
+        let offered = info.problems.iter().filter(|p| {
+            matches!(
+                p.kind,
+                ProblemKind::IgnoredSheet { hint: Some(_) }
+                    | ProblemKind::NoHeaderRow { hint: Some(_), .. }
+            )
+        });
         if !missing.is_empty() {
-            return Err(ReadError::MissingColumns(missing));
+            let mut all = missing;
+            all.extend(offered.cloned());
+            return Err(ReadError::MissingColumns(all));
         }
         let found = info.sheets.iter().map(|(n, _)| n.clone()).collect();
-        return Err(ReadError::NoRecognisedSheet { found });
+        let hints = info
+            .problems
+            .iter()
+            .filter_map(|p| match &p.kind {
+                ProblemKind::IgnoredSheet { hint: Some(h) }
+                | ProblemKind::NoHeaderRow { hint: Some(h), .. } => Some((**h).clone()),
+                _ => None,
+            })
+            .collect();
+        return Err(ReadError::NoRecognisedSheet { found, hints });
     }
     info.lang = match langs {
         (0, 0) => None,

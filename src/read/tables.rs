@@ -16,15 +16,17 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::cells::{RowReader, display};
+use super::mapping::Entry;
 use super::records::{RecordSink, SheetState, plan_row, read_row};
 use super::source::{CellValue, Row};
+use crate::contract::mapping::ColumnWord;
 use crate::contract::{
     Column, Field, HeaderMap, HeaderText, KindSpec, MIN_HEADER_MATCHES, SheetKind, TotalsWord,
     field_names, header_key, is_instruction, kind_from_name, match_prepared, totals_word,
 };
 use crate::model::{
     BudgetLine, CellRef, Expense, GoalFrom, KindBy, PlanRow, Problem, ProblemKind, Risk,
-    RollupField, Severity, SkipWhy, TableNote, TableRead, WeeklyRow,
+    RollupField, Severity, SheetHint, SkipWhy, TableNote, TableRead, WeeklyRow,
 };
 
 /// Rows looked at for a first header before a sheet is given up.
@@ -126,6 +128,26 @@ pub struct SheetRead<'a> {
     pub currency: Option<String>,
     /// A unit note ("单位：万元") seen above a header, for its table's money columns.
     unit_note: Option<(String, crate::values::UnitHint, CellRef)>,
+    /// The mapping entry (plantrack.toml) that names this sheet.
+    entry: Option<&'a Entry>,
+    /// The header being looked at is the row the mapping names: it does not grow downwards.
+    fixed_header: bool,
+    /// The row the mapping names as the header has been looked at.
+    header_tried: bool,
+    /// What that row held when it was no header (the rest of the top rows are then only
+    /// looked at for the lines offered instead).
+    fixed_failed: Option<Vec<String>>,
+    /// The row most like a header while no table is found, for the lines offered when the
+    /// sheet cannot be told.
+    candidate: Option<Candidate>,
+}
+
+/// A row that may be a header nobody's aliases know: its place, its texts by column, and how
+/// many rows follow it.
+struct Candidate {
+    row: u32,
+    texts: Vec<(usize, String)>,
+    below: usize,
 }
 
 impl<'a> SheetRead<'a> {
@@ -154,7 +176,35 @@ impl<'a> SheetRead<'a> {
             periods: Vec::new(),
             currency: None,
             unit_note: None,
+            entry: None,
+            fixed_header: false,
+            header_tried: false,
+            fixed_failed: None,
+            candidate: None,
         }
+    }
+
+    /// The sheet as a mapping entry names it: its kind (before the sheet's and the file's
+    /// names), header row and columns.
+    pub fn mapped(mut self, entry: Option<&'a Entry>) -> Self {
+        self.entry = entry;
+        if let Some(kind) = entry.and_then(Entry::sheet_kind) {
+            self.named = Some((kind, KindBy::Mapping));
+        }
+        self
+    }
+
+    /// The workbook as the lines offered name it: its stem (`file` matches the stem too), the
+    /// same whether it was read from a file or from memory.
+    fn file_for_hint(&self) -> Option<String> {
+        Some(self.ctx.team.to_string()).filter(|t| !t.is_empty())
+    }
+
+    /// The row (0-based) a mapping names as the header.
+    fn mapped_header(&self) -> Option<u32> {
+        self.entry
+            .and_then(|e| e.header_row)
+            .map(|r| r.saturating_sub(1))
     }
 
     /// The second pass over a sheet whose cost table's header the first pass found.
@@ -162,6 +212,8 @@ impl<'a> SheetRead<'a> {
         let d = self.deferred.take()?;
         let mut sheet = SheetRead::new(self.name, self.ctx);
         sheet.named = self.named;
+        sheet.entry = self.entry;
+        sheet.header_tried = true;
         sheet.skip_through = Some(d.header);
         sheet.title = d.title;
         sheet.unit_note = d.unit_note;
@@ -184,7 +236,7 @@ impl<'a> SheetRead<'a> {
         }
         if let Some((rows, groups)) = self.pending.take() {
             let adjacent = rows.last().is_some_and(|r| r.index + 1 == row.index);
-            if adjacent && rows.len() < 3 && header_like(row) {
+            if adjacent && rows.len() < 3 && header_like(row) && !self.fixed_header {
                 let mut more = rows.clone();
                 more.push(row.clone());
                 if let Some(better) = self.detect(&more)
@@ -272,6 +324,9 @@ impl<'a> SheetRead<'a> {
         if self.recent.last().is_some_and(|r| r.index + 1 != row.index) {
             self.recent.clear();
         }
+        if !self.found_any {
+            self.note_candidate(row);
+        }
         let mut best: Option<(Vec<Row>, Vec<Group>)> = None;
         let texts = row
             .cells
@@ -279,7 +334,36 @@ impl<'a> SheetRead<'a> {
             .take(MAX_HEADER_COLUMNS)
             .filter(|c| matches!(c, CellValue::Text(t) if !t.trim().is_empty()))
             .count();
-        if texts >= 2 {
+        // A header row named by the mapping: looked for there and nowhere above it.
+        let fixed = self.mapped_header().filter(|_| !self.found_any);
+        if let Some(at) = fixed
+            && row.index >= at
+            && !self.header_tried
+        {
+            self.header_tried = true;
+            if row.index == at
+                && let Some(groups) = self.detect(std::slice::from_ref(row))
+            {
+                self.recent.clear();
+                self.fixed_header = true;
+                self.pending = Some((vec![row.clone()], groups));
+                return true;
+            }
+            // Not a header there: the sheet says so (with what was seen), nothing is guessed.
+            let found = if row.index == at {
+                row.cells
+                    .iter()
+                    .take(MAX_HEADER_COLUMNS)
+                    .map(display)
+                    .filter(|t| !t.trim().is_empty())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            self.fixed_failed = Some(found);
+            return true;
+        }
+        if texts >= 2 && fixed.is_none() {
             for above in 0..=self.recent.len().min(2) {
                 let mut rows: Vec<Row> = self.recent[self.recent.len() - above..].to_vec();
                 rows.push(row.clone());
@@ -327,7 +411,75 @@ impl<'a> SheetRead<'a> {
         } else {
             SEARCH_ROWS
         };
-        self.seeking < limit || self.named.is_some() && self.seeking < SEARCH_AFTER_TABLE
+        fixed.is_some_and(|at| row.index < at.saturating_add(SEARCH_ROWS as u32))
+            || self.seeking < limit
+            || self.named.is_some() && self.seeking < SEARCH_AFTER_TABLE
+    }
+
+    /// Keeps the row most like a header (the most short texts) while no table is found.
+    fn note_candidate(&mut self, row: &Row) {
+        let Some(c) = candidate_of(row) else {
+            if let Some(c) = &mut self.candidate
+                && !row.is_empty()
+            {
+                c.below += 1;
+            }
+            return;
+        };
+        match &mut self.candidate {
+            Some(best) if best.texts.len() >= c.texts.len() => best.below += 1,
+            _ => self.candidate = Some(c),
+        }
+    }
+
+    /// What was seen of a sheet that yields no table, for the lines offered for a mapping
+    /// file; None for a sheet that is plainly not data (empty, instructions, a lone header).
+    fn hint(&self) -> Option<Box<SheetHint>> {
+        let c = self.candidate.as_ref()?;
+        if (c.below == 0 && self.mapped_header().is_none()) || is_notes_sheet(self.name) {
+            return None;
+        }
+        let mut parts: Vec<Vec<String>> = Vec::new();
+        for (col, t) in &c.texts {
+            parts.resize(col + 1, Vec::new());
+            parts[*col] = vec![t.clone()];
+        }
+        let header = Header::new(parts, self.entry);
+        let named = self.named.map(|(k, _)| k);
+        // The kind with the most known headers; on a tie the named one, else the first.
+        let best = SheetKind::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (i, build_map(*k, &header, (0, header.len()))))
+            // One known header is too weak a sign ("Name", "Status" fit several kinds).
+            .filter(|(_, m)| m.columns.len() >= 2)
+            .max_by_key(|(i, m)| {
+                (
+                    m.columns.len(),
+                    Some(m.kind) == named,
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(_, m)| m);
+        let map = best.or_else(|| named.map(|k| build_map(k, &header, (0, header.len()))));
+        let unmapped = c
+            .texts
+            .iter()
+            .filter(|(col, _)| {
+                map.as_ref()
+                    .is_none_or(|m| !m.columns.iter().any(|x| x.col == *col))
+            })
+            .map(|(_, t)| t.clone())
+            .collect();
+        Some(Box::new(SheetHint {
+            file: self.file_for_hint(),
+            sheet: self.name.to_string(),
+            header_row: c.row + 1,
+            headers: c.texts.iter().map(|(_, t)| t.clone()).collect(),
+            kind: map.map(|m| m.kind),
+            unmapped,
+            entry: self.entry.map(|e| e.source.clone()),
+        }))
     }
 
     /// The tables a header of these rows starts, if it is one.
@@ -337,7 +489,7 @@ impl<'a> SheetRead<'a> {
         if texts < 2 {
             return None;
         }
-        let header = Header::new(parts);
+        let header = Header::new(parts, self.entry);
         let parts = &header.parts;
         let timeline = timeline_columns(rows.last()?, parts);
         self.periods = period_columns(rows.last()?, &timeline, self.ctx.as_of);
@@ -409,6 +561,10 @@ impl<'a> SheetRead<'a> {
             if usable(&map, true) {
                 return Some((map, by));
             }
+            // The mapping names the kind and the header row: no other kind is guessed there.
+            if by == KindBy::Mapping && self.fixed_header_pending() {
+                return None;
+            }
         }
         SheetKind::ALL
             .iter()
@@ -476,17 +632,25 @@ impl<'a> SheetRead<'a> {
         }
     }
 
+    /// True while the row a mapping names as the header is being looked at.
+    fn fixed_header_pending(&self) -> bool {
+        self.mapped_header().is_some() && !self.found_any
+    }
+
     /// A header that names a kind's columns but lacks a needed one: kept to report if the
     /// sheet yields no table (a drawn Gantt says so).
     fn note_unusable(&mut self, header: &Header, timeline: &[usize], rows: &[Row]) {
         let parts = &header.parts;
         let named = self.named.map(|(k, _)| k);
+        // The header row a mapping names is reported for its kind whatever it matched.
+        let mapped =
+            self.fixed_header_pending() && self.entry.is_some_and(|e| e.sheet_kind().is_some());
         let candidate = SheetKind::ALL
             .iter()
             .map(|k| build_map(*k, header, (0, parts.len())))
             .filter(|m| {
                 m.columns.len() >= MIN_HEADER_MATCHES
-                    || Some(m.kind) == named && m.columns.len() >= 2
+                    || Some(m.kind) == named && (m.columns.len() >= 2 || mapped)
             })
             .max_by_key(|m| (Some(m.kind) == named, m.columns.len()));
         let Some(map) = candidate else { return };
@@ -516,6 +680,26 @@ impl<'a> SheetRead<'a> {
             .filter(|p| !p.is_empty())
             .map(|p| p.join(" / "))
             .collect();
+        // The lines to add to a mapping file, once: the columns no alias of the kind knows.
+        let unmapped: Vec<String> = parts
+            .iter()
+            .enumerate()
+            .filter(|(c, p)| !p.is_empty() && !map.columns.iter().any(|m| m.col == *c))
+            .map(|(_, p)| p.join(" / "))
+            .collect();
+        // Only when a header is left that a mapping line could name: else the column is
+        // simply not there, and the message says which.
+        let mut hint = (!unmapped.is_empty()).then(|| {
+            Box::new(SheetHint {
+                file: self.file_for_hint(),
+                sheet: self.name.to_string(),
+                header_row: at.row + 1,
+                headers: found.clone(),
+                kind: Some(map.kind),
+                unmapped,
+                entry: self.entry.map(|e| e.source.clone()),
+            })
+        });
         for field in map.missing_required() {
             self.missing.push(Problem {
                 team: team.clone(),
@@ -524,6 +708,7 @@ impl<'a> SheetRead<'a> {
                 kind: ProblemKind::MissingColumn {
                     field: field_names(map.kind, field),
                     found: found.clone(),
+                    hint: hint.take(),
                 },
             });
         }
@@ -615,6 +800,20 @@ impl<'a> SheetRead<'a> {
             notes: Vec::new(),
         };
         let mut record = record;
+        if let Some(e) = self.entry {
+            let kind = g.map.kind;
+            record.notes.push(TableNote::Mapped {
+                source: e.source.clone(),
+                kind: e.sheet_kind() == Some(kind),
+                header_row: e.header_row.filter(|r| *r == g.header_rows.1 + 1),
+                columns: g
+                    .headers
+                    .iter()
+                    .filter(|(_, h)| e.column(kind, h).is_some())
+                    .map(|(_, h)| h.clone())
+                    .collect(),
+            });
+        }
         if let Some((note, columns)) = &g.unit_note {
             record.notes.push(TableNote::UnitNote {
                 note: note.clone(),
@@ -725,7 +924,8 @@ impl<'a> SheetRead<'a> {
                 TableNote::Section { at, .. }
                 | TableNote::Totals { at, .. }
                 | TableNote::Skipped { at, .. } => (1, at.row),
-                TableNote::GoalFrom { .. } => (0, 0),
+                TableNote::Mapped { .. } => (0, 0),
+                TableNote::GoalFrom { .. } => (0, 1),
                 _ => (2, 0),
             });
             self.tables.push(t.record);
@@ -750,13 +950,33 @@ impl<'a> SheetRead<'a> {
             self.problems.append(&mut self.missing);
             return None;
         }
+        let hint = self.hint();
+        if let (Some(e), Some(row)) = (self.entry, self.mapped_header()) {
+            self.problems.push(Problem {
+                team: self.ctx.team.to_string(),
+                at: CellRef::sheet_only(self.name),
+                severity: Severity::Error,
+                kind: ProblemKind::MappedHeader {
+                    source: e.source.clone(),
+                    row: row + 1,
+                    found: self.fixed_failed.take().unwrap_or_default(),
+                    hint,
+                },
+            });
+            return None;
+        }
         self.problems.push(Problem {
             team: self.ctx.team.to_string(),
             at: CellRef::sheet_only(self.name),
-            severity: Severity::Info,
+            // A sheet the mapping names but that yields nothing is an error: it was meant.
+            severity: if self.entry.is_some() {
+                Severity::Error
+            } else {
+                Severity::Info
+            },
             kind: match self.named {
-                Some((kind, _)) => ProblemKind::NoHeaderRow { kind },
-                None => ProblemKind::IgnoredSheet,
+                Some((kind, _)) => ProblemKind::NoHeaderRow { kind, hint },
+                None => ProblemKind::IgnoredSheet { hint },
             },
         });
         None
@@ -1458,13 +1678,15 @@ fn header_parts(rows: &[Row]) -> Vec<Vec<String>> {
 /// The header of one or more rows: each column's parts (top down) and the texts tried for a
 /// field, made ready once for every kind: the parts read together ("计划" over "开始" is the
 /// planned start), else the lowest, else the highest.
-struct Header {
+struct Header<'e> {
     parts: Vec<Vec<String>>,
     tries: Vec<Vec<HeaderText>>,
+    /// The mapping entry of the sheet: its column lines come before the aliases.
+    entry: Option<&'e Entry>,
 }
 
-impl Header {
-    fn new(parts: Vec<Vec<String>>) -> Header {
+impl<'e> Header<'e> {
+    fn new(parts: Vec<Vec<String>>, entry: Option<&'e Entry>) -> Header<'e> {
         let tries = parts
             .iter()
             .map(|p| {
@@ -1487,7 +1709,11 @@ impl Header {
                     .collect()
             })
             .collect();
-        Header { parts, tries }
+        Header {
+            parts,
+            tries,
+            entry,
+        }
     }
 
     fn len(&self) -> usize {
@@ -1495,21 +1721,55 @@ impl Header {
     }
 
     fn matched(&self, kind: SheetKind, col: usize) -> Option<Column> {
-        self.tries[col]
-            .iter()
-            .find_map(|h| match_prepared(kind, h, col))
+        match self.mapped(kind, col) {
+            Some(Some(c)) => Some(c),
+            Some(None) => None,
+            None => self.tries[col]
+                .iter()
+                .find_map(|h| match_prepared(kind, h, col)),
+        }
+    }
+
+    /// What the mapping's column lines say of a column: a field, left out (Some(None)), or
+    /// nothing (None). The header as written, the part read together, or either part.
+    fn mapped(&self, kind: SheetKind, col: usize) -> Option<Option<Column>> {
+        let entry = self.entry?;
+        let parts = &self.parts[col];
+        let joined = parts.join(" / ");
+        let concat = parts.concat();
+        let word = std::iter::once(joined.as_str())
+            .chain(std::iter::once(concat.as_str()).filter(|_| parts.len() > 1))
+            .chain(parts.iter().map(String::as_str))
+            .find_map(|t| entry.column(kind, t))?;
+        Some(match word {
+            ColumnWord::Field(field) => Some(Column {
+                field,
+                col,
+                header: joined.clone(),
+                unit: crate::values::split_unit_hint(&joined).1,
+                lang: crate::lang::Lang::of_text(&joined),
+            }),
+            ColumnWord::Unfilled | ColumnWord::Ignore => None,
+        })
     }
 }
 
 fn build_map(kind: SheetKind, h: &Header, range: (usize, usize)) -> HeaderMap {
     let mut columns: Vec<Column> = Vec::new();
-    for col in range.0..range.1.min(h.len()) {
+    let cols = range.0..range.1.min(h.len());
+    // The columns a mapping names come first: their field is not taken by an alias.
+    let mapped = cols
+        .clone()
+        .filter(|c| matches!(h.mapped(kind, *c), Some(Some(_))));
+    let others = cols.filter(|c| h.mapped(kind, *c).is_none());
+    for col in mapped.chain(others) {
         if let Some(c) = h.matched(kind, col)
             && !columns.iter().any(|x| x.field == c.field)
         {
             columns.push(c);
         }
     }
+    columns.sort_by_key(|c| c.col);
     HeaderMap { kind, columns }
 }
 
@@ -1851,6 +2111,50 @@ fn totals_label(row: &Row, (lo, hi): (usize, usize)) -> Option<(String, TotalsWo
 fn maybe_totals(t: &str) -> bool {
     let t = t.trim_start();
     t.starts_with(['合', '小', '总', 'T', 't', 'S', 's', 'G', 'g'])
+}
+
+/// A row's short texts (two or more), as a header nobody's aliases know may be.
+fn candidate_of(row: &Row) -> Option<Candidate> {
+    let texts: Vec<(usize, String)> = row
+        .cells
+        .iter()
+        .take(MAX_HEADER_COLUMNS)
+        .enumerate()
+        .filter_map(|(c, v)| match v {
+            CellValue::Text(t) if !t.trim().is_empty() && t.chars().count() <= 40 => {
+                Some((c, t.trim().to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    (texts.len() >= 2 && !texts.iter().any(|(_, t)| is_instruction(t))).then_some(Candidate {
+        row: row.index,
+        texts,
+        below: 0,
+    })
+}
+
+/// True for a sheet of notes for people, whatever it holds: instructions, a cover, contents.
+fn is_notes_sheet(name: &str) -> bool {
+    let key = header_key(name);
+    [
+        "说明",
+        "填写说明",
+        "使用说明",
+        "帮助",
+        "封面",
+        "目录",
+        "备注",
+        "readme",
+        "instruction",
+        "help",
+        "cover",
+        "content",
+        "note",
+        "about",
+    ]
+    .iter()
+    .any(|w| key == *w || key.starts_with(w) && key.len() <= w.len() + 6)
 }
 
 /// True for a sheet name that says nothing of its content ("Sheet1", "工作表1", "Plan").

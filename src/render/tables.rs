@@ -284,6 +284,11 @@ pub fn problem_list(
     ];
     table_header(ws, 0, &headers, problems.len(), st)?;
     let error = st.text.clone().set_font_color(0x9C0006).set_bold();
+    let lines_fmt = st
+        .text
+        .clone()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     for (i, p) in problems.iter().enumerate() {
         let r = i as u32 + 1;
         text(ws, r, 0, Some(&p.team), &st.text)?;
@@ -294,7 +299,16 @@ pub fn problem_list(
             &st.text
         };
         ws.write_string_with_format(r, 2, severity_word(p.severity, l), sev_fmt)?;
-        ws.write_string_with_format(r, 3, super::fit(&problem_text(&p.kind, l)), &st.text)?;
+        let text_of = problem_text(&p.kind, l);
+        let message = super::fit(&text_of);
+        // A message with the lines offered for a mapping file shows them all, one a line.
+        let lines = message.lines().count();
+        if lines > 1 {
+            ws.set_row_height(r, (15.0 * lines as f64).min(409.0))?;
+            ws.write_string_with_format(r, 3, message, &lines_fmt)?;
+        } else {
+            ws.write_string_with_format(r, 3, message, &st.text)?;
+        }
     }
     if problems.is_empty() {
         ws.write_string_with_format(

@@ -16,6 +16,7 @@ mod inputs;
 mod keep;
 mod language;
 mod limits;
+mod mapping;
 mod metrics;
 mod nothing_lost;
 mod outputs;

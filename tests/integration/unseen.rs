@@ -378,7 +378,7 @@ fn month_dot_day_numbers_and_a_range() {
 #[test]
 fn a_contact_list_is_refused_by_name() {
     match read_dataset(&unseen("Media Contacts.xlsx"), day(AS_OF)) {
-        Err(ReadError::NoRecognisedSheet { found }) => assert_eq!(found, ["Media Contacts"]),
+        Err(ReadError::NoRecognisedSheet { found, .. }) => assert_eq!(found, ["Media Contacts"]),
         other => panic!("{other:?}"),
     }
 }
