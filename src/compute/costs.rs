@@ -299,6 +299,19 @@ pub struct CostReport {
     pub undated: bool,
 }
 
+impl CostReport {
+    /// Net spending in month `m` (its first day) over every line: the By month sheet's
+    /// column total.
+    pub fn month_total(&self, m: NaiveDate) -> Decimal {
+        (self.lines.iter()).filter_map(|l| l.months.get(&m)).sum()
+    }
+
+    /// Net spending of the expenses without a date, over every line.
+    pub fn undated_total(&self) -> Decimal {
+        self.lines.iter().map(|l| l.undated).sum()
+    }
+}
+
 /// Spending per budget line as expenses stream in.
 #[derive(Debug, Default)]
 pub struct CostBook {

@@ -796,25 +796,13 @@ fn month_sheet(ws: &mut Worksheet, view: &CostView, st: &Styles) -> Result<(), X
     ws.write_string_with_format(r, 0, l.pick("合计", "Total"), &st.total_label)?;
     ws.write_blank(r, 1, &st.total_label)?;
     ws.write_blank(r, key_col, &st.total_label)?;
-    let column_total = |c: u16| -> Decimal {
-        report
-            .lines
-            .iter()
-            .map(|line| match c {
-                c if c == total_col => line.spent,
-                c if c == undated_col && report.undated => line.undated,
-                c => line
-                    .months
-                    .get(&months[(c - first_month) as usize])
-                    .copied()
-                    .unwrap_or_default(),
-            })
-            .sum()
-    };
-    for c in first_month..=total_col {
+    let totals = (months.iter().map(|m| report.month_total(*m)))
+        .chain(report.undated.then(|| report.undated_total()))
+        .chain([report.totals.spent]);
+    for (c, total) in (first_month..=total_col).zip(totals) {
         let letter = col(c);
         let f = format!("SUM({letter}2:{letter}{})", n + 1);
-        formula(ws, r, c, f, plain(column_total(c)), &money_fmt)?;
+        formula(ws, r, c, f, plain(total), &money_fmt)?;
     }
     Ok(())
 }

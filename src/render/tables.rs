@@ -118,7 +118,7 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         };
         text(ws, r, 21, t.deliverable.as_deref(), &st.text)?;
         text(ws, r, 22, Some(&t.row.to_string()), &st.text)?;
-        super::metrics::task_check(ws, r, 23, s, task.index, st)?;
+        super::metrics::task_check(ws, r, 23, task, st)?;
     }
     Ok(())
 }
@@ -152,7 +152,7 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
         text(ws, r, 4, Some(&w.actual_text), &st.text)?;
         quantity(ws, r, 5, w.plan.as_ref(), st)?;
         quantity(ws, r, 6, w.actual.as_ref(), st)?;
-        let fmt = if v.deviation.is_some_and(|d| d < 0.0) {
+        let fmt = if crate::compute::weekly::behind(v.deviation) {
             &behind
         } else {
             &st.pct

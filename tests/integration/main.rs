@@ -22,6 +22,7 @@ mod real;
 mod report;
 mod rhythm;
 mod shares;
+mod snapshot;
 mod stale;
 mod streaming;
 mod teams;
