@@ -10,6 +10,8 @@
 //! Rows are streamed (calamine's cell readers for .xlsx and .xlsb), so a million-row ledger
 //! is never held in memory; .xls and .ods have no streaming reader and are read per sheet.
 //! Merged regions are resolved here: every cell of a merged block reads as its top-left value.
+//! A big .xlsx sheet lists its merged regions after a long run of cells; a caller that can
+//! read a workbook again has its rows before they are known (`ReadAhead`).
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -808,7 +810,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
         })
     }
 
-    /// Turns reading ahead on or off (see [`ReadAhead`]). Off, every sheet's merged
+    /// Turns reading ahead on or off (see `ReadAhead`). Off, every sheet's merged
     /// regions are known before its first row is handed on, and a workbook found spoiled
     /// can be read again.
     pub fn read_ahead(&mut self, on: bool) {
@@ -882,7 +884,7 @@ impl<R: Read> Read for Stoppable<'_, R> {
 }
 
 /// Inflated size from which a sheet is read ahead of its merged regions (see
-/// [`ReadAhead`]): below it the search takes a few milliseconds.
+/// `ReadAhead`): below it the search takes a few milliseconds.
 pub const READ_AHEAD_FROM_BYTES: u64 = 4 << 20;
 
 /// Reading a big sheet before its merged regions are known.
