@@ -428,14 +428,24 @@ pub enum TableNote {
     Skipped { at: CellRef, why: SkipWhy },
     /// More rows were skipped than are listed.
     MoreSkipped { count: usize },
-    /// Due dates computed from start plus duration, in this many rows.
-    DueFromDuration { rows: usize, upper_bound: usize },
+    /// Due dates computed from start plus duration, in this many rows: `working` of them
+    /// in working days, `upper_bound` of them from a range.
+    DueFromDuration {
+        rows: usize,
+        working: usize,
+        upper_bound: usize,
+    },
     /// Item budgets computed as quantity times unit price, in this many rows.
     QtyTimesPrice { rows: usize },
     /// Cells of a money column merged over several rows, counted once.
     MergedOnce { rows: usize },
     /// Money written on task rows, made into budget lines or spending.
-    TaskCosts { budgets: usize, spent: usize },
+    /// `estimates`: Estimated Cost cells, kept as the team's estimate of their line.
+    TaskCosts {
+        budgets: usize,
+        spent: usize,
+        estimates: usize,
+    },
     /// A unit note above the table ("单位：万元") applied to these money columns.
     UnitNote { note: String, columns: Vec<String> },
     /// Columns of amounts per period (months, quarters, weeks), from the first to the last.
@@ -538,12 +548,18 @@ pub struct PlanRow {
     pub name: String,
     pub owner: Option<String>,
     pub start: Option<NaiveDate>,
+    /// Written, or derived from the start and [`PlanRow::length`] (see [`TaskLength`]).
     pub due: Option<NaiveDate>,
+    /// The duration the due date was derived from, when no due date was written.
+    pub length: Option<TaskLength>,
     pub done_on: Option<NaiveDate>,
     pub deliverable: Option<String>,
     pub resources: Option<String>,
-    /// The task's own budget, from "预算10万" inside the resources text.
+    /// The task's own budget: its Budget column, or "预算10万" inside the resources text.
     pub budget: Option<Decimal>,
+    /// What the team expects the task to cost in all (its Estimated Cost / 预计费用 column):
+    /// the team's own estimate at completion of the task's budget line.
+    pub estimate: Option<Decimal>,
     pub target: Option<Quantity>,
     pub actual: Option<Quantity>,
     /// Share 0..1 (a cell of 80 or "80%" is 0.8).
@@ -554,6 +570,26 @@ pub struct PlanRow {
     pub support: Option<String>,
     /// The cells later checks point at (None: the column is absent).
     pub cells: PlanCells,
+}
+
+/// A task's written duration ("5工作日", "3 working days", "2天", "2-3 days"), kept on the row
+/// whose due date was derived from it.
+///
+/// Calendar days make the due date when the row is read. Working days are counted in the
+/// team's working calendar (public holidays, make-up days, the team's holidays sheet), which
+/// is decided after every workbook is read: the reader counts Monday to Friday, and
+/// `compute::calendar::Calendar::due_dates` recounts the due date in the calendar the
+/// summary uses before anything is judged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskLength {
+    /// Days the task lasts, the start day included (weeks are 7 calendar days).
+    pub days: i64,
+    /// Working days rather than calendar days.
+    pub working: bool,
+    /// A range ("2-3 days") read at its upper bound.
+    pub range: bool,
+    /// The cell text as written.
+    pub written: String,
 }
 
 /// Cells of a plan row that problems found after reading point at, so a conflict is shown at

@@ -264,6 +264,7 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
     let as_of = settings.as_of;
     let mut problems = data.problems.clone();
     let cal = settings.calendar.clone().with_team_days(&data.holidays);
+    cal.due_dates(&mut data.plan);
     calendar_notes(&data, &cal, &mut problems);
     weekly::place_weeks(&mut data.weekly, &data.plan, as_of, &mut problems);
     metrics::place_weeks(&mut data.metrics, &data.plan, as_of, &mut problems);

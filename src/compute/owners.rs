@@ -131,6 +131,8 @@ mod tests {
             status: None,
             predecessors: vec![],
             support: None,
+            length: None,
+            estimate: None,
             cells: Default::default(),
         }
     }

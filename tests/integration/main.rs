@@ -6,6 +6,7 @@ mod check;
 mod common;
 mod costs;
 mod critical;
+mod durations;
 mod figures;
 mod fuzz_regressions;
 mod gantt;

@@ -57,6 +57,8 @@ fn task(stage: Option<&str>, name: &str, id: &str, budget: Option<&str>) -> Plan
         status: None,
         predecessors: Vec::new(),
         support: None,
+        length: None,
+        estimate: None,
         cells: Default::default(),
     }
 }
