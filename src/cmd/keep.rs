@@ -35,7 +35,7 @@ pub fn carry_team_work(
             let copy = dated_copy(output);
             std::fs::copy(output, &copy)
                 .with_context(|| format!("keeping a copy of {}", output.display()))?;
-            eprintln!(
+            crate::say!(
                 "{}",
                 match lang {
                     Lang::Zh => format!(
@@ -59,7 +59,7 @@ pub fn carry_team_work(
     }
     let kept = notes.0.iter().filter(|n| n.is_some()).count();
     if kept > 0 {
-        eprintln!(
+        crate::say!(
             "{}",
             match lang {
                 Lang::Zh => format!("已保留团队在复盘表黄色单元格中填写的 {kept} 项内容"),
