@@ -248,10 +248,11 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
             return Ok(Book::in_memory(memory, parts));
         }
         Format::Csv => {
-            memory.push((
-                CSV_SHEET.to_string(),
-                super::delimited::rows(&all_bytes(rs)?)?,
-            ));
+            let rows = super::delimited::rows(&all_bytes(rs)?)?;
+            if super::delimited::is_costs_export(&rows) {
+                return Err(ReadError::OwnOutput(crate::model::OwnOutput::Costs));
+            }
+            memory.push((CSV_SHEET.to_string(), rows));
             return Ok(Book::in_memory(memory, parts));
         }
     };

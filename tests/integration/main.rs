@@ -28,4 +28,5 @@ mod stale;
 mod streaming;
 mod teams;
 mod typed;
+mod unseen;
 mod workbooks;
