@@ -83,12 +83,15 @@ fn floor_read(file: &Path) -> Result<()> {
 /// filled), with nothing done with the rows: the part of a run that is reading.
 fn rows_only(file: &Path) -> Result<()> {
     let mut book = plantrack::read::source::open(file).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    // As `report` reads it: ahead of the merged regions, checked at the end.
+    book.read_ahead(true);
     let mut rows = 0u64;
     book.for_each_row(LEDGER_SHEET, |_| {
         rows += 1;
         true
     })
     .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    anyhow::ensure!(book.settle(), "merged regions over rows read ahead");
     println!("{rows}");
     Ok(())
 }

@@ -190,6 +190,10 @@ impl RecordSink for Dataset {
 /// Reads a whole workbook into a [`Dataset`].
 ///
 /// Errors: the file cannot be read at all (see [`ReadError`]).
+///
+/// A big sheet is read ahead of its merged regions (see [`source::Book::read_ahead`]); when
+/// they turn out to cover rows already read, the records are dropped and the workbook is
+/// read again with them known.
 pub fn read_dataset(path: &Path, as_of: NaiveDate) -> Result<Dataset, ReadError> {
     read_dataset_with(path, as_of, &Mapping::default())
 }
@@ -202,9 +206,20 @@ pub fn read_dataset_with(
     as_of: NaiveDate,
     mapping: &Mapping,
 ) -> Result<Dataset, ReadError> {
-    let mut data = Dataset::default();
-    let info = read_workbook_with(path, as_of, mapping, &mut data)?;
-    Ok(data.with_info(info))
+    let mapping = mapping.for_file(path);
+    guarded(|| {
+        let mut book = source::open(path)?;
+        book.read_ahead(true);
+        let mut data = Dataset::default();
+        let read = read_open_book(&mut book, team_name(path), as_of, &mapping, &mut data);
+        if book.settle() {
+            return Ok(data.with_info(read?));
+        }
+        book.read_ahead(false);
+        let mut data = Dataset::default();
+        let info = read_open_book(&mut book, team_name(path), as_of, &mapping, &mut data)?;
+        Ok(data.with_info(info))
+    })
 }
 
 /// Reads a workbook held in memory, as [`read_dataset`] does a file (for the fuzz targets).
@@ -323,6 +338,16 @@ pub fn read_workbook_with(
 /// Errors: no sheet is recognised.
 pub fn read_book<RS: Read + Seek + Send>(
     mut book: Book<RS>,
+    team: String,
+    as_of: NaiveDate,
+    mapping: &FileMapping<'_>,
+    sink: &mut dyn RecordSink,
+) -> Result<WorkbookInfo, ReadError> {
+    read_open_book(&mut book, team, as_of, mapping, sink)
+}
+
+fn read_open_book<RS: Read + Seek + Send>(
+    book: &mut Book<RS>,
     team: String,
     as_of: NaiveDate,
     mapping: &FileMapping<'_>,

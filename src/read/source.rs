@@ -10,11 +10,16 @@
 //! Rows are streamed (calamine's cell readers for .xlsx and .xlsb), so a million-row ledger
 //! is never held in memory; .xls and .ods have no streaming reader and are read per sheet.
 //! Merged regions are resolved here: every cell of a merged block reads as its top-left value.
+//! A big .xlsx sheet lists its merged regions after a long run of cells; a caller that can
+//! read a workbook again has its rows before they are known (`ReadAhead`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
 
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
 use chrono::NaiveDate;
@@ -182,6 +187,8 @@ pub struct Book<RS> {
     merged: HashMap<String, Vec<Dimensions>>,
     /// Streamed sheets are parsed on a second thread (a big workbook).
     pipelined: bool,
+    /// Big sheets read while their merged regions are still being searched for.
+    read_ahead: ReadAhead,
     /// Set when the workbook is one plantrack wrote (see [`OwnOutput`]).
     own_output: Option<OwnOutput>,
 }
@@ -192,6 +199,8 @@ struct Origin {
     path: Option<PathBuf>,
     /// Sheet name -> zip part (an .xlsx whose package says).
     parts: HashMap<String, String>,
+    /// Sheets whose part is at least [`READ_AHEAD_FROM_BYTES`] inflated.
+    big: HashSet<String>,
 }
 
 /// Opens a workbook file by its content, whatever its extension says.
@@ -224,6 +233,7 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
     let Sniffed {
         format,
         parts,
+        big,
         own_output,
     } = sniff(&mut rs)?;
     rewind(&mut rs)?;
@@ -253,9 +263,14 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
     Ok(Book {
         sheets: Some(sheets),
         memory,
-        origin: Origin { path: None, parts },
+        origin: Origin {
+            path: None,
+            parts,
+            big,
+        },
         pipelined: false,
         merged: Default::default(),
+        read_ahead: ReadAhead::default(),
         own_output: own_output.or(snapshot_sheet.then_some(OwnOutput::Summary)),
     })
 }
@@ -321,6 +336,8 @@ struct Sniffed {
     format: Format,
     /// An .xlsx's sheet parts, when its package says.
     parts: HashMap<String, String>,
+    /// Sheets whose part is big enough to be read before its merged regions are known.
+    big: HashSet<String>,
     own_output: Option<OwnOutput>,
 }
 
@@ -329,6 +346,7 @@ impl From<Format> for Sniffed {
         Sniffed {
             format,
             parts: HashMap::new(),
+            big: HashSet::new(),
             own_output: None,
         }
     }
@@ -378,6 +396,7 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
     let mut zip = zip::ZipArchive::new(&mut *rs).map_err(|e| ReadError::Damaged(e.to_string()))?;
     let meta = zip.metadata();
     let mut names = Vec::with_capacity(meta.len());
+    let mut sizes = HashMap::new();
     for i in 0..meta.len() {
         let entry = meta
             .entry(i)
@@ -391,6 +410,7 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
             size: entry.size(),
             compressed: entry.compressed_size(),
         })?;
+        sizes.insert(name.clone(), entry.size());
         names.push(name);
     }
     let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
@@ -429,9 +449,19 @@ fn sniff_zip<RS: Read + Seek>(rs: &mut RS) -> Result<Sniffed, ReadError> {
         }
         let own_output = titled_output(&mut zip);
         let parts = super::merges::sheet_parts(&mut zip).unwrap_or_default();
+        let big = parts
+            .iter()
+            .filter(|(_, part)| {
+                sizes
+                    .get(*part)
+                    .is_some_and(|&n| n >= READ_AHEAD_FROM_BYTES)
+            })
+            .map(|(sheet, _)| sheet.clone())
+            .collect();
         return Ok(Sniffed {
             format: Format::Xlsx,
             parts,
+            big,
             own_output,
         });
     }
@@ -564,9 +594,14 @@ impl<RS> Book<RS> {
         Book {
             sheets: None,
             memory,
-            origin: Origin { path: None, parts },
+            origin: Origin {
+                path: None,
+                parts,
+                big: HashSet::new(),
+            },
             pipelined: false,
             merged: Default::default(),
+            read_ahead: ReadAhead::default(),
             own_output: None,
         }
     }
@@ -604,6 +639,10 @@ impl<RS: Read + Seek + Send> Book<RS> {
         sheet: &str,
         mut each: impl FnMut(&Row) -> bool,
     ) -> Result<(), ReadError> {
+        if self.read_ahead.spoiled {
+            // The caller reads the workbook again (see `settle`): no use reading on.
+            return Ok(());
+        }
         let Some(sheets) = &mut self.sheets else {
             let rows = self.memory.iter().find(|(n, _)| n == sheet).map(|(_, r)| r);
             for row in rows.into_iter().flatten() {
@@ -644,6 +683,11 @@ impl<RS: Read + Seek + Send> Book<RS> {
     /// typing the rows (and, for `costs`, writing the ledger) overlap, and so do the parsing
     /// and the search for merged regions. The queue is bounded, so memory stays flat
     /// whichever side is slower; when `each` stops, the parser stops at its next batch.
+    ///
+    /// With [`Book::read_ahead`] on, a big sheet's rows go on to `each` before its merged
+    /// regions are known (they are listed after the data, so finding them means inflating
+    /// the whole part first): the search runs on a thread of its own, and once it is done
+    /// the rows already handed on are checked against what it found (see [`ReadAhead`]).
     fn stream_pipelined(
         &mut self,
         sheet: &str,
@@ -653,6 +697,15 @@ impl<RS: Read + Seek + Send> Book<RS> {
             // calamine finds them (or, for .xlsb, none) before the parser takes it over.
             self.merged_regions(sheet);
         }
+        let ahead = self.read_ahead.on
+            && self.origin.big.contains(sheet)
+            && !self.merged.contains_key(sheet);
+        if ahead
+            && !self.read_ahead.scans.contains_key(sheet)
+            && let Some(scan) = Scan::start(&self.origin, sheet)
+        {
+            self.read_ahead.scans.insert(sheet.to_string(), scan);
+        }
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Row>>(QUEUE_BATCHES);
         // Batches read come back, so the parser refills their rows instead of allocating.
         let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Row>>();
@@ -660,6 +713,7 @@ impl<RS: Read + Seek + Send> Book<RS> {
             sheets,
             origin,
             merged,
+            read_ahead,
             ..
         } = self;
         let Some(sheets) = sheets.as_mut() else {
@@ -695,18 +749,44 @@ impl<RS: Read + Seek + Send> Book<RS> {
                     result
                 })
             });
-            // Meanwhile this thread looks for the merged regions, which the first rows need.
-            // calamine is the parser's now: a part that cannot be read again (the file gone
-            // since it was opened) gives none, and the parser meets the same trouble.
-            let regions = match merged.get(sheet) {
-                Some(m) => m.clone(),
-                None => origin.scan_merges(sheet).unwrap_or_default(),
+            // The merged regions: known, being searched for (rows go on unfilled meanwhile),
+            // or searched for here while the parser starts (calamine is the parser's now: a
+            // part that cannot be read again gives none, and the parser meets the same
+            // trouble).
+            let mut scan = read_ahead.scans.remove(sheet);
+            let mut fill = match (merged.get(sheet), &scan) {
+                (Some(m), _) => Some(MergeFill::new(m.clone())),
+                (None, Some(_)) => None,
+                (None, None) => {
+                    let regions = origin.scan_merges(sheet).unwrap_or_default();
+                    merged.insert(sheet.to_string(), regions.clone());
+                    Some(MergeFill::new(regions))
+                }
             };
-            merged.insert(sheet.to_string(), regions.clone());
-            let mut fill = MergeFill::new(regions);
+            let mut stopped = false;
             'rows: for mut batch in &rx {
+                if let Some(found) = scan.as_ref().and_then(|s| s.found.try_recv().ok()) {
+                    let through = scan.take().and_then(|s| s.unfilled_through);
+                    if covers(&found, through) {
+                        read_ahead.spoiled = true;
+                        stopped = true;
+                        break 'rows;
+                    }
+                    merged.insert(sheet.to_string(), found.clone());
+                    fill = Some(MergeFill::new(found));
+                }
                 for row in &mut batch {
-                    if fill.pass(row) && !each(row) {
+                    let go = match (&mut fill, &mut scan) {
+                        (Some(fill), _) => !fill.pass(row) || each(row),
+                        (None, Some(scan)) => {
+                            scan.unfilled_through = scan.unfilled_through.max(Some(row.index));
+                            row.merged_above.clear();
+                            row.is_empty() || each(row)
+                        }
+                        (None, None) => true,
+                    };
+                    if !go {
+                        stopped = true;
                         break 'rows;
                     }
                 }
@@ -715,10 +795,42 @@ impl<RS: Read + Seek + Send> Book<RS> {
             }
             // Dropping the receiver tells the parser to stop.
             drop(rx);
-            parser
+            let result = parser
                 .join()
-                .unwrap_or_else(|_| Err(ReadError::ReaderFailed("reader thread".into())))
+                .unwrap_or_else(|_| Err(ReadError::ReaderFailed("reader thread".into())));
+            if let Some(scan) = scan {
+                if stopped || result.is_err() {
+                    // The sheet is read again (a cost sheet's rows after its header), or
+                    // the rows handed on are checked by `settle`.
+                    read_ahead.scans.insert(sheet.to_string(), scan);
+                } else {
+                    read_ahead.settle_one(sheet, scan, merged);
+                }
+            }
+            result
         })
+    }
+
+    /// Turns reading ahead on or off (see `ReadAhead`). Off, every sheet's merged
+    /// regions are known before its first row is handed on, and a workbook found spoiled
+    /// can be read again.
+    pub fn read_ahead(&mut self, on: bool) {
+        self.read_ahead.on = on;
+        if !on {
+            self.settle();
+            self.read_ahead.spoiled = false;
+        }
+    }
+
+    /// Waits for the searches still running and checks the rows read ahead against the
+    /// regions found. False when a merged region covers a row that was handed on without
+    /// it: what was read from this workbook is then wrong, and the caller must read it
+    /// again with reading ahead off (the regions found are kept for that).
+    pub fn settle(&mut self) -> bool {
+        for (sheet, scan) in std::mem::take(&mut self.read_ahead.scans) {
+            self.read_ahead.settle_one(&sheet, scan, &mut self.merged);
+        }
+        !self.read_ahead.spoiled
     }
 
     fn merged_regions(&mut self, sheet: &str) -> Vec<Dimensions> {
@@ -744,11 +856,124 @@ impl Origin {
     /// The merged regions of an .xlsx sheet by scanning its part (see
     /// [`merges`](super::merges)); None when its part is not known or cannot be read.
     fn scan_merges(&self, sheet: &str) -> Option<Vec<Dimensions>> {
-        let part = self.parts.get(sheet)?;
-        let file = BufReader::new(File::open(self.path.as_ref()?).ok()?);
-        let mut zip = zip::ZipArchive::new(file).ok()?;
-        let entry = zip.by_name(part).ok()?;
-        super::merges::scan_merges(entry).ok()
+        scan_part(self.path.as_ref()?, self.parts.get(sheet)?, None)
+    }
+}
+
+/// The merged regions in a zip part of the file at `path`; None when it cannot be read, or
+/// when `stop` is set part-way.
+fn scan_part(path: &Path, part: &str, stop: Option<&AtomicBool>) -> Option<Vec<Dimensions>> {
+    let file = BufReader::new(File::open(path).ok()?);
+    let mut zip = zip::ZipArchive::new(file).ok()?;
+    let entry = zip.by_name(part).ok()?;
+    super::merges::scan_merges(Stoppable { inner: entry, stop }).ok()
+}
+
+/// A reader that fails once `stop` is set (a search nobody waits for any more).
+struct Stoppable<'s, R> {
+    inner: R,
+    stop: Option<&'s AtomicBool>,
+}
+
+impl<R: Read> Read for Stoppable<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
+            return Err(std::io::Error::other("no longer wanted"));
+        }
+        self.inner.read(buf)
+    }
+}
+
+/// Inflated size from which a sheet is read ahead of its merged regions (see
+/// `ReadAhead`): below it the search takes a few milliseconds.
+pub const READ_AHEAD_FROM_BYTES: u64 = 4 << 20;
+
+/// Reading a big sheet before its merged regions are known.
+///
+/// An .xlsx lists a sheet's merged regions after its cells, so knowing them before the first
+/// row means inflating the whole part first: for a million-row ledger a second or so in
+/// which the parser, its queue full, would wait. Instead the search runs on a thread of its
+/// own while the rows go on unfilled; once it is done the rows after it are filled as
+/// usual, and the rows handed on before are checked. A region that covers none of them
+/// changes nothing they gave (a region fills only the rows it spans), so the read stands;
+/// one that covers any of them spoils the read, and the caller reads the workbook again
+/// with the regions known (`read_dataset`). A spoiled read (a merged title or header over a
+/// big sheet) costs about what waiting would have; a big sheet without merged cells, or with
+/// them only further down, is read at the parser's pace.
+#[derive(Default)]
+struct ReadAhead {
+    /// Set by a caller that can read the workbook again.
+    on: bool,
+    /// Searches running, by sheet.
+    scans: HashMap<String, Scan>,
+    /// A region covers a row handed on without it.
+    spoiled: bool,
+}
+
+impl ReadAhead {
+    /// Waits for a sheet's search and checks the rows handed on before it was done.
+    fn settle_one(
+        &mut self,
+        sheet: &str,
+        scan: Scan,
+        merged: &mut HashMap<String, Vec<Dimensions>>,
+    ) {
+        // A search that failed finds nothing, as the search on the consumer's thread does.
+        let found = scan.found.recv().unwrap_or_default();
+        if covers(&found, scan.unfilled_through) {
+            self.spoiled = true;
+        }
+        merged.insert(sheet.to_string(), found);
+    }
+}
+
+/// True when a region that [`MergeFill`] would apply starts at or above row `through`.
+fn covers(regions: &[Dimensions], through: Option<u32>) -> bool {
+    through.is_some_and(|last| {
+        regions
+            .iter()
+            .any(|d| d.start.1 < MAX_COLUMNS && d.start.0 <= d.end.0 && d.start.0 <= last)
+    })
+}
+
+/// A search for one sheet's merged regions, on its own thread.
+struct Scan {
+    found: Receiver<Vec<Dimensions>>,
+    /// The last row handed on before the regions were known.
+    unfilled_through: Option<u32>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Scan {
+    /// None when the part cannot be named or the thread not started (the caller then
+    /// searches on its own thread).
+    fn start(origin: &Origin, sheet: &str) -> Option<Scan> {
+        let path = origin.path.clone()?;
+        let part = origin.parts.get(sheet)?.clone();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (tx, found) = std::sync::mpsc::sync_channel(1);
+        let stopped = Arc::clone(&stop);
+        std::thread::Builder::new()
+            .name("merged regions".into())
+            .spawn(move || {
+                let regions = std::panic::catch_unwind(|| scan_part(&path, &part, Some(&stopped)))
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+                let _ = tx.send(regions);
+            })
+            .ok()?;
+        Some(Scan {
+            found,
+            unfilled_through: None,
+            stop,
+        })
+    }
+}
+
+impl Drop for Scan {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
     }
 }
 

@@ -149,3 +149,73 @@ fn a_big_ledger_reads_the_same_on_two_threads() {
         .sum();
     assert_eq!(live, merged_rows);
 }
+
+/// A big ledger: `rows` data rows under a header at `header_row`, amounts 1..=rows yuan,
+/// category 物料制作; returns the path (in `dir`).
+fn big_ledger(
+    dir: &Path,
+    name: &str,
+    header_row: u32,
+    rows: u32,
+    dress: impl FnOnce(&mut rust_xlsxwriter::Worksheet),
+) -> PathBuf {
+    let path = dir.join(name);
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let ws = wb.add_worksheet();
+    ws.set_name("成本支出明细").unwrap();
+    ws.write_row(header_row, 0, ["日期", "费用科目", "事项", "金额"])
+        .unwrap();
+    for i in 1..=rows {
+        let r = header_row + i;
+        ws.write_number_with_format(r, 0, 46327.0 + f64::from(r % 28), &date)
+            .unwrap();
+        ws.write_string(r, 1, "物料制作").unwrap();
+        ws.write_string(r, 2, format!("海报印刷 第{r}批 {}", r * 7919 % 10007))
+            .unwrap();
+        ws.write_number(r, 3, f64::from(i)).unwrap();
+    }
+    dress(ws);
+    wb.save(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() >= PIPELINE_FROM_BYTES);
+    path
+}
+
+/// A big sheet is read before its merged regions are known (they are listed after its
+/// data). Merged cells only far down are filled once known; a merged title over the header
+/// covers rows read before, so the workbook is read again: either way the figures are
+/// those of the one-thread read, which knows the regions first.
+#[test]
+fn a_big_ledger_read_ahead_of_its_merged_cells_keeps_its_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = 50_000u32;
+    let sum = |n: u32| rust_decimal::Decimal::from(u64::from(n) * (u64::from(n) + 1) / 2);
+
+    // A category merged over three rows near the end: counted on each row it covers.
+    let late = big_ledger(dir.path(), "late.xlsx", 0, rows, |ws| {
+        let r = rows - 10;
+        ws.merge_range(r, 1, r + 2, 1, "直播推广费", &Format::new())
+            .unwrap();
+    });
+    let data = assert_same_both_ways(&late);
+    assert_eq!(data.expenses.count(), rows as usize);
+    let live: Vec<_> = data
+        .expenses
+        .groups
+        .iter()
+        .filter(|g| g.category == "直播推广费")
+        .collect();
+    assert_eq!(live.iter().map(|g| g.count).sum::<usize>(), 3);
+    let all: rust_decimal::Decimal = data.expenses.groups.iter().map(|g| g.spent).sum();
+    assert_eq!(all, sum(rows));
+
+    // A title merged across the table above its header.
+    let titled = big_ledger(dir.path(), "titled.xlsx", 1, rows, |ws| {
+        ws.merge_range(0, 0, 0, 3, "2026 年市场部费用明细", &Format::new())
+            .unwrap();
+    });
+    let data = assert_same_both_ways(&titled);
+    assert_eq!(data.expenses.count(), rows as usize);
+    let all: rust_decimal::Decimal = data.expenses.groups.iter().map(|g| g.spent).sum();
+    assert_eq!(all, sum(rows));
+}
