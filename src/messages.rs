@@ -492,20 +492,27 @@ impl std::error::Error for Said {
 
 /// An error and its causes on one line, "outer: inner", each in `lang`: a [`Said`] in that
 /// language, an OS error as a sentence in that language with its code, anything else as it
-/// says itself.
+/// says itself in English. In Chinese such a library's English is left out; an error made
+/// of nothing else (a bug) says so in Chinese and keeps the detail for the report.
 pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
-    err.chain()
-        .map(|cause| {
+    let parts: Vec<String> = err
+        .chain()
+        .filter_map(|cause| {
             if let Some(said) = cause.downcast_ref::<Said>() {
-                said.pick(lang).to_string()
+                Some(said.pick(lang).to_string())
             } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-                io_text(io, lang)
+                Some(io_text(io, lang))
+            } else if lang == Lang::Zh {
+                None
             } else {
-                cause.to_string()
+                Some(cause.to_string())
             }
         })
-        .collect::<Vec<_>>()
-        .join(": ")
+        .collect();
+    if parts.is_empty() {
+        return format!("内部错误，请将输入文件反馈给 plantrack 维护者（{err}）");
+    }
+    parts.join(": ")
 }
 
 /// An OS error in `lang`. English keeps the system's own text; Chinese names the kind of
