@@ -238,9 +238,7 @@ pub fn is_an_input(inputs: &[PathBuf], output: &Path) -> bool {
             .is_some_and(|book| book.own_output().is_some())
     };
     inputs.iter().any(|i| same_file(i, output))
-        || files
-            .iter()
-            .any(|f| same_file(f, output) && !own(f))
+        || files.iter().any(|f| same_file(f, output) && !own(f))
 }
 
 /// True when two paths name the same file (the output must never overwrite an input).

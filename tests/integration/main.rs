@@ -16,6 +16,7 @@ mod keep;
 mod language;
 mod limits;
 mod metrics;
+mod no_english;
 mod nothing_lost;
 mod outputs;
 mod real;
