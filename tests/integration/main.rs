@@ -1,5 +1,6 @@
 //! plantrack's integration tests: one binary, a file per subcommand, a common helper.
 
+mod agree;
 mod brief;
 mod calendar;
 mod check;
