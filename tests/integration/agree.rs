@@ -644,8 +644,8 @@ pub fn outputs_agree(path: &Path) {
     }
 }
 
-/// The outputs a run in `dir` with `args` wrote since `since`: the -o file, else the files
-/// of the run's folder modified since.
+/// The outputs a run in `dir` with `args` wrote since `since`: the -o file, else the
+/// summaries and cost workbooks of the run's folder (by their default names) modified since.
 pub fn written_by(
     dir: &Path,
     args: &[&str],
@@ -663,6 +663,10 @@ pub fn written_by(
         .map(|rd| {
             rd.filter_map(|e| e.ok())
                 .map(|e| e.path())
+                .filter(|p| {
+                    let name = p.file_name().unwrap_or_default().to_string_lossy();
+                    name.contains("-summary-") || name.contains("-costs-")
+                })
                 .filter(|p| {
                     std::fs::metadata(p)
                         .and_then(|m| m.modified())

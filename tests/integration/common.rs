@@ -21,7 +21,7 @@ pub fn fixtures() -> PathBuf {
 
 /// Runs plantrack, killing it after `limit` (a hang fails the test instead of blocking it).
 pub fn plantrack_with_timeout(dir: &Path, args: &[&str], limit: std::time::Duration) -> Output {
-    let since = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
+    let since = std::time::SystemTime::now();
     let o = Command::new(env!("CARGO_BIN_EXE_plantrack"))
         .current_dir(dir)
         .args(args)
@@ -60,7 +60,7 @@ pub fn plantrack_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let since = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
+    let since = std::time::SystemTime::now();
     let o = cmd.output().expect("run plantrack");
     figures_agree(dir, args, since, &o);
     o

@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod costs;
 mod critical;
+mod currency;
 mod figures;
 mod fuzz_regressions;
 mod gantt;
