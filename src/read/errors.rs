@@ -259,3 +259,28 @@ fn quoted(names: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_reasons_leave_the_readers_english_out() {
+        let denied = ReadError::Unreadable("Permission denied (os error 13)".into());
+        assert_eq!(
+            denied.message(Lang::Zh),
+            "无法读取文件：没有权限（文件可能被其他程序占用，或文件夹为只读）（系统错误 13）"
+        );
+        assert_eq!(
+            denied.message(Lang::En),
+            "cannot read the file (Permission denied (os error 13))"
+        );
+        assert_eq!(
+            ReadError::Unreadable("stream did not contain valid UTF-8".into()).message(Lang::Zh),
+            "无法读取文件"
+        );
+        let cut = ReadError::Damaged("invalid Zip archive: Could not find EOCD".into());
+        assert!(!cut.message(Lang::Zh).contains("Zip"));
+        assert!(cut.message(Lang::En).contains("Could not find EOCD"));
+    }
+}
