@@ -3,15 +3,17 @@
 //! what it was taken for and why, which column became which field, what was left out, and
 //! which rows were not data.
 
+use crate::compute::calendar::Calendar;
 use crate::lang::Lang;
 use crate::messages::amount;
 use crate::model::{CellRef, GoalFrom, KindBy, SkipWhy, TableNote, TableRead, column_letters};
 
 /// The explanation of every table, as lines (a table's first line is not indented).
-pub fn lines(tables: &[TableRead], lang: Lang) -> Vec<String> {
+/// `calendar` is the one the summary counts working days in (durations are counted in it).
+pub fn lines(tables: &[TableRead], lang: Lang, calendar: &Calendar) -> Vec<String> {
     let mut out = Vec::new();
     for t in tables {
-        out.extend(table_lines(t, lang));
+        out.extend(table_lines(t, lang, calendar));
     }
     out
 }
@@ -42,7 +44,7 @@ fn place(at: &CellRef) -> String {
 }
 
 /// One table's explanation: a first line naming it, then indented details.
-pub fn table_lines(t: &TableRead, lang: Lang) -> Vec<String> {
+pub fn table_lines(t: &TableRead, lang: Lang, calendar: &Calendar) -> Vec<String> {
     let mut out = Vec::new();
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en).to_string();
     let range = range(t);
@@ -117,12 +119,12 @@ pub fn table_lines(t: &TableRead, lang: Lang) -> Vec<String> {
         });
     }
     for note in &t.notes {
-        out.push(format!("  {}", note_text(note, lang)));
+        out.push(format!("  {}", note_text(note, lang, calendar)));
     }
     out
 }
 
-fn note_text(note: &TableNote, lang: Lang) -> String {
+fn note_text(note: &TableNote, lang: Lang, calendar: &Calendar) -> String {
     match (note, lang) {
         (TableNote::GoalFrom { goal, from }, _) => {
             let from = match from {
@@ -207,17 +209,41 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         (TableNote::MoreSkipped { count }, Lang::En) => {
             format!("{count} more rows skipped the same way")
         }
-        (TableNote::DueFromDuration { rows, upper_bound }, Lang::Zh) => {
-            let mut s = format!("{rows} 行的完成时间由开始时间加工期算出（工作日不含周末）");
+        (
+            TableNote::DueFromDuration {
+                rows,
+                working,
+                upper_bound,
+            },
+            Lang::Zh,
+        ) => {
+            let mut s = format!("{rows} 行的完成时间由开始时间加工期算出");
+            if *working > 0 {
+                s.push_str(&format!(
+                    "，其中 {working} 行的工期按工作日计，工作日历：{}",
+                    calendar.describe(lang)
+                ));
+            }
             if *upper_bound > 0 {
                 s.push_str(&format!("，其中 {upper_bound} 行工期为范围，取上限"));
             }
             s
         }
-        (TableNote::DueFromDuration { rows, upper_bound }, Lang::En) => {
-            let mut s = format!(
-                "{rows} due dates computed from the start and the duration (working days skip weekends)"
-            );
+        (
+            TableNote::DueFromDuration {
+                rows,
+                working,
+                upper_bound,
+            },
+            Lang::En,
+        ) => {
+            let mut s = format!("{rows} due dates computed from the start and the duration");
+            if *working > 0 {
+                s.push_str(&format!(
+                    "; {working} of them in working days, counted in {}",
+                    calendar.describe(lang)
+                ));
+            }
             if *upper_bound > 0 {
                 s.push_str(&format!(
                     "; {upper_bound} durations were ranges, their upper bound was taken"
@@ -250,11 +276,40 @@ fn note_text(note: &TableNote, lang: Lang) -> String {
         (TableNote::Periods { count, first, last }, Lang::En) => format!(
             "{count} period columns (starting {first} to {last}): one amount per line and period, used by By month"
         ),
-        (TableNote::TaskCosts { budgets, spent }, Lang::Zh) => {
-            format!("任务行上的费用：{budgets} 个预算计入预算，{spent} 个实际费用计入支出")
+        (
+            TableNote::TaskCosts {
+                budgets,
+                spent,
+                estimates,
+            },
+            Lang::Zh,
+        ) => {
+            let mut s =
+                format!("任务行上的费用：{budgets} 个预算计入预算，{spent} 个实际费用计入支出");
+            if *estimates > 0 {
+                s.push_str(&format!(
+                    "，{estimates} 个预计费用作为团队对所在科目的预计（与 plantrack 算出的预计总支出分列）"
+                ));
+            }
+            s
         }
-        (TableNote::TaskCosts { budgets, spent }, Lang::En) => format!(
-            "money on task rows: {budgets} budgets made budget lines, {spent} actual costs counted as spending"
-        ),
+        (
+            TableNote::TaskCosts {
+                budgets,
+                spent,
+                estimates,
+            },
+            Lang::En,
+        ) => {
+            let mut s = format!(
+                "money on task rows: {budgets} budgets made budget lines, {spent} actual costs counted as spending"
+            );
+            if *estimates > 0 {
+                s.push_str(&format!(
+                    ", {estimates} estimated costs kept as the team's estimate of their line (beside plantrack's forecast, not in it)"
+                ));
+            }
+            s
+        }
     }
 }

@@ -2,9 +2,7 @@
 //! otherwise; every user-facing string is written as `lang.pick("中文", "English")` at the
 //! place it is used, so the two stay side by side and neither can be forgotten.
 
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {
     Zh,
     En,

@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
 /// A cell's place: sheet name plus 0-based row and column, shown as `周度跟踪!C7`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellRef {
     pub sheet: String,
     pub row: u32,
@@ -65,7 +65,7 @@ impl std::fmt::Display for CellRef {
 }
 
 /// A value with the cell it was read from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Located<T> {
     pub value: T,
     pub at: CellRef,
@@ -73,13 +73,13 @@ pub struct Located<T> {
 
 /// A number read from a cell: exact decimal value plus the unit found beside it
 /// ("篇", "名", "%"), if any.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
     pub value: Decimal,
     pub unit: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
@@ -88,7 +88,7 @@ pub enum Severity {
 }
 
 /// The kinds of sheet a team workbook holds (the toolkit's tables).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SheetKind {
     Plan,
     Weekly,
@@ -125,7 +125,7 @@ impl SheetKind {
 }
 
 /// What a cell should have held, for "found X, expected Y" messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
     Number,
     Money,
@@ -137,7 +137,7 @@ pub enum Expected {
 
 /// One data problem. The message is rendered in the output language at the end, so the
 /// kind carries data, not text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub team: String,
     pub at: CellRef,
@@ -145,7 +145,7 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
     /// A cell that should hold a value of `expected` held `found`.
     Unreadable { found: String, expected: Expected },
@@ -268,7 +268,7 @@ pub enum ProblemKind {
 }
 
 /// Which figure of a section row is compared with its tasks' rollup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RollupField {
     Start,
     Due,
@@ -277,7 +277,7 @@ pub enum RollupField {
 
 /// Why a whole file (or one sheet of it) could not be used. Each reads as one line, in
 /// either language, that says what was found and what to do.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
     Missing,
     /// A directory with no workbook directly inside; `others` names a few other files there.
@@ -327,14 +327,14 @@ impl ReadError {
 /// Which of plantrack's own outputs a file is, recognised by content: the hidden snapshot
 /// sheet of a summary, or the title plantrack gives its summaries and cost workbooks in the
 /// document properties. Such a file in a team folder is last week's output, never team data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OwnOutput {
     Summary,
     Costs,
 }
 
 /// What a path is when it is not a regular file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotAFile {
     Fifo,
     Device,
@@ -346,7 +346,7 @@ pub enum NotAFile {
 }
 
 /// What a file that is not a workbook is, judged by its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Empty,
     Csv,
@@ -365,7 +365,7 @@ pub enum FileKind {
 }
 
 /// Which limit a file went over, for the message (the values: `read::limits`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
     PartBytes,
     SharedStringsBytes,
@@ -377,7 +377,7 @@ pub enum Limit {
 
 /// How one table of a sheet was read, for `check --explain` and the summary's "How read"
 /// sheet: where it is, what it was taken for and why, and what was left out or skipped.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TableRead {
     pub team: String,
     pub sheet: String,
@@ -401,7 +401,7 @@ pub struct TableRead {
 }
 
 /// What told a table's kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KindBy {
     Headers,
     SheetName,
@@ -409,7 +409,7 @@ pub enum KindBy {
 }
 
 /// One remark about how a table was read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TableNote {
     /// The plan's goal (no goal column) came from this text and source.
     GoalFrom { goal: String, from: GoalFrom },
@@ -430,14 +430,24 @@ pub enum TableNote {
     Skipped { at: CellRef, why: SkipWhy },
     /// More rows were skipped than are listed.
     MoreSkipped { count: usize },
-    /// Due dates computed from start plus duration, in this many rows.
-    DueFromDuration { rows: usize, upper_bound: usize },
+    /// Due dates computed from start plus duration, in this many rows: `working` of them
+    /// in working days, `upper_bound` of them from a range.
+    DueFromDuration {
+        rows: usize,
+        working: usize,
+        upper_bound: usize,
+    },
     /// Item budgets computed as quantity times unit price, in this many rows.
     QtyTimesPrice { rows: usize },
     /// Cells of a money column merged over several rows, counted once.
     MergedOnce { rows: usize },
     /// Money written on task rows, made into budget lines or spending.
-    TaskCosts { budgets: usize, spent: usize },
+    /// `estimates`: Estimated Cost cells, kept as the team's estimate of their line.
+    TaskCosts {
+        budgets: usize,
+        spent: usize,
+        estimates: usize,
+    },
     /// A unit note above the table ("单位：万元") applied to these money columns.
     UnitNote { note: String, columns: Vec<String> },
     /// Columns of amounts per period (months, quarters, weeks), from the first to the last.
@@ -449,7 +459,7 @@ pub enum TableNote {
 }
 
 /// Where a plan's goal came from when it has no goal column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoalFrom {
     Title,
     SheetName,
@@ -458,7 +468,7 @@ pub enum GoalFrom {
 }
 
 /// Why a row inside a table was not read as data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkipWhy {
     Title,
     Instruction,
@@ -467,7 +477,7 @@ pub enum SkipWhy {
 }
 
 /// Task status as the team wrote it in the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WrittenStatus {
     NotStarted,
     InProgress,
@@ -478,7 +488,7 @@ pub enum WrittenStatus {
 }
 
 /// Task status as judged on the as-of date: one word each in the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TaskStatus {
     Overdue,
     AtRisk,
@@ -527,7 +537,7 @@ impl TaskStatus {
 }
 
 /// One row of the Plan sheet (a leaf task), with the goal and stage it sits under.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanRow {
     pub team: String,
     pub row: CellRef,
@@ -540,12 +550,18 @@ pub struct PlanRow {
     pub name: String,
     pub owner: Option<String>,
     pub start: Option<NaiveDate>,
+    /// Written, or derived from the start and [`PlanRow::length`] (see [`TaskLength`]).
     pub due: Option<NaiveDate>,
+    /// The duration the due date was derived from, when no due date was written.
+    pub length: Option<TaskLength>,
     pub done_on: Option<NaiveDate>,
     pub deliverable: Option<String>,
     pub resources: Option<String>,
-    /// The task's own budget, from "预算10万" inside the resources text.
+    /// The task's own budget: its Budget column, or "预算10万" inside the resources text.
     pub budget: Option<Decimal>,
+    /// What the team expects the task to cost in all (its Estimated Cost / 预计费用 column):
+    /// the team's own estimate at completion of the task's budget line.
+    pub estimate: Option<Decimal>,
     pub target: Option<Quantity>,
     pub actual: Option<Quantity>,
     /// Share 0..1 (a cell of 80 or "80%" is 0.8).
@@ -558,9 +574,29 @@ pub struct PlanRow {
     pub cells: PlanCells,
 }
 
+/// A task's written duration ("5工作日", "3 working days", "2天", "2-3 days"), kept on the row
+/// whose due date was derived from it.
+///
+/// Calendar days make the due date when the row is read. Working days are counted in the
+/// team's working calendar (public holidays, make-up days, the team's holidays sheet), which
+/// is decided after every workbook is read: the reader counts Monday to Friday, and
+/// `compute::calendar::Calendar::due_dates` recounts the due date in the calendar the
+/// summary uses before anything is judged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskLength {
+    /// Days the task lasts, the start day included (weeks are 7 calendar days).
+    pub days: i64,
+    /// Working days rather than calendar days.
+    pub working: bool,
+    /// A range ("2-3 days") read at its upper bound.
+    pub range: bool,
+    /// The cell text as written.
+    pub written: String,
+}
+
 /// Cells of a plan row that problems found after reading point at, so a conflict is shown at
 /// the start date and an unknown predecessor at its cell, not at the row's first cell.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlanCells {
     pub start: Option<CellRef>,
     pub due: Option<CellRef>,
@@ -592,7 +628,7 @@ impl PlanRow {
 }
 
 /// One row of the Weekly sheet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WeeklyRow {
     pub team: String,
     pub row: CellRef,
@@ -620,7 +656,7 @@ pub struct WeeklyRow {
 }
 
 /// One expense row of the Costs sheet; a negative amount is a refund.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Expense {
     pub team: String,
     pub row: CellRef,
@@ -653,19 +689,18 @@ impl Expense {
 /// Expenses summed by what decides their budget line (team, category, task) and their month:
 /// what a summary needs of a ledger, in memory that grows with the lines and months, not
 /// with the rows (a million-row export is tallied as it streams past).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ExpenseTally {
     /// In the order each group's first expense was read.
     pub groups: Vec<ExpenseGroup>,
     /// Hash of a group's key -> its indexes in `groups` (looked up without building a key).
-    #[serde(skip)]
     index: std::collections::HashMap<u64, Vec<usize>>,
     /// Net spending per team and channel, for expenses that name a channel.
     pub channels: Vec<ChannelSpend>,
 }
 
 /// The net spending of one team on one channel (the ledger's 渠道 column).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChannelSpend {
     pub team: String,
     pub channel: String,
@@ -690,7 +725,7 @@ impl ExpenseTally {
 }
 
 /// The expenses of one team, category, task and month.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExpenseGroup {
     pub team: String,
     pub category: String,
@@ -787,7 +822,7 @@ impl ExpenseGroup {
 }
 
 /// One row of the Budget sheet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BudgetLine {
     pub team: String,
     pub row: CellRef,
@@ -797,14 +832,14 @@ pub struct BudgetLine {
     pub owner: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     Low,
     Medium,
     High,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RiskState {
     Open,
     Occurred,
@@ -812,7 +847,7 @@ pub enum RiskState {
 }
 
 /// One row of the Risks sheet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Risk {
     pub team: String,
     pub row: CellRef,
@@ -834,7 +869,7 @@ pub struct Risk {
 /// One measurement of a metrics sheet (指标 / KPI): a metric of a channel, its target and/or
 /// actual, on a day or in a week, or for the whole campaign when no date is given. A wide
 /// sheet (metrics as columns, dates as rows) gives one per filled metric cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MetricRow {
     pub team: String,
     /// The row's first cell.
@@ -864,7 +899,7 @@ pub struct MetricRow {
 }
 
 /// One row of the holidays sheet: a day off (休) or a working day (班) of the team's own.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TeamDay {
     pub team: String,
     pub row: CellRef,
@@ -874,7 +909,7 @@ pub struct TeamDay {
 }
 
 /// Everything read from one team's workbook (or several workbooks merged).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Dataset {
     /// Team names in input order.
     pub teams: Vec<String>,
@@ -918,15 +953,17 @@ impl Dataset {
     }
 }
 
-/// What a summary carries so that next week's run can say what changed: per task its
-/// status, due date and progress; per budget line its budget and spending; per goal its
-/// target and actual. Written to a hidden sheet of the summary and read back.
 /// Where a summary keeps its snapshot: a hidden sheet, the marker in its A1 and the format
-/// version in B1 (bumped whenever the rows change meaning). Shared by the writer (render)
-/// and the reader (read) so the two cannot drift.
+/// version in B1 (bumped whenever the records change meaning), the as-of date in C1 and the
+/// baseline's date in D1; below, one [`SnapRecord`] per row as one JSON cell in column A.
+/// Shared by the writer (render) and the reader (read) so the two cannot drift.
 pub const SNAPSHOT_SHEET: &str = "_plantrack";
 pub const SNAPSHOT_MARKER: &str = "plantrack snapshot";
-pub const SNAPSHOT_VERSION: &str = "1";
+pub const SNAPSHOT_VERSION: &str = "2";
+/// The format summaries were written in before the records were JSON: positional rows
+/// (kind, team, then the fields in order). Still read, so that a team upgrading keeps its
+/// baseline and last week's comparison.
+pub const SNAPSHOT_VERSION_ROWS: &str = "1";
 /// The snapshot's first row holds the fingerprint of the summary's other cells (see
 /// read::notes) in this column (E), or [`NO_FINGERPRINT`].
 pub const FINGERPRINT_COLUMN: u16 = 4;
@@ -969,7 +1006,10 @@ impl TeamNotes {
 pub const SUMMARY_TITLE: (&str, &str) = ("plantrack 周度汇总", "plantrack weekly summary");
 pub const COSTS_TITLE: (&str, &str) = ("plantrack 成本预算", "plantrack cost vs budget");
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// What a summary carries so that next week's run can say what changed: per task its
+/// status, due date and progress; per budget line its budget and spending; per goal its
+/// target and actual. Written to a hidden sheet of the summary and read back.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Snapshot {
     pub as_of: Option<NaiveDate>,
     /// The as-of date of the summary that set the baseline (the campaign's first, or the
@@ -980,35 +1020,74 @@ pub struct Snapshot {
     pub goals: Vec<GoalSnap>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One record of the snapshot sheet, one JSON cell each: `{"task":{"team":…}}`,
+/// `{"cost":{…}}`, `{"goal":{…}}`. Amounts are exact decimal text, dates ISO text; a field
+/// left out reads as empty, so a field added later does not break older records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SnapRecord {
+    Task(TaskSnap),
+    Cost(CostSnap),
+    Goal(GoalSnap),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskSnap {
     pub team: String,
     /// The task's id, or its name where it has none.
     pub key: String,
     pub name: String,
+    /// As [`TaskStatus::code`] writes it, the same code in every format version.
+    #[serde(with = "status_code")]
     pub status: TaskStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// The start and due date the baseline holds for this task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline_start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline_due: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CostSnap {
     pub team: String,
     pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Decimal>,
     pub spent: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoalSnap {
     pub team: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<Decimal>,
+}
+
+/// A task status in the snapshot as its stable code ("on-track"), not the variant's name.
+mod status_code {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::TaskStatus;
+
+    pub fn serialize<S: Serializer>(status: &TaskStatus, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(status.code())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TaskStatus, D::Error> {
+        let code = String::deserialize(d)?;
+        TaskStatus::from_code(&code)
+            .ok_or_else(|| D::Error::custom(format!("unknown task status {code:?}")))
+    }
 }
 
 #[cfg(test)]

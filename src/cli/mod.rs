@@ -140,6 +140,12 @@ pub struct CostsArgs {
     /// start to latest due.
     #[arg(long, value_name = "START..END", value_parser = parse_period)]
     pub period: Option<Period>,
+    /// Working days that schedules count in: cn = Monday-Friday less mainland China's public
+    /// holidays plus make-up working days (2020-2026); weekends = Monday-Friday. Default: cn
+    /// for workbooks with Chinese headers, else weekends. A holidays sheet (节假日) adds
+    /// the team's own days to either.
+    #[arg(long, value_enum)]
+    pub calendar: Option<CalendarKind>,
 }
 
 #[derive(Debug, Args)]

@@ -22,14 +22,14 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     ));
     report_failures(&loaded.locked, &loaded.failures, lang);
     report_skipped(&loaded.skipped, &args.input.inputs, lang);
-    if args.explain {
-        for line in crate::explain::lines(&loaded.data.tables, lang) {
-            println!("{line}");
-        }
-    }
     let several = loaded.data.teams.len() > 1;
     let settings = settings(as_of, args.calendar, &loaded.data);
     let summary = summarize(loaded.data, &settings);
+    if args.explain {
+        for line in crate::explain::lines(&summary.data.tables, lang, &summary.calendar) {
+            println!("{line}");
+        }
+    }
     let mut out = String::new();
     for p in &summary.problems {
         let team = if several {

@@ -14,15 +14,17 @@ use chrono::NaiveDate;
 
 use super::output::{Bytes, Target, default_name, print};
 use super::{
-    Outcome, choose_lang, failure_problems, locked_files, report_failures, report_skipped, shown,
-    split_skipped, today,
+    Outcome, calendar_of, choose_lang, failure_problems, locked_files, report_failures,
+    report_skipped, shown, split_skipped, today,
 };
 use crate::cli::CostsArgs;
 use crate::compute::costs::{CostBook, CostSettings, CostStatus};
 use crate::compute::currency::{Currencies, resolve};
 use crate::lang::Lang;
 use crate::messages::Said;
-use crate::model::{BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, WeeklyRow};
+use crate::model::{
+    BudgetLine, Expense, PlanRow, Risk, Severity, SheetKind, TaskLength, TeamDay, WeeklyRow,
+};
 use crate::read::records::RecordSink;
 use crate::read::{ReadError, WorkbookInfo, expand_inputs, read_workbook};
 use crate::render::{
@@ -77,6 +79,10 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
             seen: Vec::new(),
             currencies: Currencies::default(),
             taken: 0,
+            detected: None,
+            holidays: Vec::new(),
+            file_days: Vec::new(),
+            working_dues: Vec::new(),
         };
         let mut failures = expand_failures.clone();
         let mut problems = Vec::new();
@@ -92,10 +98,16 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             stream.seen.clear();
+            stream.file_days.clear();
             stream.taken = 0;
             match read_workbook(path, as_of, &mut stream) {
                 Ok(info) => {
                     read += 1;
+                    // The calendar as `report` decides it: the first workbook whose headers
+                    // say a language, and every holidays sheet read.
+                    stream.detected = stream.detected.or(info.lang);
+                    let days = std::mem::take(&mut stream.file_days);
+                    stream.holidays.extend(days);
                     // A currency written only in the ledger's cells ("NT$12,000") is known
                     // once the ledger has been read.
                     if let (true, Some(c)) = (stream.currency.is_empty(), &info.currency) {
@@ -144,6 +156,13 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         return Ok(Outcome::CouldNotRun);
     }
 
+    // Due dates counted in working days, now that the calendar is known, close the teams'
+    // campaign periods as the summary's do.
+    let calendar = calendar_of(args.calendar, stream.detected).with_team_days(&stream.holidays);
+    for (team, start, length) in &stream.working_dues {
+        let due = calendar.due_after(*start, length);
+        stream.book.dates(team, None, due);
+    }
     let report = stream.book.finish(&settings, &mut problems);
     problems.sort_by(|a, b| (&a.team, &a.at, a.severity).cmp(&(&b.team, &b.at, b.severity)));
     let view = CostView {
@@ -239,6 +258,15 @@ struct Stream<'a> {
     currencies: Currencies,
     /// Records taken from the workbook being read.
     taken: usize,
+    /// The language of the first workbook whose headers said one, and the days of the
+    /// holidays sheets read (those of the workbook being read in `file_days`): what the
+    /// working calendar is decided from, as `report` does.
+    detected: Option<Lang>,
+    holidays: Vec<TeamDay>,
+    file_days: Vec<TeamDay>,
+    /// Tasks whose due date is a number of working days from their start: (team, start,
+    /// duration), dated once every workbook is read and the calendar is known.
+    working_dues: Vec<(String, NaiveDate, TaskLength)>,
 }
 
 impl Stream<'_> {
@@ -251,9 +279,20 @@ impl Stream<'_> {
 }
 
 impl RecordSink for Stream<'_> {
-    fn plan(&mut self, row: PlanRow) {
+    fn plan(&mut self, mut row: PlanRow) {
         self.saw(&row.team);
+        if let (Some(start), Some(length)) = (row.start, &row.length)
+            && length.working
+            && length.days > 0
+        {
+            self.working_dues
+                .push((row.team.clone(), start, length.clone()));
+            row.due = None;
+        }
         self.book.plan(&row);
+    }
+    fn team_day(&mut self, row: TeamDay) {
+        self.file_days.push(row);
     }
     fn weekly(&mut self, _row: WeeklyRow) {}
     fn expense(&mut self, row: Expense) {
@@ -279,7 +318,10 @@ impl RecordSink for Stream<'_> {
     fn risk(&mut self, _row: Risk) {}
 
     fn wants(&self, kind: SheetKind) -> bool {
-        matches!(kind, SheetKind::Plan | SheetKind::Budget | SheetKind::Costs)
+        matches!(
+            kind,
+            SheetKind::Plan | SheetKind::Budget | SheetKind::Costs | SheetKind::Holidays
+        )
     }
 
     fn before_expenses(&mut self, info: &WorkbookInfo) {

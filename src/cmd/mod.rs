@@ -145,14 +145,19 @@ pub fn choose_lang(arg: Option<Lang>, detected: Option<Lang>, inputs: &[PathBuf]
 /// The settings of a summary on `as_of`: the calendar chosen, else mainland China's for
 /// workbooks with Chinese headers and Monday-Friday for the others.
 pub fn settings(as_of: NaiveDate, calendar: Option<CalendarKind>, data: &Dataset) -> Settings {
-    let kind = calendar.unwrap_or(match data.detected_lang {
-        Some(Lang::Zh) => CalendarKind::Cn,
-        _ => CalendarKind::Weekends,
-    });
     Settings {
-        calendar: Calendar::of_kind(kind),
+        calendar: calendar_of(calendar, data.detected_lang),
         ..Settings::new(as_of)
     }
+}
+
+/// The working calendar chosen, else mainland China's for workbooks whose headers are
+/// Chinese and Monday-Friday for the others (before the teams' holidays sheets).
+pub fn calendar_of(chosen: Option<CalendarKind>, detected: Option<Lang>) -> Calendar {
+    Calendar::of_kind(chosen.unwrap_or(match detected {
+        Some(Lang::Zh) => CalendarKind::Cn,
+        _ => CalendarKind::Weekends,
+    }))
 }
 
 /// The workbooks with an editor's lock file beside them (file, lock file).

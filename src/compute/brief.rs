@@ -198,6 +198,8 @@ pub struct LineUse {
     pub category: String,
     pub budget: Option<Decimal>,
     pub spent: Decimal,
+    /// Budget minus spent (see `CostLine::remaining`).
+    pub remaining: Option<Decimal>,
     pub share: Option<f64>,
     pub status: CostStatus,
 }
@@ -317,6 +319,7 @@ pub fn brief(s: &Summary) -> Brief {
             category: l.category.clone(),
             budget: l.budget,
             spent: l.spent,
+            remaining: l.remaining(),
             share: l.share_used(),
             status: l.status,
         })
@@ -517,10 +520,7 @@ fn goal_paces(s: &Summary) -> Vec<GoalPace> {
 }
 
 fn moves(c: &super::changes::Changes) -> Moves {
-    let completion = |a: Option<Decimal>, t: Option<Decimal>| {
-        let (a, t) = (a?, t?);
-        if t.is_zero() { None } else { (a / t).to_f64() }
-    };
+    let completion = |a: Option<Decimal>, t: Option<Decimal>| super::share(a?, t?);
     Moves {
         previous_as_of: c.previous_as_of,
         newly_overdue: c.newly_overdue.iter().map(|x| x.name.clone()).collect(),

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::lang::Lang;
-use crate::model::TeamDay;
+use crate::model::{PlanRow, TaskLength, TeamDay};
 
 const CN_TABLE: &str = include_str!("../../data/cn-holidays.csv");
 
@@ -264,6 +264,24 @@ impl Calendar {
         self.working_day(self.index(start) + n.max(1) - 1)
     }
 
+    /// The due date of a task of `length` working days from `start` in this calendar; None
+    /// for a length in calendar days (the reader's date stands) or of no days.
+    pub fn due_after(&self, start: NaiveDate, length: &TaskLength) -> Option<NaiveDate> {
+        (length.working && length.days > 0).then(|| self.add_working_days(start, length.days))
+    }
+
+    /// Recounts in this calendar the due dates the reader derived from a number of working
+    /// days (it counted Monday to Friday: the calendar is decided after reading).
+    pub fn due_dates(&self, plan: &mut [PlanRow]) {
+        for t in plan {
+            if let (Some(start), Some(length)) = (t.start, &t.length)
+                && let Some(due) = self.due_after(start, length)
+            {
+                t.due = Some(due);
+            }
+        }
+    }
+
     /// The years in `from..=to` the built-in table does not cover and the team's sheet
     /// names no day of (mainland China calendar only; weekends-only needs no table).
     pub fn uncovered_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
@@ -433,6 +451,48 @@ mod tests {
         assert!(
             w.uncovered_years(d("2030-01-01"), d("2031-01-01"))
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn durations_in_working_days_are_recounted_and_calendar_days_stand() {
+        let length = |days, working| TaskLength {
+            days,
+            working,
+            range: false,
+            written: String::new(),
+        };
+        let cn = Calendar::cn();
+        // 5 working days from Monday 09-28: 28, 29, 30, then 10-08 and 10-09 after 国庆.
+        assert_eq!(
+            cn.due_after(d("2026-09-28"), &length(5, true)),
+            Some(d("2026-10-09"))
+        );
+        // 6: the make-up Saturday 10-10.
+        assert_eq!(
+            cn.due_after(d("2026-09-28"), &length(6, true)),
+            Some(d("2026-10-10"))
+        );
+        // Calendar days and zero days keep the reader's date.
+        assert_eq!(cn.due_after(d("2026-09-28"), &length(2, false)), None);
+        assert_eq!(cn.due_after(d("2026-09-28"), &length(0, true)), None);
+        // A team's day off moves Friday + 3 working days from Tuesday to Wednesday.
+        let off = TeamDay {
+            team: "t".into(),
+            row: CellRef::new("节假日", 1, 0),
+            date: d("2026-11-09"),
+            working: false,
+            name: None,
+        };
+        let w = Calendar::weekends();
+        assert_eq!(
+            w.due_after(d("2026-11-06"), &length(3, true)),
+            Some(d("2026-11-10"))
+        );
+        let w = w.with_team_days(&[off]);
+        assert_eq!(
+            w.due_after(d("2026-11-06"), &length(3, true)),
+            Some(d("2026-11-11"))
         );
     }
 }

@@ -18,6 +18,11 @@
 //!   else when its task column names (by name or id) any task under that stage.
 //!
 //! Spending that matches no budgeted line is its own unbudgeted line, one per category.
+//!
+//! A task's Estimated Cost (预计费用) is the team's own estimate at completion. It goes to the
+//! line the task's Actual Cost would be booked to (by the same routing as an expense naming
+//! the task), and is shown beside plantrack's forecast, never mixed into it: the forecast
+//! has one definition, [`forecast`].
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -162,6 +167,9 @@ pub struct CostLine {
     pub elapsed: Option<Decimal>,
     /// Spending at completion (see [`forecast`]).
     pub forecast: Option<Decimal>,
+    /// The team's own estimate at completion: the Estimated Cost of the tasks booked to the
+    /// line, as written (None: no task of the line has one).
+    pub estimate: Option<Decimal>,
     /// How the forecast was made.
     pub method: Option<ForecastMethod>,
     /// Net spending per month (keyed by the month's first day).
@@ -203,6 +211,9 @@ pub struct CostTotals {
     budgeted_lines: usize,
     forecasts: usize,
     forecast_sum: Decimal,
+    /// Lines with the team's estimate, and the sum of their estimates.
+    estimates: usize,
+    estimate_sum: Decimal,
 }
 
 impl CostTotals {
@@ -233,7 +244,18 @@ impl CostTotals {
         Some(self.budget - self.forecast()?)
     }
 
+    /// The team's own estimates at completion, summed over every line with one (budgeted
+    /// or not: it is what the team wrote down, not a figure plantrack computes); None when
+    /// no line has one.
+    pub fn estimate(&self) -> Option<Decimal> {
+        (self.estimates > 0).then_some(self.estimate_sum)
+    }
+
     fn add(&mut self, l: &CostLine) {
+        if let Some(e) = l.estimate {
+            self.estimates += 1;
+            self.estimate_sum += e;
+        }
         self.refunds += l.refunds;
         self.expenses += l.expenses;
         self.spent += l.spent;
@@ -260,6 +282,8 @@ impl CostTotals {
         self.budgeted_lines += o.budgeted_lines;
         self.forecasts += o.forecasts;
         self.forecast_sum += o.forecast_sum;
+        self.estimates += o.estimates;
+        self.estimate_sum += o.estimate_sum;
     }
 }
 
@@ -299,6 +323,19 @@ pub struct CostReport {
     pub undated: bool,
 }
 
+impl CostReport {
+    /// Net spending in month `m` (its first day) over every line: the By month sheet's
+    /// column total.
+    pub fn month_total(&self, m: NaiveDate) -> Decimal {
+        (self.lines.iter()).filter_map(|l| l.months.get(&m)).sum()
+    }
+
+    /// Net spending of the expenses without a date, over every line.
+    pub fn undated_total(&self) -> Decimal {
+        self.lines.iter().map(|l| l.undated).sum()
+    }
+}
+
 /// Spending per budget line as expenses stream in.
 #[derive(Debug, Default)]
 pub struct CostBook {
@@ -308,6 +345,9 @@ pub struct CostBook {
     /// Plan mode: (team, folded task name or id) -> the line of the task's stage.
     tasks: HashMap<(String, String), usize>,
     teams: Vec<Team>,
+    /// The tasks' Estimated Cost: (team, category, task, amount), booked to their lines
+    /// when the book is finished (the plan budget lines exist by then).
+    estimates: Vec<(String, String, String, Decimal)>,
 }
 
 impl Line {
@@ -350,6 +390,7 @@ struct Line {
     months: BTreeMap<NaiveDate, Decimal>,
     undated: Decimal,
     undated_count: usize,
+    estimate: Option<Decimal>,
     /// The first expense row, where an unbudgeted line is reported.
     first_at: Option<CellRef>,
 }
@@ -405,6 +446,7 @@ impl CostBook {
             months: BTreeMap::new(),
             undated: Decimal::ZERO,
             undated_count: 0,
+            estimate: None,
             first_at: None,
         });
         let i = self.lines.len() - 1;
@@ -430,18 +472,9 @@ impl CostBook {
     /// Registers a plan task: its dates give the campaign period, its budget (if any) goes
     /// to its stage.
     pub fn plan(&mut self, p: &PlanRow) {
+        self.dates(&p.team, p.start, p.due);
         let t = self.team(&p.team);
         let team = &mut self.teams[t];
-        let min = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
-            (Some(x), Some(y)) => Some(x.min(y)),
-            (x, y) => x.or(y),
-        };
-        team.earliest_start = min(team.earliest_start, p.start);
-        team.earliest_due = min(team.earliest_due, p.due);
-        team.latest_due = match (team.latest_due, p.due) {
-            (Some(x), Some(y)) => Some(x.max(y)),
-            (x, y) => x.or(y),
-        };
         let name = p.stage.as_deref().unwrap_or(&p.name);
         let folded = fold(name);
         let s = match team.stages.iter().position(|s| s.folded == folded) {
@@ -457,6 +490,12 @@ impl CostBook {
                 team.stages.len() - 1
             }
         };
+        if let Some(e) = p.estimate {
+            // The category and task the row's Actual Cost is booked under (read::tables).
+            self.estimates
+                .push((p.team.clone(), name.to_string(), p.name.clone(), e));
+        }
+        let team = &mut self.teams[t];
         let stage = &mut team.stages[s];
         stage.tasks.push(fold(&p.name));
         if let Some(id) = &p.id {
@@ -466,6 +505,24 @@ impl CostBook {
             stage.budget = Some(stage.budget.unwrap_or_default() + b);
             stage.budget_at.push(p.row.clone());
         }
+    }
+
+    /// Registers a task's dates in its team's campaign period (earliest start to latest
+    /// due): [`CostBook::plan`] does for every task; a caller that learns a due date later
+    /// (one counted in working days once the calendar is known) registers it here.
+    pub fn dates(&mut self, team: &str, start: Option<NaiveDate>, due: Option<NaiveDate>) {
+        let t = self.team(team);
+        let team = &mut self.teams[t];
+        let min = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        team.earliest_start = min(team.earliest_start, start);
+        team.earliest_due = min(team.earliest_due, due);
+        team.latest_due = match (team.latest_due, due) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
     }
 
     /// Makes a team's plan budget lines, unless it has Budget sheet lines.
@@ -534,6 +591,11 @@ impl CostBook {
         for t in 0..self.teams.len() {
             self.settle(t);
         }
+        for (team, category, task, e) in std::mem::take(&mut self.estimates) {
+            let i = self.line_for(&team, &category, Some(&task));
+            let line = &mut self.lines[i];
+            line.estimate = Some(line.estimate.unwrap_or_default() + e);
+        }
         let mut report = CostReport::default();
         let mut months = std::collections::BTreeSet::new();
         let mut lines: Vec<CostLine> = Vec::with_capacity(self.lines.len());
@@ -577,6 +639,7 @@ impl CostBook {
                 elapsed: None,
                 forecast: None,
                 method: None,
+                estimate: l.estimate,
                 months: l.months,
                 undated: l.undated,
             });

@@ -232,6 +232,8 @@ mod tests {
             status: None,
             predecessors: vec![],
             support: None,
+            length: None,
+            estimate: None,
             cells: Default::default(),
         }
     }

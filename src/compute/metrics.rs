@@ -27,6 +27,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::costs::{CostReport, Period};
+use super::share;
 use crate::lang::Lang;
 use crate::model::{
     CellRef, Dataset, MetricRow, PlanRow, Problem, ProblemKind, Quantity, Severity,
@@ -81,13 +82,6 @@ pub struct MetricView {
     pub rows: Vec<usize>,
 }
 
-fn ratio(a: Decimal, b: Decimal) -> Option<f64> {
-    if b.is_zero() {
-        return None;
-    }
-    a.checked_div(b)?.to_f64()
-}
-
 impl MetricView {
     pub fn is_rate(&self) -> bool {
         self.unit.as_deref() == Some("%")
@@ -102,9 +96,9 @@ impl MetricView {
     pub fn attainment(&self) -> Option<f64> {
         let (a, t) = (self.actual?, self.target?);
         if self.lower_is_better {
-            ratio(t, a)
+            share(t, a)
         } else {
-            ratio(a, t)
+            share(a, t)
         }
     }
 
@@ -112,9 +106,9 @@ impl MetricView {
     pub fn pace(&self) -> Option<f64> {
         let (a, e) = (self.actual?, self.expected?);
         if self.lower_is_better {
-            ratio(e, a)
+            share(e, a)
         } else {
-            ratio(a, e)
+            share(a, e)
         }
     }
 
@@ -132,13 +126,13 @@ impl MetricView {
                         running += v.unwrap_or_default();
                         (*w <= self.weeks.keys().next_back().copied()?).then_some(())?;
                         if self.lower_is_better {
-                            ratio(t, running)
+                            share(t, running)
                         } else {
-                            ratio(running, t)
+                            share(running, t)
                         }
                     }
-                    _ if self.lower_is_better => ratio(t, v?),
-                    _ => ratio(v?, t),
+                    _ if self.lower_is_better => share(t, v?),
+                    _ => share(v?, t),
                 }
             })
             .collect()
@@ -522,9 +516,9 @@ fn check_stated_rates(rows: &[MetricRow], problems: &mut Vec<Problem>) {
             continue;
         };
         let computed = if lower_is_better(&r.metric) {
-            ratio(t, a)
+            share(t, a)
         } else {
-            ratio(a, t)
+            share(a, t)
         };
         if let Some(c) = computed
             && (c - stated).abs() > 0.01
@@ -571,13 +565,13 @@ pub struct ChannelRoi {
 impl ChannelRoi {
     /// Revenue ÷ spend.
     pub fn roas(&self) -> Option<f64> {
-        ratio(self.revenue.as_ref()?.1, self.spend?)
+        share(self.revenue.as_ref()?.1, self.spend?)
     }
 
     /// (Revenue − spend) ÷ spend.
     pub fn roi(&self) -> Option<f64> {
         let s = self.spend?;
-        ratio(self.revenue.as_ref()?.1 - s, s)
+        share(self.revenue.as_ref()?.1 - s, s)
     }
 
     /// Spend ÷ results, exact to the cent.
@@ -746,6 +740,75 @@ pub enum Verdict {
     Met,
     NotMet,
     NoData,
+}
+
+/// Where a metric stands against its target: met, or, short of it, on pace or behind what
+/// was due by now (not yet, for metrics without a pace).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Met,
+    OnPace,
+    Behind,
+    NotYet,
+}
+
+impl Standing {
+    pub fn word(self, l: Lang) -> &'static str {
+        match self {
+            Standing::Met => l.pick("已达成", "Met"),
+            Standing::OnPace => l.pick("进度正常", "On pace"),
+            Standing::Behind => l.pick("落后", "Behind"),
+            Standing::NotYet => l.pick("未达成", "Not yet"),
+        }
+    }
+}
+
+impl MetricView {
+    /// The metric's standing; None without an attainment (no target or no actual).
+    pub fn standing(&self) -> Option<Standing> {
+        Some(if self.attainment()? >= 1.0 {
+            Standing::Met
+        } else {
+            match self.pace() {
+                Some(p) if p >= 1.0 => Standing::OnPace,
+                Some(_) => Standing::Behind,
+                None => Standing::NotYet,
+            }
+        })
+    }
+}
+
+impl MetricsReport {
+    /// Up to `n` metrics with an attainment, most behind first: what a weekly slide shows.
+    pub fn most_behind(&self, n: usize) -> Vec<&MetricView> {
+        let mut with: Vec<&MetricView> = (self.metrics.iter())
+            .filter(|m| m.attainment().is_some())
+            .collect();
+        with.sort_by(|a, b| {
+            let key = |m: &MetricView| m.attainment().unwrap_or(0.0);
+            key(a).total_cmp(&key(b))
+        });
+        with.truncate(n);
+        with
+    }
+}
+
+/// A task's checks counted by verdict: (met, not met, no data).
+pub fn tally(checks: &[Check]) -> (usize, usize, usize) {
+    let count = |v: Verdict| checks.iter().filter(|c| c.verdict == v).count();
+    (
+        count(Verdict::Met),
+        count(Verdict::NotMet),
+        count(Verdict::NoData),
+    )
+}
+
+/// The worst verdict among a task's checks (not met, then no data, then met); None without
+/// checks.
+pub fn worst(checks: &[Check]) -> Option<Verdict> {
+    [Verdict::NotMet, Verdict::NoData, Verdict::Met]
+        .into_iter()
+        .find(|v| checks.iter().any(|c| c.verdict == *v))
 }
 
 impl Verdict {

@@ -137,6 +137,8 @@ fn weekly_rows_add_up_to_date_and_their_targets_give_what_was_due() {
     assert_eq!(m.expected, Some(d("300")));
     assert_eq!(m.attainment(), Some(0.725));
     assert_eq!(m.pace(), Some(290.0 / 300.0));
+    // 72.5% of the target and under the 300 due by now: behind.
+    assert_eq!(m.standing(), Some(Standing::Behind));
     assert_eq!(rep.weeks.len(), 3);
     assert_eq!(
         m.weekly_attainment(&rep.weeks),
@@ -168,11 +170,41 @@ fn rates_are_weighted_by_their_base_and_costs_attain_the_other_way() {
     let cost = &rep.metrics[1];
     assert!(cost.lower_is_better);
     assert_eq!(cost.attainment(), Some(1.25));
+    assert_eq!(cost.standing(), Some(Standing::Met));
     let fans = &rep.metrics[2];
     assert_eq!(
         (fans.how, fans.actual, fans.target),
         (How::Latest, Some(d("1800")), Some(d("5000")))
     );
+    // A stock has no pace: short of its target it is "not yet", never "behind".
+    assert_eq!(fans.standing(), Some(Standing::NotYet));
+    // The overview's few: most behind first (fans 36%, the rate 70.8%, then the cost).
+    let most: Vec<&str> = (rep.most_behind(2).iter())
+        .map(|m| m.metric.as_str())
+        .collect();
+    assert_eq!(most, ["粉丝数", "转化率"]);
+}
+
+#[test]
+fn a_tasks_checks_are_tallied_and_the_worst_verdict_colours_it() {
+    let check = |verdict| Check {
+        criterion: parse_criteria("转化率≥3%").remove(0),
+        metric: None,
+        actual: None,
+        verdict,
+    };
+    let checks = [
+        check(Verdict::Met),
+        check(Verdict::NoData),
+        check(Verdict::Met),
+    ];
+    assert_eq!(tally(&checks), (2, 0, 1));
+    assert_eq!(worst(&checks), Some(Verdict::NoData));
+    assert_eq!(
+        worst(&[check(Verdict::Met), check(Verdict::NotMet)]),
+        Some(Verdict::NotMet)
+    );
+    assert_eq!(worst(&[]), None);
 }
 
 #[test]

@@ -33,13 +33,14 @@ use schedule::Schedule;
 use trend::Trend;
 use weekly::WeeklyView;
 
-/// `part / whole` as a share (0.25 for a quarter), None when the whole is zero: the one
-/// place a figure is divided by another for a percent cell.
+/// `part / whole` as a share (0.25 for a quarter), None when the whole is zero (or the
+/// quotient is beyond a decimal's range): the one place a figure is divided by another for a
+/// percent cell.
 pub fn share(part: Decimal, whole: Decimal) -> Option<f64> {
     if whole.is_zero() {
         return None;
     }
-    rust_decimal::prelude::ToPrimitive::to_f64(&(part / whole))
+    rust_decimal::prelude::ToPrimitive::to_f64(&part.checked_div(whole)?)
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +84,14 @@ pub struct TaskView {
     pub elapsed: Option<f64>,
 }
 
+impl TaskView {
+    /// Days a done task finished after its due date; None when it is not done or was not
+    /// late.
+    pub fn finished_late(&self) -> Option<i64> {
+        (self.status == TaskStatus::Done && self.days_late > 0).then_some(self.days_late)
+    }
+}
+
 /// One plan task with everything judged about it, so a sheet lays out one record instead of
 /// joining parallel vectors by index: the row as written, its status, its schedule.
 #[derive(Debug, Clone, Copy)]
@@ -91,6 +100,8 @@ pub struct TaskRecord<'a> {
     pub plan: &'a crate::model::PlanRow,
     pub view: &'a TaskView,
     pub schedule: &'a schedule::TaskSchedule,
+    /// The checks of its delivery standard (none without measurable criteria).
+    pub checks: &'a [metrics::Check],
 }
 
 impl TaskRecord<'_> {
@@ -170,6 +181,7 @@ impl Summary {
             plan: self.data.plan.get(i)?,
             view: self.tasks.get(i)?,
             schedule: self.schedule.tasks.get(i)?,
+            checks: self.metrics.standards.get(i).map_or(&[], Vec::as_slice),
         })
     }
 
@@ -227,6 +239,16 @@ impl Summary {
         Some(self.calendar.shift(self.baseline_due(i)?, due))
     }
 
+    /// Task `i`'s baseline start and due as the Gantt draws them (a start after the due
+    /// reads as the due), from the baseline's second week on: in its first week the
+    /// baseline is the plan itself. None without a baseline due date.
+    pub fn baseline_shown(&self, i: usize) -> Option<(NaiveDate, NaiveDate)> {
+        self.baseline.set_on.filter(|d| *d < self.settings.as_of)?;
+        let (start, due) = *self.baseline.tasks.get(i)?;
+        let due = due?;
+        Some((start.filter(|d| *d <= due).unwrap_or(due), due))
+    }
+
     /// Open overdue tasks, most days late first.
     pub fn overdue(&self) -> Vec<usize> {
         let mut v: Vec<usize> = (0..self.tasks.len())
@@ -242,6 +264,7 @@ pub fn summarize(mut data: Dataset, settings: &Settings) -> Summary {
     let as_of = settings.as_of;
     let mut problems = data.problems.clone();
     let cal = settings.calendar.clone().with_team_days(&data.holidays);
+    cal.due_dates(&mut data.plan);
     calendar_notes(&data, &cal, &mut problems);
     weekly::place_weeks(&mut data.weekly, &data.plan, as_of, &mut problems);
     metrics::place_weeks(&mut data.metrics, &data.plan, as_of, &mut problems);
@@ -376,5 +399,26 @@ mod tests {
         assert_eq!(share(Decimal::ONE, Decimal::from(4)), Some(0.25));
         assert_eq!(share(Decimal::from(-1), Decimal::from(4)), Some(-0.25));
         assert_eq!(share(Decimal::ONE, Decimal::ZERO), None);
+        // Beyond a decimal's range: no share, never a panic.
+        assert_eq!(share(Decimal::MAX, Decimal::new(1, 28)), None);
+    }
+
+    #[test]
+    fn a_task_finished_late_says_by_how_many_days() {
+        let view = |status, days_late| TaskView {
+            status,
+            days_late,
+            elapsed: None,
+        };
+        assert_eq!(view(TaskStatus::Done, 3).finished_late(), Some(3));
+        assert_eq!(view(TaskStatus::Done, 0).finished_late(), None);
+        assert_eq!(view(TaskStatus::Overdue, 3).finished_late(), None);
+    }
+
+    #[test]
+    fn behind_plan_is_below_zero_deviation() {
+        assert!(weekly::behind(Some(-0.2)));
+        assert!(!weekly::behind(Some(0.0)));
+        assert!(!weekly::behind(None));
     }
 }

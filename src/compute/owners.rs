@@ -31,6 +31,13 @@ pub struct OwnerLoad {
     pub next_due: Option<(NaiveDate, usize)>,
 }
 
+impl OwnerLoad {
+    /// Whether the next due date lies before `as_of` (an open task is overdue).
+    pub fn next_due_passed(&self, as_of: NaiveDate) -> bool {
+        self.next_due.is_some_and(|(d, _)| d < as_of)
+    }
+}
+
 /// Per owner, in team order; within a team the owners with the most overdue come first,
 /// then the most at risk, then the earliest next due date, then plan order.
 pub fn rollup(plan: &[PlanRow], tasks: &[TaskView]) -> Vec<OwnerLoad> {
@@ -124,6 +131,8 @@ mod tests {
             status: None,
             predecessors: vec![],
             support: None,
+            length: None,
+            estimate: None,
             cells: Default::default(),
         }
     }

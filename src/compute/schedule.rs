@@ -768,6 +768,8 @@ mod tests {
             status: Some(WrittenStatus::InProgress),
             predecessors: preds.iter().map(|s| s.to_string()).collect(),
             support: None,
+            length: None,
+            estimate: None,
             cells: Default::default(),
         }
     }

@@ -75,6 +75,8 @@ mod tests {
             status: None,
             predecessors: Vec::new(),
             support: None,
+            length: None,
+            estimate: None,
             cells: Default::default(),
         });
         d.expenses.add(&Expense {

@@ -117,6 +117,8 @@ pub(crate) mod tests {
             status: Some(WrittenStatus::InProgress),
             predecessors: vec![],
             support: None,
+            length: None,
+            estimate: None,
             cells: Default::default(),
         }
     }

@@ -51,6 +51,11 @@ impl WeekTotal {
     pub fn cum_completion(&self) -> Option<f64> {
         (self.cum_plan > 0.0).then(|| self.cum_actual / self.cum_plan)
     }
+
+    /// Whether less than the planned work has been delivered so far.
+    pub fn cum_behind(&self) -> bool {
+        self.cum_completion().is_some_and(|d| d < 1.0)
+    }
 }
 
 /// One weekly row in the per-task table.

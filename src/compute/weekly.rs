@@ -12,6 +12,12 @@ use crate::values::{closest_folded, fold, parse_week, resolve_week};
 /// A stated deviation further than this from the computed one is flagged (one point).
 pub const DEVIATION_TOLERANCE: f64 = 0.01;
 
+/// Whether a deviation (actual ÷ plan − 1) is behind plan: below zero. The one rule the
+/// Weekly and Trend sheets colour by.
+pub fn behind(deviation: Option<f64>) -> bool {
+    deviation.is_some_and(|d| d < 0.0)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeeklyView {
     pub deviation: Option<f64>,

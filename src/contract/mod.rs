@@ -152,7 +152,8 @@ pub enum Field {
     Duration,
     /// Money spent on a task, written on its plan row ("Actual Cost", "实际费用").
     Spent,
-    /// Money a task is expected to cost ("Estimated Cost", "预计费用"), kept for the explanation.
+    /// Money a task is expected to cost in all ("Estimated Cost", "预计费用"): the team's
+    /// estimate at completion of the task's budget line, shown beside plantrack's forecast.
     Forecast,
     /// Quantity and unit price of an item budget: their product is the line when it has no total.
     Qty,

@@ -1,6 +1,8 @@
 //! Reads back the snapshot a previous summary carries in its hidden sheet, for the Changes
-//! sheet. Only summaries written by this format version are accepted; anything else is
-//! refused with a message saying why, never guessed at.
+//! sheet and the baseline: one JSON record per row, read with serde. Summaries written before
+//! the records were JSON (format 1, positional rows) are still read, so a team upgrading keeps
+//! its baseline and last week's comparison. Any other format is refused with a message
+//! saying why, never guessed at.
 
 use std::path::Path;
 use std::str::FromStr;
@@ -13,7 +15,8 @@ use super::source::{self, CellValue, Row};
 use crate::lang::Lang;
 use crate::model::{
     CostSnap, GoalSnap, SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET,
-    SNAPSHOT_VERSION as VERSION, Snapshot, TaskSnap, TaskStatus,
+    SNAPSHOT_VERSION as VERSION, SNAPSHOT_VERSION_ROWS as VERSION_ROWS, SnapRecord, Snapshot,
+    TaskSnap, TaskStatus,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,15 +76,19 @@ pub fn read_snapshot(path: &Path) -> Result<Snapshot, SnapshotError> {
     if !book.sheet_names().iter().any(|n| n == SHEET) {
         return Err(SnapshotError::NotASummary);
     }
-    // The head row decides whether the rest is read: None until it is seen.
-    let mut snap: Option<Result<Snapshot, SnapshotError>> = None;
+    // The head row decides whether the rest is read, and how: None until it is seen.
+    let mut snap: Option<Result<(Snapshot, Format), SnapshotError>> = None;
     super::guarded(|| {
         book.for_each_row(SHEET, |r| match &mut snap {
             None => {
                 snap = Some(head(r));
                 matches!(snap, Some(Ok(_)))
             }
-            Some(Ok(snap)) => {
+            Some(Ok((snap, Format::Json))) => {
+                take_record(snap, r);
+                true
+            }
+            Some(Ok((snap, Format::Rows))) => {
                 take_row(snap, r);
                 true
             }
@@ -90,24 +97,49 @@ pub fn read_snapshot(path: &Path) -> Result<Snapshot, SnapshotError> {
     })
     .map_err(SnapshotError::Unreadable)?;
     snap.unwrap_or(Err(SnapshotError::NotASummary))
+        .map(|(snap, _)| snap)
 }
 
-/// The snapshot's head row: marker, format version, as-of date.
-fn head(r: &Row) -> Result<Snapshot, SnapshotError> {
+/// How the records below the head row are written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    /// One JSON record per row (the current format).
+    Json,
+    /// Format 1: positional rows.
+    Rows,
+}
+
+/// The snapshot's head row: marker, format version, as-of date, the baseline's date (the
+/// same in every format).
+fn head(r: &Row) -> Result<(Snapshot, Format), SnapshotError> {
     if r.index != 0 || cell(r, 0) != MARKER {
         return Err(SnapshotError::NotASummary);
     }
-    if cell(r, 1) != VERSION {
-        return Err(SnapshotError::OtherVersion(cell(r, 1)));
-    }
-    Ok(Snapshot {
+    let format = match cell(r, 1).as_str() {
+        VERSION => Format::Json,
+        VERSION_ROWS => Format::Rows,
+        other => return Err(SnapshotError::OtherVersion(other.to_string())),
+    };
+    let snap = Snapshot {
         as_of: NaiveDate::from_str(&cell(r, 2)).ok(),
         baseline_set: NaiveDate::from_str(&cell(r, 3)).ok(),
         ..Snapshot::default()
-    })
+    };
+    Ok((snap, format))
 }
 
-/// One record row of the snapshot.
+/// One record: a JSON cell in column A. A record that does not parse (edited by hand) is
+/// left out, as an unknown row is, and the others still count.
+fn take_record(snap: &mut Snapshot, r: &Row) {
+    match serde_json::from_str::<SnapRecord>(&cell(r, 0)) {
+        Ok(SnapRecord::Task(t)) => snap.tasks.push(t),
+        Ok(SnapRecord::Cost(c)) => snap.costs.push(c),
+        Ok(SnapRecord::Goal(g)) => snap.goals.push(g),
+        Err(_) => {}
+    }
+}
+
+/// One record row of a format 1 snapshot: kind, team, then the fields in order.
 fn take_row(snap: &mut Snapshot, r: &Row) {
     match cell(r, 0).as_str() {
         "task" => {

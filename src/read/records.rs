@@ -9,7 +9,7 @@ use super::source::CellValue;
 use crate::contract::{Field, SheetKind};
 use crate::model::{
     BudgetLine, CellRef, Expected, Expense, Level, PlanCells, PlanRow, ProblemKind, Risk,
-    RiskState, Severity, TeamDay, WeeklyRow, WrittenStatus,
+    RiskState, Severity, TaskLength, TeamDay, WeeklyRow, WrittenStatus,
 };
 use crate::values::{
     DateText, budget_in_text, normalize_width, parse_date, parse_week, quantity_in_text,
@@ -48,9 +48,9 @@ pub struct SheetState {
     /// The label of a group row in a budget or ledger ("人力成本"): the category of the rows
     /// below that name none.
     pub group: Option<String>,
-    /// Rows whose due date came from start + duration, and of those, the ranges read at
-    /// their upper bound ("2-3 days").
-    pub due_from_duration: (usize, usize),
+    /// Rows whose due date came from start + duration, and of those, the durations in
+    /// working days and the ranges read at their upper bound ("2-3 days").
+    pub due_from_duration: (usize, usize, usize),
     /// Item budgets whose line is quantity times unit price.
     pub qty_times_price: usize,
 }
@@ -216,12 +216,22 @@ pub fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow
         .column(Field::Due)
         .is_some_and(|c| !r.row.get(c.col).is_empty());
     let from_duration = match (start, due_written, range_due) {
-        (Some(s), false, None) => r.text(Field::Duration).and_then(|t| due_after(s, &t)),
+        (Some(s), false, None) => {
+            // A bare number counts in the unit the header names ("工作日", "Working days").
+            let working = r
+                .map
+                .column(Field::Duration)
+                .is_some_and(|c| names_working_days(&c.header));
+            r.text(Field::Duration)
+                .and_then(|t| due_after(s, &t, working))
+        }
         _ => None,
     };
-    let due = if let Some((d, upper)) = from_duration {
+    let length = from_duration.as_ref().map(|(_, l)| l.clone());
+    let due = if let Some((d, l)) = from_duration {
         state.due_from_duration.0 += 1;
-        state.due_from_duration.1 += usize::from(upper);
+        state.due_from_duration.1 += usize::from(l.working);
+        state.due_from_duration.2 += usize::from(l.range);
         Some(d)
     } else {
         match r.date_cell(Field::Due, range_due.is_none()) {
@@ -287,11 +297,13 @@ pub fn plan_row(r: &mut RowReader<'_>, state: &mut SheetState) -> Option<PlanRow
         owner,
         start,
         due,
+        length,
         done_on,
         deliverable: r.text(Field::Deliverable),
         budget: r
             .money(Field::Budget)
             .or_else(|| resources.as_deref().and_then(budget_in_text)),
+        estimate: r.money(Field::Forecast),
         resources,
         target: r.quantity(Field::Target, Expected::Quantity),
         actual: r.quantity(Field::Actual, Expected::Quantity),
@@ -333,18 +345,35 @@ pub fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The due date of a task that starts on `start` and lasts `text`: "3工作日", "3 working
-/// days", "3wd" count working days (Monday to Friday); "2天", "2 days", "1周", "1 week" or a
-/// bare number count calendar days. The start day is the first day. A range ("2-3 days")
-/// takes its upper bound, and says so (true).
-pub fn due_after(start: NaiveDate, text: &str) -> Option<(NaiveDate, bool)> {
+/// Whether a duration column's header names working days ("工作日", "Working days", "Work
+/// days"), the unit of the bare numbers under it.
+fn names_working_days(header: &str) -> bool {
+    let h = crate::values::fold(header);
+    ["工作日", "workday", "workingday", "businessday"]
+        .iter()
+        .any(|w| h.contains(w))
+}
+
+/// The due date of a task that starts on `start` and lasts `text`, and the duration read:
+/// "3工作日", "3 working days", "3wd" count working days; "2天", "2 days", "1周", "1 week"
+/// count calendar days, and so does a bare number unless the column is of working days
+/// (`bare_working`). The start day is the first day. A range ("2-3 days") takes its upper
+/// bound, and says so.
+///
+/// Working days are counted Monday to Friday here: the team's calendar is not known while
+/// a workbook is read, and compute recounts them in it (see [`TaskLength`]).
+pub fn due_after(
+    start: NaiveDate,
+    text: &str,
+    bare_working: bool,
+) -> Option<(NaiveDate, TaskLength)> {
     let t = crate::values::fold(text);
     let digits_end = t
         .char_indices()
         .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '~' | '–' | '至' | '到')))
         .map_or(t.len(), |(i, _)| i);
     let (number, unit) = t.split_at(digits_end);
-    let (number, upper) = match number.rsplit_once(['-', '~', '–', '至', '到']) {
+    let (number, range) = match number.rsplit_once(['-', '~', '–', '至', '到']) {
         Some((lo, hi)) if !lo.is_empty() => (hi, true),
         _ => (number, false),
     };
@@ -357,18 +386,24 @@ pub fn due_after(start: NaiveDate, text: &str) -> Option<(NaiveDate, bool)> {
     let working = matches!(
         unit,
         "工作日" | "个工作日" | "workingday" | "workday" | "wd" | "bd" | "businessday"
-    );
-    let calendar_days = match unit {
+    ) || (unit.is_empty() && bare_working);
+    let days = match unit {
         "" | "天" | "日" | "day" | "d" | "calendarday" | "自然日" => n,
         "周" | "星期" | "week" | "wk" | "w" => n * 7,
         _ if working => n,
         _ => return None,
     };
-    if calendar_days == 0 {
-        return Some((start, upper));
+    let length = TaskLength {
+        days,
+        working,
+        range,
+        written: text.trim().to_string(),
+    };
+    if days == 0 {
+        return Some((start, length));
     }
     if !working {
-        return Some((start + Duration::days(calendar_days - 1), upper));
+        return Some((start + Duration::days(days - 1), length));
     }
     let mut day = start;
     let mut left = n;
@@ -376,7 +411,7 @@ pub fn due_after(start: NaiveDate, text: &str) -> Option<(NaiveDate, bool)> {
         if day.weekday().num_days_from_monday() < 5 {
             left -= 1;
             if left == 0 {
-                return Some((day, upper));
+                return Some((day, length));
             }
         }
         day += Duration::days(1);
@@ -666,5 +701,29 @@ mod tests {
             assert_eq!(risk_state(zh), Some(*meaning), "{zh}");
             assert_eq!(risk_state(en), Some(*meaning), "{en}");
         }
+    }
+
+    #[test]
+    fn durations_say_their_unit_or_take_the_columns() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let friday = d("2026-11-06");
+        let due = |text: &str, bare_working: bool| {
+            due_after(friday, text, bare_working).map(|(day, l)| (day, l.working, l.range))
+        };
+        // Working days: Friday, Monday, Tuesday (the team's calendar is compute's).
+        assert_eq!(due("3工作日", false), Some((d("2026-11-10"), true, false)));
+        assert_eq!(
+            due("3 working days", false),
+            Some((d("2026-11-10"), true, false))
+        );
+        assert_eq!(due("2天", false), Some((d("2026-11-07"), false, false)));
+        assert_eq!(due("1周", true), Some((d("2026-11-12"), false, false)));
+        assert_eq!(due("2-3 days", false), Some((d("2026-11-08"), false, true)));
+        // A bare number: calendar days, or working days under a "Working days" header.
+        assert_eq!(due("3", false), Some((d("2026-11-08"), false, false)));
+        assert_eq!(due("3", true), Some((d("2026-11-10"), true, false)));
+        assert!(names_working_days("Working Days") && names_working_days("工作日"));
+        assert!(!names_working_days("工期(天)") && !names_working_days("No. Days"));
+        assert_eq!(due("soon", false), None);
     }
 }

@@ -1089,6 +1089,7 @@ impl Table {
         let mut closed: Vec<(usize, Vec<PlanRow>)> = Vec::new();
         let mut task_budgets = 0;
         let mut spent_rows = 0;
+        let mut estimate_rows = 0;
         for (i, row) in rows.iter().enumerate() {
             let info = &infos[i];
             if let Some(l) = level[i] {
@@ -1141,6 +1142,7 @@ impl Table {
             if p.budget.is_some() && map.column(Field::Budget).is_some() {
                 task_budgets += 1;
             }
+            estimate_rows += usize::from(p.estimate.is_some());
             if let Some(spent) = reader.money(Field::Spent) {
                 spent_rows += 1;
                 task_expenses.push(Expense {
@@ -1172,17 +1174,19 @@ impl Table {
         for (i, kids) in closed {
             self.rollup(&rows[i], sheet, ctx, problems, &kids);
         }
-        if task_budgets + spent_rows > 0 {
+        if task_budgets + spent_rows + estimate_rows > 0 {
             self.record.notes.push(TableNote::TaskCosts {
                 budgets: task_budgets,
                 spent: spent_rows,
+                estimates: estimate_rows,
             });
         }
         let due_rows = self.state.due_from_duration;
         if due_rows.0 > 0 {
             self.record.notes.push(TableNote::DueFromDuration {
                 rows: due_rows.0,
-                upper_bound: due_rows.1,
+                working: due_rows.1,
+                upper_bound: due_rows.2,
             });
         }
     }

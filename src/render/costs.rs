@@ -73,6 +73,14 @@ pub(crate) const FORECAST: u16 = 10;
 pub(crate) const VARIANCE: u16 = 11;
 pub(crate) const KEY: u16 = 12;
 pub(crate) const SOURCE: u16 = 13;
+/// Present only when some task row wrote an Estimated Cost.
+pub(crate) const ESTIMATE: u16 = 14;
+
+/// The header of the team's estimate column: the team's figure, as written, beside
+/// plantrack's computed forecast (column FORECAST).
+pub(crate) fn estimate_header(l: Lang) -> (&'static str, f64) {
+    (l.pick("团队预计费用", "Team's estimate"), 14.0)
+}
 
 /// The cost sheet's column headers and widths (the CSV export uses the same headers).
 pub(crate) fn headers(l: Lang) -> [(&'static str, f64); 14] {
@@ -201,7 +209,12 @@ pub(crate) fn cost_sheet(
     let name = l.pick("成本预算", "Costs");
     ws.set_name(name)?;
     let n = report.lines.len();
-    table_header(ws, 0, &headers(l), n, st)?;
+    let estimates = report.totals.estimate().is_some();
+    let mut header = headers(l).to_vec();
+    if estimates {
+        header.push(estimate_header(l));
+    }
+    table_header(ws, 0, &header, n, st)?;
     // The chart and the months beside the table are wider than its columns: a fixed readable
     // scale, not "fit to width", which shrank the whole sheet to about 4 points.
     ws.set_print_scale(super::print::MIN_SCALE as u16);
@@ -209,6 +222,10 @@ pub(crate) fn cost_sheet(
     for (i, line) in report.lines.iter().enumerate() {
         let r = i as u32 + 1;
         line_row(ws, r, line, view, st, figures, &centered)?;
+        if estimates {
+            let money_fmt = st.money_in(view.currency_of(&line.team));
+            money(ws, r, ESTIMATE, line.estimate, &money_fmt)?;
+        }
     }
     status_colours(ws, n, st)?;
     let mut r = n as u32 + 1;
@@ -222,7 +239,16 @@ pub(crate) fn cost_sheet(
     }
     if let Some(cur) = view.common_currency() {
         let label = l.pick("合计", "Total");
-        totals_row(ws, r, (1, n as u32), label, &report.totals, cur, st)?;
+        totals_row(
+            ws,
+            r,
+            (1, n as u32),
+            label,
+            &report.totals,
+            cur,
+            estimates,
+            st,
+        )?;
         r += 1;
     } else {
         let note = l.pick(
@@ -245,7 +271,7 @@ pub(crate) fn cost_sheet(
             }
             let cur = view.currency_of(&t.team);
             let (first, last) = (t.first as u32 + 1, (t.first + t.count) as u32);
-            totals_row(ws, r, (first, last), label, &t.totals, cur, st)?;
+            totals_row(ws, r, (first, last), label, &t.totals, cur, estimates, st)?;
             let period = t.period.map(|p| {
                 format!(
                     "{} ~ {}",
@@ -409,7 +435,9 @@ fn plain_money_format(currency: &str) -> String {
     }
 }
 
-/// A totals row over the line rows `first..=last` (0-based sheet rows).
+/// A totals row over the line rows `first..=last` (0-based sheet rows); `estimates`: the
+/// sheet has the team's estimate column.
+#[allow(clippy::too_many_arguments)]
 fn totals_row(
     ws: &mut Worksheet,
     r: u32,
@@ -417,6 +445,7 @@ fn totals_row(
     label: &str,
     t: &CostTotals,
     currency: &str,
+    estimates: bool,
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let money_fmt = st.money_bold_in(currency);
@@ -483,6 +512,12 @@ fn totals_row(
             .set_format(Format::new().set_font_color(colour));
         ws.add_conditional_format(r, VARIANCE, r, VARIANCE, &rule)?;
     }
+    // Every line's estimate, budgeted or not (CostTotals::estimate).
+    match (estimates, t.estimate()) {
+        (true, Some(e)) => formula(ws, r, ESTIMATE, sum(ESTIMATE), plain(e), &money_fmt)?,
+        (true, None) => ws.write_blank(r, ESTIMATE, &money_fmt).map(|_| ())?,
+        (false, _) => {}
+    }
     Ok(())
 }
 
@@ -527,6 +562,14 @@ fn notes(ws: &mut Worksheet, mut r: u32, view: &CostView, st: &Styles) -> Result
     };
     ws.write_string_with_format(r, LINE, note, &st.note)?;
     r += 1;
+    if t.estimate().is_some() {
+        let note = l.pick(
+            "团队预计费用：任务行上“预计费用”列的金额，按任务的实际费用所计入的科目相加（含无预算科目），是团队自己的估计；预计总支出是 plantrack 按上述方法算出的预测，两者分列，互不计入。",
+            "Team's estimate: the Estimated Cost written on the task rows, added up on the line each task's actual cost is booked to (unbudgeted lines included): the team's own figure. Forecast at completion is plantrack's, computed as above; neither is counted in the other.",
+        );
+        ws.write_string_with_format(r, LINE, note, &st.note)?;
+        r += 1;
+    }
     if let [team] = view.report.teams.as_slice() {
         let note = match (team.period, l) {
             (Some(p), Lang::Zh) => format!("活动期：{} 至 {}", p.start, p.end),
@@ -808,25 +851,13 @@ fn month_sheet(ws: &mut Worksheet, view: &CostView, st: &Styles) -> Result<(), X
     ws.write_string_with_format(r, 0, l.pick("合计", "Total"), &st.total_label)?;
     ws.write_blank(r, 1, &st.total_label)?;
     ws.write_blank(r, key_col, &st.total_label)?;
-    let column_total = |c: u16| -> Decimal {
-        report
-            .lines
-            .iter()
-            .map(|line| match c {
-                c if c == total_col => line.spent,
-                c if c == undated_col && report.undated => line.undated,
-                c => line
-                    .months
-                    .get(&months[(c - first_month) as usize])
-                    .copied()
-                    .unwrap_or_default(),
-            })
-            .sum()
-    };
-    for c in first_month..=total_col {
+    let totals = (months.iter().map(|m| report.month_total(*m)))
+        .chain(report.undated.then(|| report.undated_total()))
+        .chain([report.totals.spent]);
+    for (c, total) in (first_month..=total_col).zip(totals) {
         let letter = col(c);
         let f = format!("SUM({letter}2:{letter}{})", n + 1);
-        formula(ws, r, c, f, plain(column_total(c)), &money_fmt)?;
+        formula(ws, r, c, f, plain(total), &money_fmt)?;
     }
     Ok(())
 }

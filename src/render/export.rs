@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
 
-use super::costs::{CostView, headers};
+use super::costs::{CostView, estimate_header, headers};
 use crate::compute::costs::{
     BudgetSource, CostLine, CostStatus, CostTotals, ForecastMethod, Period, cents,
 };
@@ -75,10 +75,15 @@ pub fn costs_csv(
     let mut w = csv::Writer::from_writer(out);
     let mut header: Vec<&str> = headers(lang).iter().map(|(h, _)| *h).collect();
     header.push(lang.pick("币种", "Currency"));
+    // The team's estimate, when some task row wrote one: last, so the other columns stay.
+    let estimates = view.report.totals.estimate().is_some();
+    if estimates {
+        header.push(estimate_header(lang).0);
+    }
     w.write_record(&header)?;
     for l in &view.report.lines {
         let at: Vec<String> = l.budget_at.iter().map(|c| c.to_string()).collect();
-        w.write_record([
+        let mut row = vec![
             csv_text(&l.team),
             csv_text(&l.category),
             opt(l.budget.map(money_text)),
@@ -94,7 +99,11 @@ pub fn costs_csv(
             l.key.to_string(),
             csv_text(&at.join(", ")),
             csv_text(view.currency_of(&l.team)),
-        ])?;
+        ];
+        if estimates {
+            row.push(opt(l.estimate.map(money_text)));
+        }
+        w.write_record(&row)?;
     }
     // A file that could not be read is a row of its own, so a total taken from the CSV
     // cannot pass for all the files.
@@ -143,9 +152,14 @@ struct JsonLine<'a> {
     status: CostStatus,
     expenses: usize,
     time_elapsed: Option<f64>,
+    /// plantrack's forecast at completion (see `compute::costs::forecast`).
     forecast: Option<String>,
     forecast_method: Option<ForecastMethod>,
     variance: Option<String>,
+    /// The team's own estimate at completion (the Estimated Cost of the line's tasks, as
+    /// written); not plantrack's forecast. Absent when no task of the line has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team_estimate: Option<String>,
     budget_source: BudgetSource,
     budget_at: Vec<String>,
 }
@@ -174,6 +188,10 @@ struct JsonTotals {
     expenses: usize,
     forecast: Option<String>,
     variance: Option<String>,
+    /// The team's estimates summed over every line with one (see `CostTotals::estimate`);
+    /// absent when no line has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team_estimate: Option<String>,
 }
 
 fn number(d: Decimal) -> Option<f64> {
@@ -191,6 +209,7 @@ fn json_totals(t: &CostTotals) -> JsonTotals {
         expenses: t.expenses,
         forecast: t.forecast().map(|f| money_text(cents(f))),
         variance: t.variance().map(|v| money_text(cents(v))),
+        team_estimate: t.estimate().map(money_text),
     }
 }
 
@@ -211,6 +230,7 @@ fn json_line<'a>(view: &'a CostView, l: &'a CostLine) -> JsonLine<'a> {
         forecast: l.forecast.map(|f| money_text(cents(f))),
         forecast_method: l.method,
         variance: l.variance().map(|v| money_text(cents(v))),
+        team_estimate: l.estimate.map(money_text),
         budget_source: l.source,
         budget_at: l.budget_at.iter().map(|c| c.to_string()).collect(),
     }

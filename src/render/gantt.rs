@@ -22,8 +22,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet,
 
 use super::styles::status_colors;
 use super::{Styles, date, print, share, text};
-use crate::compute::Summary;
 use crate::compute::goals::{GoalNode, NodeLevel};
+use crate::compute::{Summary, TaskRecord};
 use crate::lang::Lang;
 use crate::model::TaskStatus;
 
@@ -185,9 +185,9 @@ struct Bar {
     baseline: Option<(NaiveDate, NaiveDate)>,
 }
 
-fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
-    let t = &s.data.plan[i];
-    let status = s.tasks[i].status;
+fn task_bar(s: &Summary, task: TaskRecord, l: Lang) -> Option<Bar> {
+    let t = task.plan;
+    let status = task.status();
     let due = t.due?;
     let start = t.start.filter(|d| *d <= due).unwrap_or(due);
     let (_, _, color) = status_colors(status);
@@ -200,8 +200,7 @@ fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
         }),
     };
     let overdue_until = (status == TaskStatus::Overdue).then_some(s.settings.as_of);
-    let late = s.tasks[i].days_late;
-    let label = if status == TaskStatus::Done && late > 0 {
+    let label = if let Some(late) = task.view.finished_late() {
         let text = match l {
             Lang::Zh => format!("晚{late}天完成"),
             Lang::En => format!("done {late}d late"),
@@ -212,16 +211,7 @@ fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
     } else {
         None
     };
-    // Drawn from the second week of a baseline on (the first week it is the bar itself).
-    let baseline = s
-        .baseline
-        .tasks
-        .get(i)
-        .filter(|_| s.baseline.set_on.is_some_and(|d| d < s.settings.as_of))
-        .and_then(|&(start, due)| {
-            let due = due?;
-            Some((start.filter(|d| *d <= due).unwrap_or(due), due))
-        });
+    let baseline = s.baseline_shown(task.index);
     Some(Bar {
         start,
         end: due,
@@ -229,7 +219,7 @@ fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
         done_until: done_until.filter(|d| *d >= start),
         overdue_until,
         milestone: start == due,
-        critical,
+        critical: task.schedule.critical,
         label,
         baseline,
     })
@@ -237,10 +227,10 @@ fn task_bar(s: &Summary, i: usize, critical: bool, l: Lang) -> Option<Bar> {
 
 /// The span of a goal's or stage's tasks.
 fn summary_bar(s: &Summary, tasks: &[usize], color: u32) -> Option<Bar> {
-    let starts = tasks
-        .iter()
-        .filter_map(|&i| s.data.plan[i].start.or(s.data.plan[i].due));
-    let dues = tasks.iter().filter_map(|&i| s.data.plan[i].due);
+    let starts = s
+        .tasks_at(tasks)
+        .filter_map(|t| t.plan.start.or(t.plan.due));
+    let dues = s.tasks_at(tasks).filter_map(|t| t.plan.due);
     let (start, end) = (starts.min()?, dues.max()?);
     Some(Bar {
         start: start.min(end),
@@ -341,9 +331,10 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
                 draw(ws, r, &scale, as_of, bar.as_ref(), &mut looks)?;
             }
             NodeLevel::Task => {
-                let Some(i) = n.task else { continue };
-                let t = &s.data.plan[i];
-                let status = s.tasks[i].status;
+                let Some(task) = n.task.and_then(|i| s.task(i)) else {
+                    continue;
+                };
+                let (t, status) = (task.plan, task.status());
                 let milestone = t.start.is_some_and(|a| Some(a) == t.due);
                 let name_format = if milestone {
                     st.task.clone().set_font_color(MILESTONE).set_bold()
@@ -356,7 +347,7 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
                 date(ws, r, 3, t.due, &st.date)?;
                 share(ws, r, 4, t.progress, &st.pct)?;
                 ws.write_string_with_format(r, 5, status.word(l), &st.status(status))?;
-                let bar = task_bar(s, i, s.schedule.tasks[i].critical, l);
+                let bar = task_bar(s, task, l);
                 draw(ws, r, &scale, as_of, bar.as_ref(), &mut looks)?;
             }
         }

@@ -13,8 +13,10 @@ use rust_xlsxwriter::{
 
 use super::costs::{formula, plain, quoted};
 use super::{Styles, amount, date, money, share, text, wrapped_row_height};
-use crate::compute::Summary;
-use crate::compute::metrics::{ChannelRoi, How, MetricView, SpendSource, Verdict, sentence};
+use crate::compute::metrics::{
+    ChannelRoi, How, MetricView, SpendSource, Standing, Verdict, sentence, tally, worst,
+};
+use crate::compute::{Summary, TaskRecord};
 use crate::lang::Lang;
 use crate::model::column_letters;
 
@@ -93,19 +95,17 @@ fn ratio_formula(
     }
 }
 
-/// The verdict of a metric as a word and a status colour.
+/// The standing of a metric as a word and a status colour.
 fn verdict(m: &MetricView, l: Lang) -> Option<(&'static str, crate::model::TaskStatus)> {
     use crate::model::TaskStatus as S;
-    let a = m.attainment()?;
-    Some(if a >= 1.0 {
-        (l.pick("已达成", "Met"), S::Done)
-    } else {
-        match m.pace() {
-            Some(p) if p >= 1.0 => (l.pick("进度正常", "On pace"), S::OnTrack),
-            Some(_) => (l.pick("落后", "Behind"), S::Overdue),
-            None => (l.pick("未达成", "Not yet"), S::AtRisk),
-        }
-    })
+    let standing = m.standing()?;
+    let look = match standing {
+        Standing::Met => S::Done,
+        Standing::OnPace => S::OnTrack,
+        Standing::Behind => S::Overdue,
+        Standing::NotYet => S::AtRisk,
+    };
+    Some((standing.word(l), look))
 }
 
 /// Writes the Metrics sheet.
@@ -408,9 +408,7 @@ fn standards(ws: &mut Worksheet, r: u32, s: &Summary, st: &Styles) -> Result<u32
         l.pick("交付标准核对", "Delivery standards checked"),
         st,
     )?;
-    let checked: Vec<usize> = (0..s.data.plan.len())
-        .filter(|&i| !s.metrics.standards[i].is_empty())
-        .collect();
+    let checked: Vec<TaskRecord> = s.task_records().filter(|t| !t.checks.is_empty()).collect();
     if checked.is_empty() {
         let none = l.pick(
             "计划的交付标准中没有可量化的条件",
@@ -447,18 +445,12 @@ fn standards(ws: &mut Worksheet, r: u32, s: &Summary, st: &Styles) -> Result<u32
     let wrap = st.wrap.clone();
     let width = |a: u16, b: u16| WIDTHS[a as usize..=b as usize].iter().sum::<f64>();
     let mut r = head;
-    for i in checked {
+    for task in checked {
         r += 1;
-        let p = &s.data.plan[i];
-        let checks = &s.metrics.standards[i];
+        let (p, checks) = (task.plan, task.checks);
         let line = sentence(checks, l);
-        let count = |v: Verdict| checks.iter().filter(|c| c.verdict == v).count();
-        let counts = format!(
-            "{} / {} / {}",
-            count(Verdict::Met),
-            count(Verdict::NotMet),
-            count(Verdict::NoData)
-        );
+        let (met, not_met, no_data) = tally(checks);
+        let counts = format!("{met} / {not_met} / {no_data}");
         let deliverable = p.deliverable.as_deref().unwrap_or_default();
         let cells = [
             (spans[0], p.team.as_str()),
@@ -489,21 +481,18 @@ pub fn task_check(
     ws: &mut Worksheet,
     r: u32,
     c: u16,
-    s: &Summary,
-    i: usize,
+    task: TaskRecord,
     st: &Styles,
 ) -> Result<(), XlsxError> {
     use crate::model::TaskStatus as S;
-    let checks = &s.metrics.standards[i];
-    if checks.is_empty() {
+    let checks = task.checks;
+    let Some(worst) = worst(checks) else {
         return text(ws, r, c, None, &st.text);
-    }
-    let status = if checks.iter().any(|c| c.verdict == Verdict::NotMet) {
-        S::Overdue
-    } else if checks.iter().any(|c| c.verdict == Verdict::NoData) {
-        S::NotStarted
-    } else {
-        S::Done
+    };
+    let status = match worst {
+        Verdict::NotMet => S::Overdue,
+        Verdict::NoData => S::NotStarted,
+        Verdict::Met => S::Done,
     };
     let f = st
         .status(status)
@@ -556,12 +545,9 @@ pub fn retro_section(
         let word = verdict(m, l).map(|(w, _)| w);
         text(ws, r, 6, word, &st.text)?;
     }
-    for (i, checks) in rep.standards.iter().enumerate() {
-        if checks.is_empty() {
-            continue;
-        }
+    for task in s.task_records().filter(|t| !t.checks.is_empty()) {
         r += 1;
-        let p = &s.data.plan[i];
+        let (p, checks) = (task.plan, task.checks);
         text(ws, r, 0, Some(&p.team), &st.text)?;
         text(ws, r, 1, Some(&p.name), &st.text)?;
         let line = sentence(checks, l);
@@ -573,21 +559,10 @@ pub fn retro_section(
     Ok(r)
 }
 
-/// The overview's top metrics: (label, attainment) of up to `n` metrics with a target,
-/// most behind first — what a weekly slide shows.
+/// The overview's top metrics: (label, metric) of up to `n` metrics with a target, most
+/// behind first — what a weekly slide shows.
 pub fn top_metrics(s: &Summary, n: usize) -> Vec<(String, &MetricView)> {
-    let mut with: Vec<&MetricView> = s
-        .metrics
-        .metrics
-        .iter()
-        .filter(|m| m.attainment().is_some())
-        .collect();
-    with.sort_by(|a, b| {
-        let key = |m: &MetricView| m.attainment().unwrap_or(0.0);
-        key(a).total_cmp(&key(b))
-    });
-    with.into_iter()
-        .take(n)
+    (s.metrics.most_behind(n).into_iter())
         .map(|m| {
             let label = match &m.channel {
                 Some(c) => format!("{c} · {}", m.metric),

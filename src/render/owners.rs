@@ -49,25 +49,21 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         let n = o.at_risk.len();
         ws.write_number_with_format(r, 5, n as f64, &flagged(TaskStatus::AtRisk, n))?;
         let next = o.next_due.map(|(d, _)| d);
-        let fmt = if next.is_some_and(|d| d < s.settings.as_of) {
+        let fmt = if o.next_due_passed(s.settings.as_of) {
             &past
         } else {
             &st.date
         };
         date(ws, r, 6, next, fmt)?;
-        let next_task = o.next_due.map(|(_, t)| s.data.plan[t].name.as_str());
+        let next_task = (o.next_due.and_then(|(_, t)| s.task(t))).map(|t| t.plan.name.as_str());
         text(ws, r, 7, next_task, &st.text)?;
-        let overdue: Vec<String> = o
-            .overdue
-            .iter()
-            .map(|&t| late_name(&s.data.plan[t].name, s.tasks[t].days_late, l))
+        let overdue: Vec<String> = (s.tasks_at(&o.overdue))
+            .map(|t| late_name(&t.plan.name, t.view.days_late, l))
             .collect();
         let overdue = capped_list(&overdue, l.pick("、", "; "), l);
         text(ws, r, 8, Some(&overdue), &wrap)?;
-        let at_risk: Vec<&str> = o
-            .at_risk
-            .iter()
-            .map(|&t| s.data.plan[t].name.as_str())
+        let at_risk: Vec<&str> = (s.tasks_at(&o.at_risk))
+            .map(|t| t.plan.name.as_str())
             .collect();
         let at_risk = capped_list(&at_risk, l.pick("、", "; "), l);
         text(ws, r, 9, Some(&at_risk), &wrap)?;

@@ -64,9 +64,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         st,
     )?;
     r = empty_note(ws, r, rt.goals.is_empty(), none, st)?;
-    for &i in &rt.goals {
+    for g in rt.goals.iter().filter_map(|&i| s.goals.get(i)) {
         r += 1;
-        let g = &s.goals[i];
         text(ws, r, 0, Some(&g.team), &st.text)?;
         let sentence = goal_sentence(g, l);
         text(ws, r, 1, Some(&sentence), &wrap)?;
@@ -103,9 +102,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     r = empty_note(ws, r, stages.is_empty(), none, st)?;
     let over = st.status(crate::model::TaskStatus::Done);
     let under = st.status(crate::model::TaskStatus::Overdue);
-    for i in stages {
+    for g in stages.into_iter().filter_map(|i| s.goals.get(i)) {
         r += 1;
-        let g = &s.goals[i];
         text(ws, r, 0, Some(&g.team), &st.text)?;
         text(ws, r, 1, Some(&g.name), &st.text)?;
         amount(ws, r, 2, g.target, st)?;
@@ -163,9 +161,8 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         st,
     )?;
     r = empty_note(ws, r, rt.over_budget.is_empty(), none, st)?;
-    for &i in &rt.over_budget {
+    for c in rt.over_budget.iter().filter_map(|&i| s.costs.lines.get(i)) {
         r += 1;
-        let c = &s.costs.lines[i];
         text(ws, r, 0, Some(&c.team), &st.text)?;
         text(ws, r, 1, Some(&c.category), &st.text)?;
         money(ws, r, 2, c.budget, &st.money)?;

@@ -132,9 +132,8 @@ pub fn overview_section(
         r += 1;
         ws.write_string_with_format(r, 0, l.pick("无重点风险", "none"), &st.note)?;
     }
-    for &i in &s.key_risks {
+    for k in s.key_risks.iter().filter_map(|&i| s.data.risks.get(i)) {
         r += 1;
-        let k = &s.data.risks[i];
         text(ws, r, 0, Some(&k.risk), &f.wrap)?;
         f.level_cell(ws, r, 1, k.likelihood, l)?;
         f.level_cell(ws, r, 2, k.impact, l)?;

@@ -1,14 +1,15 @@
-//! The hidden sheet that lets next week's run say what changed: this week's [`Snapshot`] as
-//! plain rows (amounts as exact decimal text, dates as ISO text), under a marker and a
-//! format version so an older or foreign workbook is refused with a clear message. Each task
-//! row also carries its baseline start and due (columns I and J, added within format 1: an
-//! older summary simply has none, and the baseline starts from this week).
+//! The hidden sheet that lets next week's run say what changed: this week's [`Snapshot`].
+//! The head row is the envelope, a marker and a format version so that an older or foreign
+//! workbook is refused with a clear message, then the as-of date, the baseline's date and
+//! the fingerprint (see read::notes). Below it one record per row, each one JSON cell
+//! ([`SnapRecord`], written and read back with serde), so adding a field never shifts
+//! another one's column.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::model::{
-    FINGERPRINT_COLUMN, NO_FINGERPRINT, SNAPSHOT_MARKER as MARKER, SNAPSHOT_SHEET as SHEET,
-    SNAPSHOT_VERSION as VERSION, Snapshot,
+    CostSnap, FINGERPRINT_COLUMN, GoalSnap, NO_FINGERPRINT, SNAPSHOT_MARKER as MARKER,
+    SNAPSHOT_SHEET as SHEET, SNAPSHOT_VERSION as VERSION, SnapRecord, Snapshot, TaskSnap,
 };
 
 /// Writes the snapshot; E1 holds "-" until [`set_fingerprint`] writes the fingerprint of
@@ -18,51 +19,19 @@ pub fn write(ws: &mut Worksheet, snap: &Snapshot) -> Result<(), XlsxError> {
     ws.set_hidden(true);
     let as_of = snap.as_of.map(|d| d.to_string()).unwrap_or_default();
     let baseline_set = snap.baseline_set.map(|d| d.to_string()).unwrap_or_default();
-    row(
-        ws,
-        0,
-        &[MARKER, VERSION, &as_of, &baseline_set, NO_FINGERPRINT],
-    )?;
-    let mut r = 1;
-    let opt = |v: Option<String>| v.unwrap_or_default();
-    for t in &snap.tasks {
-        let due = opt(t.due.map(|d| d.to_string()));
-        let progress = opt(t.progress.map(|p| p.to_string()));
-        let owner = t.owner.clone().unwrap_or_default();
-        let baseline_start = opt(t.baseline_start.map(|d| d.to_string()));
-        let baseline_due = opt(t.baseline_due.map(|d| d.to_string()));
-        row(
-            ws,
-            r,
-            &[
-                "task",
-                &t.team,
-                &t.key,
-                &t.name,
-                t.status.code(),
-                &due,
-                &progress,
-                &owner,
-                &baseline_start,
-                &baseline_due,
-            ],
-        )?;
-        r += 1;
+    for (c, v) in [MARKER, VERSION, &as_of, &baseline_set, NO_FINGERPRINT]
+        .iter()
+        .enumerate()
+    {
+        if !v.is_empty() {
+            ws.write_string(0, c as u16, *v)?;
+        }
     }
-    for c in &snap.costs {
-        let budget = opt(c.budget.map(|b| b.to_string()));
-        row(
-            ws,
-            r,
-            &["cost", &c.team, &c.category, &budget, &c.spent.to_string()],
-        )?;
-        r += 1;
-    }
-    for g in &snap.goals {
-        let target = opt(g.target.map(|v| v.to_string()));
-        let actual = opt(g.actual.map(|v| v.to_string()));
-        row(ws, r, &["goal", &g.team, &g.name, &target, &actual])?;
-        r += 1;
+    let records = (snap.tasks.iter().cloned().map(SnapRecord::Task))
+        .chain(snap.costs.iter().cloned().map(SnapRecord::Cost))
+        .chain(snap.goals.iter().cloned().map(SnapRecord::Goal));
+    for (r, record) in (1..).zip(records) {
+        ws.write_string(r, 0, record_cell(record))?;
     }
     Ok(())
 }
@@ -73,11 +42,66 @@ pub fn set_fingerprint(ws: &mut Worksheet, fingerprint: &str) -> Result<(), Xlsx
         .map(|_| ())
 }
 
-fn row(ws: &mut Worksheet, r: u32, cells: &[&str]) -> Result<(), XlsxError> {
-    for (c, v) in cells.iter().enumerate() {
-        if !v.is_empty() {
-            ws.write_string(r, c as u16, super::fit(v))?;
+/// A record as its JSON cell. A record longer than a cell holds (names of thousands of
+/// characters) has its texts shortened until it fits, so the cell stays valid JSON.
+fn record_cell(mut record: SnapRecord) -> String {
+    let mut keep = super::MAX_CELL_TEXT;
+    loop {
+        // Plain strings, numbers and dates: serialising cannot fail.
+        let json = serde_json::to_string(&record).unwrap_or_default();
+        if json.encode_utf16().count() <= super::MAX_CELL_TEXT || keep == 0 {
+            return json;
+        }
+        keep /= 2;
+        for text in texts(&mut record) {
+            if let Some((cut, _)) = text.char_indices().nth(keep) {
+                text.truncate(cut);
+            }
         }
     }
-    Ok(())
+}
+
+/// The free texts of a record.
+fn texts(record: &mut SnapRecord) -> Vec<&mut String> {
+    match record {
+        SnapRecord::Task(TaskSnap {
+            team,
+            key,
+            name,
+            owner,
+            ..
+        }) => [team, key, name].into_iter().chain(owner).collect(),
+        SnapRecord::Cost(CostSnap { team, category, .. }) => vec![team, category],
+        SnapRecord::Goal(GoalSnap { team, name, .. }) => vec![team, name],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TaskStatus;
+
+    #[test]
+    fn an_overlong_record_is_cut_to_a_cell_and_stays_json() {
+        let long = "名".repeat(40_000);
+        let record = SnapRecord::Task(TaskSnap {
+            team: long.clone(),
+            key: long.clone(),
+            name: "\u{1}".repeat(40_000),
+            status: TaskStatus::Done,
+            due: None,
+            progress: Some(0.3),
+            owner: Some(long),
+            baseline_start: None,
+            baseline_due: None,
+        });
+        let cell = record_cell(record);
+        assert!(cell.encode_utf16().count() <= super::super::MAX_CELL_TEXT);
+        let SnapRecord::Task(back) = serde_json::from_str(&cell).unwrap() else {
+            panic!("not a task: {cell}");
+        };
+        assert_eq!(back.status, TaskStatus::Done);
+        assert_eq!(back.progress, Some(0.3));
+        assert!(back.team.chars().all(|c| c == '名') && !back.team.is_empty());
+    }
 }

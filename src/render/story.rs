@@ -346,7 +346,7 @@ pub fn budget(
         ws.write_string_with_format(r, 0, name, &st.text)?;
         money(ws, r, 1, line.budget, &st.money)?;
         money(ws, r, 2, Some(line.spent), &st.money)?;
-        money(ws, r, 3, line.budget.map(|x| x - line.spent), &st.money)?;
+        money(ws, r, 3, line.remaining, &st.money)?;
         share(ws, r, 4, line.share, &st.pct)?;
         ws.write_string_with_format(r, 5, line.status.word(l), &st.cost_status(line.status))?;
     }

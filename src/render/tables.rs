@@ -1,13 +1,14 @@
 //! The detail sheets: Goals (the rollup tree), Tasks, Weekly and Data problems. One row per
 //! item, a frozen header with an autofilter, values as typed numbers and dates.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Note, Worksheet, XlsxError};
 
 use super::{Styles, amount, date, quantity, share, table_header, text};
 use crate::compute::Summary;
 use crate::compute::goals::NodeLevel;
+use crate::lang::Lang;
 use crate::messages::{problem_text, severity_word};
-use crate::model::{Problem, Severity};
+use crate::model::{Problem, Severity, TaskLength};
 
 pub fn goals(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
     let l = st.lang;
@@ -89,6 +90,10 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         text(ws, r, 4, t.owner.as_deref(), &st.text)?;
         date(ws, r, 5, t.start, &st.date)?;
         date(ws, r, 6, t.due, &st.date)?;
+        if let Some(length) = &t.length {
+            let note = Note::new(due_note(length, l)).add_author_prefix(false);
+            ws.insert_note(r, 6, &note)?;
+        }
         date(ws, r, 7, t.done_on, &st.date)?;
         share(ws, r, 8, t.progress, &st.pct)?;
         share(ws, r, 9, v.elapsed, &st.pct)?;
@@ -118,9 +123,30 @@ pub fn tasks(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
         };
         text(ws, r, 21, t.deliverable.as_deref(), &st.text)?;
         text(ws, r, 22, Some(&t.row.to_string()), &st.text)?;
-        super::metrics::task_check(ws, r, 23, s, task.index, st)?;
+        super::metrics::task_check(ws, r, 23, task, st)?;
     }
     Ok(())
+}
+
+/// The note on a due date derived from the start and a written duration.
+fn due_note(length: &TaskLength, l: Lang) -> String {
+    let written = &length.written;
+    let mut s = match (length.working, l) {
+        (true, Lang::Zh) => {
+            format!("由开始时间加工期「{written}」算出：按工作日计（工作日历见概览）")
+        }
+        (true, Lang::En) => format!(
+            "From the start and the duration \"{written}\", in working days (the Overview's working calendar)"
+        ),
+        (false, Lang::Zh) => format!("由开始时间加工期「{written}」算出：按自然日计"),
+        (false, Lang::En) => {
+            format!("From the start and the duration \"{written}\", in calendar days")
+        }
+    };
+    if length.range {
+        s.push_str(l.pick("；工期为范围，取上限", "; a range, its upper bound taken"));
+    }
+    s
 }
 
 pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxError> {
@@ -152,7 +178,7 @@ pub fn weekly(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxEr
         text(ws, r, 4, Some(&w.actual_text), &st.text)?;
         quantity(ws, r, 5, w.plan.as_ref(), st)?;
         quantity(ws, r, 6, w.actual.as_ref(), st)?;
-        let fmt = if v.deviation.is_some_and(|d| d < 0.0) {
+        let fmt = if crate::compute::weekly::behind(v.deviation) {
             &behind
         } else {
             &st.pct
@@ -208,7 +234,7 @@ pub fn how_read(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), Xlsx
         .iter()
         .enumerate()
         .flat_map(|(i, t)| {
-            crate::explain::table_lines(t, l)
+            crate::explain::table_lines(t, l, &s.calendar)
                 .into_iter()
                 .map(move |line| (i, line))
         })

@@ -128,14 +128,17 @@ pub fn write(ws: &mut Worksheet, s: &Summary, st: &Styles) -> Result<(), XlsxErr
     }
     ws.set_row_height(r, 30)?;
     for t in &trend.tasks {
+        let (Some(rec), Some(week)) = (s.weekly_record(t.row), trend.weeks.get(t.week)) else {
+            continue;
+        };
         r += 1;
-        let w = &s.data.weekly[t.row];
+        let w = rec.row;
         text(ws, r, 0, Some(&w.team), &st.text)?;
         text(ws, r, 1, Some(&t.task), &st.text)?;
-        week_label(ws, r, 2, &trend.weeks[t.week], st)?;
+        week_label(ws, r, 2, week, st)?;
         quantity(ws, r, 3, w.plan.as_ref(), st)?;
         quantity(ws, r, 4, w.actual.as_ref(), st)?;
-        let dev = s.weekly[t.row].deviation;
+        let dev = rec.view.deviation;
         share(ws, r, 5, dev, fmt.deviation(dev))?;
         share(ws, r, 6, t.cum_deviation, fmt.deviation(t.cum_deviation))?;
     }
@@ -163,7 +166,7 @@ impl TrendFormats {
     }
 
     fn deviation(&self, d: Option<f64>) -> &Format {
-        if d.is_some_and(|d| d < 0.0) {
+        if crate::compute::weekly::behind(d) {
             &self.behind
         } else {
             &self.ahead
@@ -187,7 +190,7 @@ fn week_total(
     ws.write_number_with_format(r, 6, w.cum_plan, &fmt.number_bold)?;
     ws.write_number_with_format(r, 7, w.cum_actual, &fmt.number_bold)?;
     let done = w.cum_completion();
-    let f = if done.is_some_and(|d| d < 1.0) {
+    let f = if w.cum_behind() {
         &fmt.behind
     } else {
         &fmt.ahead

@@ -3,7 +3,7 @@
 //! predecessor cell becomes a typed link: the task it names, the link type and the lag.
 
 /// How two linked tasks' dates relate (MS Project's four link types).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum LinkKind {
     /// The successor starts once the predecessor finishes (the default).
     #[default]

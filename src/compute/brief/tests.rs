@@ -39,6 +39,8 @@ fn task(name: &str, start: &str, due: &str, target: i64, actual: i64) -> PlanRow
         status: Some(WrittenStatus::InProgress),
         predecessors: vec![],
         support: None,
+        length: None,
+        estimate: None,
         cells: Default::default(),
     }
 }

@@ -57,6 +57,8 @@ fn task(stage: Option<&str>, name: &str, id: &str, budget: Option<&str>) -> Plan
         status: None,
         predecessors: Vec::new(),
         support: None,
+        length: None,
+        estimate: None,
         cells: Default::default(),
     }
 }
@@ -287,6 +289,15 @@ fn lines_group_by_team_and_spending_by_month() {
     assert!(r.undated);
     assert_eq!(r.lines[0].undated, dec("5"));
     assert_eq!(r.lines[1].months[&day("2026-12-01")], dec("10"));
+    // The By month sheet's column totals: every line's month, the undated, and they add up
+    // to the total spent.
+    assert_eq!(r.month_total(day("2026-11-01")), dec("20"));
+    assert_eq!(r.month_total(day("2026-12-01")), dec("10"));
+    assert_eq!(r.month_total(day("2027-01-01")), dec("0"));
+    assert_eq!(r.undated_total(), dec("5"));
+    let months: Decimal = r.months.iter().map(|m| r.month_total(*m)).sum();
+    assert_eq!(months + r.undated_total(), r.totals.spent);
+    assert_eq!(r.totals.spent, dec("35"));
 }
 
 #[test]
