@@ -166,7 +166,7 @@ pub fn after_drop(lang: Lang) -> &'static str {
 /// Waits for a key (Enter where the console cannot give single keys) so the window stays
 /// open to be read. Returns at once when stdin is not a terminal and ends.
 pub fn wait_for_key(lang: Lang) {
-    eprintln!(
+    crate::say!(
         "\n{}",
         lang.pick(
             "按任意键关闭窗口……",

@@ -9,6 +9,15 @@
 //! `init` runs the pipeline's two ends the other way: [`template`] describes the fillable
 //! team workbook with the reader's own headers, and [`render`] writes it.
 
+/// `eprintln!` that never panics: a line on standard error, dropped when stderr is closed
+/// or broken (see [`cmd::output::say`]).
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cmd::output::say(format_args!($($arg)*))
+    };
+}
+
 pub mod cli;
 pub mod cmd;
 pub mod compute;

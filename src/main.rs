@@ -36,7 +36,7 @@ fn main() -> ExitCode {
     let pause = launch::pause_wanted(setting.as_deref(), launch::own_console());
     let command = match launch::decide(args, pause, launch::looks_like_input) {
         Launch::Welcome => {
-            eprintln!("{}", launch::welcome(speak));
+            plantrack::say!("{}", launch::welcome(speak));
             launch::wait_for_key(speak);
             return ExitCode::SUCCESS;
         }
@@ -44,7 +44,7 @@ fn main() -> ExitCode {
             let args = launch::dropped_report(inputs, cmd::today());
             let outcome = run(Command::Report(args), speak);
             if outcome == Outcome::Ok {
-                eprintln!("\n{}", launch::after_drop(speak));
+                plantrack::say!("\n{}", launch::after_drop(speak));
             }
             launch::wait_for_key(speak);
             return outcome.into();
@@ -52,11 +52,14 @@ fn main() -> ExitCode {
         Launch::Parse(args) => match cli::parse(args, speak) {
             Ok(Cli { command }) => command,
             Err(refusal) if refusal.asked => {
-                print!("{}", refusal.text);
-                return ExitCode::SUCCESS;
+                // `plantrack --help | head -1` ends quietly; a full disk is an error.
+                return match cmd::output::print(&refusal.text, speak) {
+                    Ok(_) => ExitCode::SUCCESS,
+                    Err(err) => run_failed(&err, speak).into(),
+                };
             }
             Err(refusal) => {
-                eprint!("{}", refusal.text);
+                plantrack::say!("{}", refusal.text.trim_end_matches('\n'));
                 return Outcome::CouldNotRun.into();
             }
         },
@@ -75,8 +78,10 @@ fn run(command: Command, speak: Lang) -> Outcome {
         Command::Check(args) => cmd::check::run(args),
         Command::Init(args) => cmd::init::run(args),
     };
-    result.unwrap_or_else(|err| {
-        eprintln!("plantrack: {}", error_text(&err, speak));
-        Outcome::CouldNotRun
-    })
+    result.unwrap_or_else(|err| run_failed(&err, speak))
+}
+
+fn run_failed(err: &anyhow::Error, speak: Lang) -> Outcome {
+    plantrack::say!("plantrack: {}", error_text(err, speak));
+    Outcome::CouldNotRun
 }

@@ -515,8 +515,9 @@ pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
     parts.join(": ")
 }
 
-/// An OS error in `lang`. English keeps the system's own text; Chinese names the kind of
-/// failure and keeps the code for whoever looks it up.
+/// An OS error in `lang`: the one wording of every OS error plantrack shows (reading,
+/// writing an output, standard output). English keeps the system's own text; Chinese names
+/// the kind of failure and keeps the code for whoever looks it up.
 pub fn io_text(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
     if lang == Lang::En {
@@ -534,6 +535,7 @@ pub fn io_text(e: &std::io::Error, lang: Lang) -> String {
         K::InvalidData | K::UnexpectedEof => "文件内容不完整或已损坏",
         K::TimedOut => "操作超时",
         K::ResourceBusy => "文件正被其他程序使用",
+        K::BrokenPipe => "读取端已关闭",
         _ => "系统错误",
     };
     match e.raw_os_error() {
@@ -695,6 +697,18 @@ mod tests {
         assert!(zh.starts_with("无法在文件夹 共享/618 中写入"), "{zh}");
         assert!(zh.contains("-o"), "{zh}");
         assert!(error_text(&err, Lang::En).contains("write 汇总.xlsx elsewhere with -o"));
+    }
+
+    #[test]
+    fn a_full_disk_reads_the_same_wherever_it_happens() {
+        let e = std::io::Error::from_raw_os_error(28);
+        assert_eq!(io_text(&e, Lang::Zh), "磁盘空间不足（系统错误 28）");
+        assert_eq!(
+            io_text(&e, Lang::En),
+            "No space left on device (os error 28)"
+        );
+        let e = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert_eq!(io_text(&e, Lang::Zh), "读取端已关闭");
     }
 
     #[test]

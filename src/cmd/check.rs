@@ -25,12 +25,14 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let several = loaded.data.teams.len() > 1;
     let settings = settings(as_of, args.calendar, &loaded.data);
     let summary = summarize(loaded.data, &settings);
+    // Everything for standard output goes out in one write (see `print`).
+    let mut out = String::new();
     if args.explain {
         for line in crate::explain::lines(&summary.data.tables, lang, &summary.calendar) {
-            println!("{line}");
+            out.push_str(&line);
+            out.push('\n');
         }
     }
-    let mut out = String::new();
     for p in &summary.problems {
         let team = if several {
             format!("[{}] ", p.team)

@@ -146,7 +146,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
     report_failures(&locked_files(&files), &failures, say);
     report_skipped(&skipped, inputs, say);
     if read == 0 {
-        eprintln!(
+        crate::say!(
             "{}",
             say.pick(
                 "plantrack: 没有可读取的工作簿，未生成成本表",
@@ -225,15 +225,15 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         .filter(|p| p.severity == Severity::Warning)
         .count();
     match say {
-        Lang::Zh => eprintln!(
+        Lang::Zh => crate::say!(
             "{lines} 个预算科目：{over} 个超支，{warning} 个预警，{unbudgeted} 个无预算；{expenses} 笔支出；数据问题：{errors} 个错误，{warnings} 个警告"
         ),
-        Lang::En => eprintln!(
+        Lang::En => crate::say!(
             "{lines} budget lines: {over} over, {warning} warning, {unbudgeted} unbudgeted; {expenses} expenses; data problems: {errors} errors, {warnings} warnings"
         ),
     }
     if let Some(out) = written {
-        eprintln!("{}{}", say.pick("已写入 ", "wrote "), shown(out));
+        crate::say!("{}{}", say.pick("已写入 ", "wrote "), shown(out));
     }
     Ok(Outcome::Ok)
 }

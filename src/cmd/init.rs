@@ -104,11 +104,11 @@ pub fn run(args: InitArgs) -> Result<Outcome> {
     target.save(&mut wb)?;
     let name = &s.template.file_name;
     match crate::lang::console(s.template.lang) {
-        Lang::Zh => eprintln!(
+        Lang::Zh => crate::say!(
             "已写入 {}\n填写后运行 plantrack check {name} 检查，每周运行 plantrack report {name} 生成汇总",
             s.output.display()
         ),
-        Lang::En => eprintln!(
+        Lang::En => crate::say!(
             "wrote {}\nfill it in, then run plantrack check {name}; each week, plantrack report {name}",
             s.output.display()
         ),

@@ -42,7 +42,7 @@ pub fn carry_team_work(
                 )
                 .because(e)
             })?;
-            eprintln!(
+            crate::say!(
                 "{}",
                 match say {
                     Lang::Zh => format!(
@@ -66,7 +66,7 @@ pub fn carry_team_work(
     }
     let kept = notes.0.iter().filter(|n| n.is_some()).count();
     if kept > 0 {
-        eprintln!(
+        crate::say!(
             "{}",
             match say {
                 Lang::Zh => format!("已保留团队在复盘表黄色单元格中填写的 {kept} 项内容"),

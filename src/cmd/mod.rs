@@ -121,7 +121,7 @@ pub fn split_skipped(failures: &mut Vec<(PathBuf, ReadError)>) -> Vec<(PathBuf, 
 /// summary lists them in its Data problems.
 pub fn report_skipped(skipped: &[(PathBuf, ReadError)], inputs: &[PathBuf], lang: Lang) {
     for (path, e) in skipped.iter().filter(|(p, _)| inputs.contains(p)) {
-        eprintln!("plantrack: {}: {}", shown(path), e.message(lang));
+        crate::say!("plantrack: {}: {}", shown(path), e.message(lang));
     }
 }
 
@@ -176,14 +176,14 @@ pub fn report_failures(
     lang: Lang,
 ) {
     for (path, lock) in locked {
-        eprintln!(
+        crate::say!(
             "plantrack: {}: {}",
             shown(path),
             escaped(&lock_file_warning(lock, lang))
         );
     }
     for (path, e) in failures {
-        eprintln!("plantrack: {}: {}", shown(path), escaped(&e.message(lang)));
+        crate::say!("plantrack: {}: {}", shown(path), escaped(&e.message(lang)));
     }
 }
 

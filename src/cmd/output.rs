@@ -16,9 +16,9 @@ use std::sync::Mutex;
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use super::{escaped, is_an_input, shown};
+use super::{is_an_input, shown};
 use crate::lang::Lang;
-use crate::messages::{SaveStep, save_failed};
+use crate::messages::{Said, SaveStep, io_text, save_failed};
 use crate::read::team_name;
 use crate::render::Document;
 
@@ -109,25 +109,25 @@ impl Target {
         if is_an_input(inputs, &path) {
             bail!(
                 "{}",
-                msg(
-                    lang,
+                Said::new(
                     format!("输出文件 {} 是输入之一：请用 -o 另选输出路径", shown(&path)),
                     format!(
                         "the output {} is one of the inputs; choose another -o path",
                         shown(&path)
-                    ),
+                    )
                 )
+                .pick(lang)
             );
         }
         let special = is_special(&path);
         if !special && path.is_dir() {
             bail!(
                 "{}",
-                msg(
-                    lang,
+                Said::new(
                     format!("输出 {} 是一个文件夹：请给出文件名", shown(&path)),
-                    format!("the output {} is a folder: name a file", shown(&path)),
+                    format!("the output {} is a folder: name a file", shown(&path))
                 )
+                .pick(lang)
             );
         }
         if let Some(ext) = extension
@@ -138,8 +138,7 @@ impl Target {
         {
             bail!(
                 "{}",
-                msg(
-                    lang,
+                Said::new(
                     format!(
                         "输出 {} 的扩展名不是 .{ext}：写入的是 .{ext} 工作簿，请将文件命名为 *.{ext}",
                         shown(&path)
@@ -149,6 +148,7 @@ impl Target {
                         shown(&path)
                     ),
                 )
+                .pick(lang)
             );
         }
         let mut target = Target {
@@ -227,14 +227,14 @@ impl Target {
 
     fn write_error(&self, e: &std::io::Error) -> anyhow::Error {
         let path = shown(&self.path);
-        let why = io_reason(e, self.lang);
+        let why = io_text(e, self.lang);
         anyhow!(
             "{}",
-            msg(
-                self.lang,
+            Said::new(
                 format!("无法写入 {path}：{why}"),
                 format!("cannot write {path}: {why}")
             )
+            .pick(self.lang)
         )
     }
 }
@@ -275,8 +275,7 @@ fn take_lock(target: &Path, lang: Lang) -> Result<PathBuf> {
                 match holder {
                     Some(pid) if process_alive(pid) => bail!(
                         "{}",
-                        msg(
-                            lang,
+                        Said::new(
                             format!(
                                 "另一个 plantrack 进程（{pid}）正在写入 {}：请等它结束后再运行（若没有，请删除 {}）",
                                 shown(target),
@@ -288,6 +287,7 @@ fn take_lock(target: &Path, lang: Lang) -> Result<PathBuf> {
                                 shown(&lock)
                             ),
                         )
+                        .pick(lang)
                     ),
                     _ => {
                         let _ = std::fs::remove_file(&lock);
@@ -296,34 +296,30 @@ fn take_lock(target: &Path, lang: Lang) -> Result<PathBuf> {
             }
             Err(e) => {
                 // The folder is missing or read-only: the write will say so, with its reason.
-                let why = io_reason(&e, lang);
-                bail!(
-                    "{}",
-                    msg(
-                        lang,
-                        format!("无法写入 {}：{why}", shown(target)),
-                        format!("cannot write {}: {why}", shown(target))
+                let said = if e.kind() == std::io::ErrorKind::NotFound {
+                    Said::new(
+                        format!("无法写入 {}：文件夹不存在", shown(target)),
+                        format!("cannot write {}: no such folder", shown(target)),
                     )
-                );
+                } else {
+                    let why = io_text(&e, lang);
+                    Said::new(
+                        format!("无法写入 {}：{why}", shown(target)),
+                        format!("cannot write {}: {why}", shown(target)),
+                    )
+                };
+                bail!("{}", said.pick(lang));
             }
         }
     }
     bail!(
         "{}",
-        msg(
-            lang,
+        Said::new(
             format!("无法锁定 {}", shown(&lock)),
             format!("cannot take the lock {}", shown(&lock))
         )
+        .pick(lang)
     )
-}
-
-/// The message in the user's language.
-fn msg(lang: Lang, zh: String, en: String) -> String {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
 }
 
 /// Whether a process id is running (Linux: /proc; elsewhere a lock is assumed live).
@@ -332,36 +328,6 @@ fn process_alive(pid: u32) -> bool {
         Path::new(&format!("/proc/{pid}")).exists()
     } else {
         true
-    }
-}
-
-/// The system's reason for an I/O error, in the user's language, without library detail.
-pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind as K;
-    let zh = match e.kind() {
-        K::StorageFull => Some("磁盘空间不足"),
-        K::PermissionDenied => Some("没有写入权限"),
-        K::NotFound => Some("文件夹不存在"),
-        K::ReadOnlyFilesystem => Some("文件系统只读"),
-        K::IsADirectory => Some("这是一个文件夹"),
-        K::BrokenPipe => Some("读取端已关闭"),
-        _ => None,
-    };
-    let en = match e.kind() {
-        K::NotFound => "no such folder".to_string(),
-        _ => strip_os_code(&e.to_string()),
-    };
-    match (lang, zh) {
-        (Lang::Zh, Some(zh)) => zh.to_string(),
-        _ => escaped(&en),
-    }
-}
-
-/// "No space left on device (os error 28)" -> "No space left on device".
-fn strip_os_code(text: &str) -> String {
-    match text.rfind(" (os error ") {
-        Some(i) => text[..i].to_string(),
-        None => text.to_string(),
     }
 }
 
@@ -379,6 +345,15 @@ impl Document for Bytes {
     }
 }
 
+/// Writes a line to standard error: progress, what was written, files not read. A closed
+/// or broken stderr (`2>&1 | head -1`, a log reader that went away) leaves nowhere to say
+/// anything, so the line is dropped and the run goes on to its own exit code (`eprintln!`
+/// would panic there). Used through [`crate::say!`].
+pub fn say(line: std::fmt::Arguments) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(line).and_then(|()| err.write_all(b"\n"));
+}
+
 /// Writes text to standard output. A reader that has gone away (`| head`) is not an error:
 /// returns false so the caller stops printing and ends with its own exit code.
 ///
@@ -390,11 +365,11 @@ pub fn print(text: &str, lang: Lang) -> Result<bool> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
         Err(e) => Err(anyhow!(
             "{}",
-            msg(
-                lang,
-                format!("无法写入标准输出：{}", io_reason(&e, lang)),
-                format!("cannot write to standard output: {}", io_reason(&e, lang))
+            Said::new(
+                format!("无法写入标准输出：{}", io_text(&e, lang)),
+                format!("cannot write to standard output: {}", io_text(&e, lang))
             )
+            .pick(lang)
         )),
     }
 }

@@ -53,7 +53,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     report_failures(&loaded.locked, &loaded.failures, say);
     report_skipped(&loaded.skipped, inputs, say);
     if loaded.data.teams.is_empty() {
-        eprintln!(
+        crate::say!(
             "{}",
             say.pick(
                 "plantrack: 没有可读取的工作簿，未生成汇总",
@@ -70,7 +70,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let settings = settings(as_of, args.calendar, &loaded.data);
     let mut summary = summarize(loaded.data, &settings);
     if let Some(stale) = &summary.stale {
-        eprintln!("plantrack: {}", crate::messages::stale_as_of(stale, say));
+        crate::say!("plantrack: {}", crate::messages::stale_as_of(stale, say));
     }
     let opts = RenderOptions {
         lang,
@@ -100,7 +100,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
                 changes.baseline_set = summary.baseline.set_on;
                 changes.baseline_slips = baseline_slips(&summary);
                 summary.changes = Some(changes);
-                eprintln!(
+                crate::say!(
                     "{} {}",
                     say.pick("对比上周汇总：", "compared with"),
                     shown(path)
@@ -112,7 +112,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
                     format!("{}: {}", shown(path), e.message(Lang::En)),
                 ));
             }
-            Err(e) => eprintln!(
+            Err(e) => crate::say!(
                 "plantrack: {}: {} ({})",
                 shown(path),
                 e.message(say),
@@ -136,11 +136,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let errors = summary.problem_count(Severity::Error);
     let warnings = summary.problem_count(Severity::Warning);
     match say {
-        Lang::Zh => eprintln!(
+        Lang::Zh => crate::say!(
             "{tasks} 项任务：{overdue} 项逾期，{at_risk} 项有风险；数据问题：{errors} 个错误，{warnings} 个警告\n已写入 {}",
             shown(&output)
         ),
-        Lang::En => eprintln!(
+        Lang::En => crate::say!(
             "{tasks} tasks: {overdue} overdue, {at_risk} at risk; data problems: {errors} errors, {warnings} warnings\nwrote {}",
             shown(&output)
         ),
@@ -148,7 +148,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // The summary is written: the run succeeded. An image that could not be drawn (no CJK
     // font on the machine) is said, never drawn in boxes of tofu.
     if let Err(message) = image {
-        eprintln!("plantrack: {message}");
+        crate::say!("plantrack: {message}");
     }
     Ok(Outcome::Ok)
 }
@@ -166,14 +166,14 @@ fn write_brief_png(summary: &Summary, lang: Lang, say: Lang, output: &Path) -> R
         .save(&mut super::output::Bytes(image.png))
         .map_err(|e| crate::messages::error_text(&e, say))?;
     match say {
-        Lang::Zh => eprintln!(
+        Lang::Zh => crate::say!(
             "图片简报 {}（{}×{} 像素，字体 {}）",
             path.display(),
             image.width,
             image.height,
             image.font
         ),
-        Lang::En => eprintln!(
+        Lang::En => crate::say!(
             "image brief {} ({}x{} px, font {})",
             path.display(),
             image.width,

@@ -42,6 +42,26 @@ pub struct SpecialDay {
     pub team: bool,
 }
 
+/// A holiday as a week-wide column shows it (see [`Calendar::week_marks`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holiday {
+    /// The festival or the team's reason; may be empty.
+    pub name: String,
+    /// The whole run of days off under this name, weekends inside it included.
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    /// Weekdays off inside the week asked about: the working days the week loses.
+    pub days_off: i64,
+}
+
+/// What one week holds beyond the plain Monday-Friday week.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WeekMarks {
+    pub holidays: Vec<Holiday>,
+    /// Weekend days worked (调休上班), with the festival they make up for.
+    pub makeup: Vec<(NaiveDate, String)>,
+}
+
 /// A working calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
@@ -294,6 +314,56 @@ impl Calendar {
             .collect()
     }
 
+    /// What a week-wide timeline column marks for `from..=to`: the holidays with a weekday
+    /// off inside it, each with its whole run (国庆节 10-01..10-07, though the week holds
+    /// only its start), and the make-up working days (调休上班) inside it. A holiday that
+    /// falls only on a weekend changes no working day and is left out.
+    pub fn week_marks(&self, from: NaiveDate, to: NaiveDate) -> WeekMarks {
+        let mut marks = WeekMarks::default();
+        for (d, sp) in self.special_days(from, to) {
+            if sp.working {
+                if is_weekend(d) {
+                    marks.makeup.push((d, sp.name.clone()));
+                }
+                continue;
+            }
+            if is_weekend(d) {
+                continue;
+            }
+            if let Some(h) = (marks.holidays.iter_mut()).find(|h| h.first <= d && d <= h.last) {
+                h.days_off += 1;
+                continue;
+            }
+            // The run: neighbouring days off under the same name (weekends inside it count,
+            // a break is rarely more than a few weeks: the walk is bounded).
+            let same = |x: NaiveDate| {
+                self.special
+                    .get(&x)
+                    .is_some_and(|o| !o.working && o.name == sp.name)
+            };
+            let (mut first, mut last) = (d, d);
+            for _ in 0..60 {
+                match first.pred_opt().filter(|p| same(*p)) {
+                    Some(p) => first = p,
+                    None => break,
+                }
+            }
+            for _ in 0..60 {
+                match last.succ_opt().filter(|n| same(*n)) {
+                    Some(n) => last = n,
+                    None => break,
+                }
+            }
+            marks.holidays.push(Holiday {
+                name: sp.name.clone(),
+                first,
+                last,
+                days_off: 1,
+            });
+        }
+        marks
+    }
+
     /// Days the team's sheet added or changed (rows repeating the table are not counted).
     pub fn team_days(&self) -> usize {
         self.special.values().filter(|s| s.team).count()
@@ -365,6 +435,47 @@ mod tests {
         // Weekends only: 10-01 is a Thursday and a working day, 10-10 a day off.
         let w = Calendar::weekends();
         assert!(w.is_working(d("2026-10-01")) && !w.is_working(d("2026-10-10")));
+    }
+
+    #[test]
+    fn a_week_knows_its_holidays_whole_runs_and_makeup_days() {
+        let cn = Calendar::cn();
+        // The week of 09-28: 国庆 10-01..10-07 starts on Thursday (Thu, Fri off this week).
+        let w = cn.week_marks(d("2026-09-28"), d("2026-10-04"));
+        assert_eq!(
+            w.holidays,
+            vec![Holiday {
+                name: "国庆节".into(),
+                first: d("2026-10-01"),
+                last: d("2026-10-07"),
+                days_off: 2,
+            }]
+        );
+        assert!(w.makeup.is_empty());
+        // The next week: the same run (Mon-Wed off), and Saturday 10-10 worked.
+        let w = cn.week_marks(d("2026-10-05"), d("2026-10-11"));
+        assert_eq!(w.holidays.len(), 1);
+        assert_eq!(
+            (w.holidays[0].first, w.holidays[0].days_off),
+            (d("2026-10-01"), 3)
+        );
+        assert_eq!(w.makeup, vec![(d("2026-10-10"), "国庆节".to_string())]);
+        // 中秋 09-25..09-27 loses only Friday; its make-up Sunday 09-20 is the week before.
+        let w = cn.week_marks(d("2026-09-21"), d("2026-09-27"));
+        assert_eq!(w.holidays[0].name, "中秋节");
+        assert_eq!(w.holidays[0].days_off, 1);
+        assert_eq!(w.holidays[0].last, d("2026-09-27"));
+        assert_eq!(
+            cn.week_marks(d("2026-09-14"), d("2026-09-20")).makeup.len(),
+            1
+        );
+        // A plain week, and the weekends-only calendar: nothing to mark.
+        assert_eq!(
+            cn.week_marks(d("2026-11-23"), d("2026-11-29")),
+            WeekMarks::default()
+        );
+        let plain = Calendar::weekends().week_marks(d("2026-09-28"), d("2026-10-04"));
+        assert_eq!(plain, WeekMarks::default());
     }
 
     #[test]

@@ -12,8 +12,11 @@
 //! in red through the whole timeline. On the daily scale the days off of the working
 //! calendar (weekends, public holidays, the team's own days) are shaded, and lighter inside
 //! a bar; make-up working days (调休上班) are not; each holiday's name is written in the
-//! title row above its first day and in a note on its day cells. From the second week of a
-//! baseline, an orange underline under each task's bar shows its baseline dates.
+//! title row above its first day and in a note on its day cells. On the weekly scale a week
+//! with a holiday has a pale blue heading, the holiday's name above the week it begins in,
+//! and a note with its whole run, the weekdays the week loses and any make-up day (computed
+//! by `Calendar::week_marks`). From the second week of a baseline, an orange underline under
+//! each task's bar shows its baseline dates.
 
 use std::collections::HashMap;
 
@@ -22,6 +25,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet,
 
 use super::styles::status_colors;
 use super::{Styles, date, print, share, text};
+use crate::compute::calendar::WeekMarks;
 use crate::compute::goals::{GoalNode, NodeLevel};
 use crate::compute::{Summary, TaskRecord};
 use crate::lang::Lang;
@@ -56,6 +60,8 @@ const MAX_TIMELINE_COLUMNS: i64 = 16_000;
 const SUMMARY_STAGE: u32 = 0x8497B0;
 const SUMMARY_GOAL: u32 = 0x44546A;
 const WEEKEND: u32 = 0xF2F2F2;
+/// The heading of a day off (daily scale) or of a week with a holiday (weekly scale).
+const DAY_OFF_HEADING: u32 = 0x8EA9DB;
 const AS_OF: u32 = 0xC00000;
 const BASELINE: u32 = 0xED7D31;
 
@@ -420,7 +426,7 @@ fn timeline_header(
     let day_row = HEADER_ROWS - 1;
     let width = if scale.daily() { DAY_WIDTH } else { WEEK_WIDTH };
     let day_fmt = st.header.clone().set_align(FormatAlign::Center);
-    let weekend_fmt = day_fmt.clone().set_background_color(0x8EA9DB);
+    let weekend_fmt = day_fmt.clone().set_background_color(DAY_OFF_HEADING);
     let as_of_fmt = day_fmt.clone().set_background_color(AS_OF);
     let as_of_col = scale.column(as_of);
     let mut month_start: Option<(i64, NaiveDate)> = None;
@@ -429,9 +435,15 @@ fn timeline_header(
         let col = FIRST + c as u16;
         ws.set_column_width(col, width)?;
         let day = scale.day_of(c);
+        // A week's holidays and make-up days (weekly scale only; a day says its own below).
+        let marks = if scale.daily() {
+            WeekMarks::default()
+        } else {
+            cal.week_marks(day, day + Duration::days(scale.days_per_column - 1))
+        };
         let fmt = if c == as_of_col {
             &as_of_fmt
-        } else if scale.daily() && !cal.is_working(day) {
+        } else if scale.daily() && !cal.is_working(day) || !marks.holidays.is_empty() {
             &weekend_fmt
         } else {
             &day_fmt
@@ -466,6 +478,7 @@ fn timeline_header(
             }
         } else {
             ws.write_string_with_format(day_row, col, day.format("%m/%d").to_string(), fmt)?;
+            week_marks(ws, (day_row, col), c == 0, day, &marks, l, &name_fmt)?;
         }
         // Week header: ISO week numbers, merged over the days of each week.
         let week = day.iso_week().week();
@@ -501,6 +514,68 @@ fn timeline_header(
         let f = st.base.clone().set_font_color(AS_OF).set_bold();
         let label = format!("▼ {} {}", l.pick("统计日", "as of"), as_of.format("%m-%d"));
         ws.write_string_with_format(1, FIRST + as_of_col as u16, label, &f)?;
+    }
+    Ok(())
+}
+
+/// On the weekly scale, a week with holidays or make-up days: a note on its heading with
+/// each holiday's whole run and the weekdays this week loses ("国庆节 10/01-10/07 · 休息，
+/// 本周 2 天"), and each holiday's name in the title row above the week it begins in (or
+/// the first column, for one begun before the chart).
+fn week_marks(
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    first_column: bool,
+    monday: NaiveDate,
+    marks: &WeekMarks,
+    l: Lang,
+    name_fmt: &Format,
+) -> Result<(), XlsxError> {
+    let named = |name: &str| {
+        if name.is_empty() {
+            l.pick("休息日", "day off").to_string()
+        } else {
+            name.to_string()
+        }
+    };
+    let mut lines = Vec::new();
+    let mut labels = Vec::new();
+    for h in &marks.holidays {
+        let days = match l {
+            Lang::Zh => format!("休息，本周 {} 天", h.days_off),
+            Lang::En => match h.days_off {
+                1 => "off, 1 weekday this week".to_string(),
+                n => format!("off, {n} weekdays this week"),
+            },
+        };
+        lines.push(format!(
+            "{} {}-{} · {days}",
+            named(&h.name),
+            h.first.format("%m/%d"),
+            h.last.format("%m/%d")
+        ));
+        if first_column || h.first >= monday {
+            labels.push(named(&h.name));
+        }
+    }
+    for (d, name) in &marks.makeup {
+        let kind = l.pick("调休上班", "make-up working day");
+        let day = d.format("%m/%d");
+        lines.push(if name.is_empty() {
+            format!("{day} · {kind}")
+        } else {
+            format!("{day} · {kind}（{name}）")
+        });
+    }
+    if !lines.is_empty() {
+        ws.insert_note(
+            row,
+            col,
+            &Note::new(lines.join("\n")).add_author_prefix(false),
+        )?;
+    }
+    if !labels.is_empty() {
+        ws.write_string_with_format(0, col, labels.join(l.pick("、", ", ")), name_fmt)?;
     }
     Ok(())
 }
@@ -599,6 +674,14 @@ fn legend(ws: &mut Worksheet, first_row: u32, st: &Styles) -> Result<(), XlsxErr
                 "grey or paler: days off (weekends, holidays)",
             ),
             swatch(WEEKEND),
+            "",
+        ),
+        (
+            l.pick(
+                "浅蓝表头：休息日或节假日所在周",
+                "pale blue heading: day off, holiday week",
+            ),
+            st.header.clone().set_background_color(DAY_OFF_HEADING),
             "",
         ),
         (

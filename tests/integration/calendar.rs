@@ -186,6 +186,52 @@ fn the_gantt_names_the_holidays_and_marks_the_makeup_saturday() {
     assert_eq!(text(&gantt[0][day_col(20.0, 6)]), "班");
 }
 
+/// Issue 16: a plan too long for day columns gets week columns; a week with holidays has a
+/// pale heading, a note with each holiday's whole run and the weekdays the week loses, and
+/// the holiday's name above the week it begins in.
+#[test]
+fn the_weekly_gantt_marks_the_weeks_with_holidays() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("国庆档.xlsx");
+    plan_workbook(&input, &[("T6", "2026-11-27")], &[]);
+    let out = report(dir.path(), &input, "2026-09-18", &["--no-previous"]);
+    let gantt = sheet(&out, "甘特图");
+    // Weekly scale: the heading row (row 5) holds each week's Monday.
+    let week = |monday: &str| {
+        (6..gantt[4].len())
+            .find(|&c| gantt[4][c] == monday)
+            .unwrap_or_else(|| panic!("no week {monday}: {:?}", gantt[4]))
+    };
+    assert_eq!(text(&gantt[0][week("09/21")]), "中秋节");
+    assert_eq!(text(&gantt[0][week("09/28")]), "国庆节");
+    // The second week of 国庆 is marked by its note, not named again.
+    assert_eq!(text(&gantt[0][week("10/05")]), "");
+    assert_eq!(text(&gantt[0][week("10/12")]), "");
+    let notes: String = xlsx_texts(&out, "xl/comments");
+    for note in [
+        "中秋节 09/25-09/27 · 休息，本周 1 天",
+        "国庆节 10/01-10/07 · 休息，本周 2 天",
+        "国庆节 10/01-10/07 · 休息，本周 3 天",
+        "10/10 · 调休上班（国庆节）",
+    ] {
+        assert!(notes.contains(note), "{note}: {notes}");
+    }
+}
+
+/// The text of every part of an .xlsx whose name starts with `prefix`, one after another.
+fn xlsx_texts(path: &Path, prefix: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut all = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().unwrap().starts_with(prefix) {
+            f.read_to_string(&mut all).unwrap();
+        }
+    }
+    all
+}
+
 #[test]
 fn the_baseline_survives_three_weekly_runs_and_shows_the_slips() {
     let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,7 @@ use crate::common::*;
 #[test]
 fn check_lists_problems_with_places_and_exits_1_on_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let input = samples().join(ZH_SAMPLE);
+    let input = zh_sample_with_errors(dir.path());
     let o = plantrack(
         dir.path(),
         &["check", input.to_str().unwrap(), "--as-of", AS_OF],
@@ -22,6 +22,60 @@ fn check_lists_problems_with_places_and_exits_1_on_errors() {
     assert!(out.contains("周度进度跟踪!B9: 警告:"), "{out}");
     let last = out.lines().last().unwrap();
     assert!(last.starts_with("2 个错误，"), "{last}");
+}
+
+/// Issue 13: the samples a new user tries first are clean. `check` exits 0, and each line it
+/// prints is one a team would act on (a note is information, never counted).
+#[test]
+fn check_on_the_chinese_sample_gives_only_warnings_a_team_acts_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = samples().join(ZH_SAMPLE);
+    let o = plantrack(
+        dir.path(),
+        &["check", input.to_str().unwrap(), "--as-of", AS_OF],
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let expected = [
+        // Parallel work (1.5 starts before 1.1 is due; 2.5 before 2.2): one note.
+        "2026新品首发 目标拆解表!F9: 提示: 2 项任务",
+        "2026新品首发 目标拆解表!E13: 警告: \"张三/李四\" 有多个负责人",
+        "周度进度跟踪!F5: 警告: 进度落后 -25.0%，但未填写偏差原因或解决措施",
+        "周度进度跟踪!E6: 警告: 填写的偏差 -10.0% 与计算值 -25.0% 不符",
+        "周度进度跟踪!B9: 警告: 任务 \"抖音短视频预热\" 在目标拆解表中找不到",
+        "填写说明: 提示: 未识别的工作表，已忽略",
+        "成本支出明细!A15: 警告: 费用科目 \"公关应急\" 有支出但没有预算",
+        "风险预案!E4: 警告: 风险 \"舆情危机",
+        "0 个错误，6 个警告",
+    ];
+    assert_eq!(lines.len(), expected.len(), "{out}");
+    for (line, start) in lines.iter().zip(expected) {
+        assert!(
+            line.starts_with(start),
+            "{line:?} should start {start:?}\n{out}"
+        );
+    }
+}
+
+#[test]
+fn check_on_the_example_workbook_is_clean_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, file, count) in [
+        ("zh", "示例.xlsx", "0 个错误，0 个警告"),
+        ("en", "example.xlsx", "0 errors, 0 warnings"),
+    ] {
+        let o = plantrack(
+            dir.path(),
+            &["init", "--example", "--lang", lang, "-o", file],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        // As of its own today: the example is in its third week.
+        let o = plantrack(dir.path(), &["check", file]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{out}");
+        assert_eq!(out.trim_end(), count, "{out}");
+    }
 }
 
 #[test]

@@ -158,3 +158,39 @@ pub fn report_of(input: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     );
     (dir, out)
 }
+
+/// The Chinese sample with the two errors a team makes, written into `dir` by openpyxl (as
+/// another program edits a workbook): the plan's due date G9 left as the template's "202X.."
+/// and a costs row 15 whose amount reads "待报销" (the rows below move down one, so the
+/// sample's 公关应急 is row 16 and its refund row 17). The sample itself is clean: `check`
+/// on it exits 0.
+pub fn zh_sample_with_errors(dir: &Path) -> PathBuf {
+    let script = r#"
+import sys, copy, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb["2026新品首发 目标拆解表"]["G9"] = "202X.."
+costs = wb["成本支出明细"]
+costs.insert_rows(15)
+row = [datetime.datetime(2026, 11, 24), "门店活动", "线下", "门店抽奖礼品", "待报销",
+       "门店促销活动", "孙店长"]
+for col, value in enumerate(row, start=1):
+    cell = costs.cell(row=15, column=col, value=value)
+    cell._style = copy.copy(costs.cell(row=14, column=col)._style)
+costs["A15"].number_format = "yyyy-mm-dd"
+costs["E15"].number_format = "General"
+wb.save(sys.argv[2])
+"#;
+    let path = dir.join("新品首发-华东组-有错误.xlsx");
+    let o = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(samples().join(ZH_SAMPLE))
+        .arg(&path)
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        o.status.success(),
+        "openpyxl: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    path
+}

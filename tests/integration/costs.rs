@@ -179,7 +179,7 @@ fn english_sample_warns_on_paid_social_and_flags_influencers_over() {
 fn the_ledger_traces_every_expense_to_its_source_row() {
     let (_d, out) = costs_workbook(&samples().join(ZH_SAMPLE), &[]);
     let ledger = sheet(&out, "支出台账");
-    // 16 rows in the costs sheet; E15 ("待报销") is not an amount and is left out.
+    // 15 rows in the costs sheet (2-16), every one read.
     assert_eq!(ledger.len() - 1, 15);
     let first = &ledger[1];
     assert_eq!(text(&first[0]), ZH_SAMPLE);
@@ -190,8 +190,11 @@ fn the_ledger_traces_every_expense_to_its_source_row() {
     assert_eq!(num(&first[9]), 30_000.0);
     assert_eq!(text(&first[10]), "抖音直播销售");
     let rows_read: Vec<f64> = ledger.iter().skip(1).map(|r| num(&r[2])).collect();
-    assert!(!rows_read.contains(&15.0));
-    assert!(rows_read.windows(2).all(|w| w[0] < w[1]), "in source order");
+    assert_eq!(
+        rows_read,
+        (2..=16).map(f64::from).collect::<Vec<_>>(),
+        "in source order"
+    );
     // Summing the ledger by line number gives each cached Spent figure.
     let costs = sheet(&out, "成本预算");
     for row in costs.iter().skip(1).take(5) {
@@ -214,6 +217,23 @@ fn the_ledger_traces_every_expense_to_its_source_row() {
     assert_eq!(formula_at(&f, 1, 8), "COUNTIFS('支出台账'!$M:$M,$M2)");
     assert_eq!(formula_at(&f, 1, 5), "C2-D2");
     assert!(formula_at(&f, 1, 7).contains("ROUND(C2*0.8,2)"));
+}
+
+/// A row whose amount is not one ("待报销" at E15) is left out of the ledger and the sums,
+/// and the rows after it keep their own row numbers.
+#[test]
+fn the_ledger_leaves_out_a_row_that_holds_no_amount() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = zh_sample_with_errors(dir.path());
+    let (_d, out) = costs_workbook(&input, &[]);
+    let ledger = sheet(&out, "支出台账");
+    // 16 rows in the costs sheet; E15 is not an amount and is left out.
+    assert_eq!(ledger.len() - 1, 15);
+    let rows_read: Vec<f64> = ledger.iter().skip(1).map(|r| num(&r[2])).collect();
+    assert!(!rows_read.contains(&15.0), "{rows_read:?}");
+    assert_eq!(num(&row_with(&ledger, 5, "公关应急")[2]), 16.0);
+    let costs = sheet(&out, "成本预算");
+    assert_eq!(num(&row_with(&costs, 0, "合计")[3]), 177_130.5);
 }
 
 #[test]

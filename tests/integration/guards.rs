@@ -150,7 +150,7 @@ fn devices_are_written_directly_and_stay_devices() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("cannot write /dev/full: No space left on device"),
+        err.contains("cannot write /dev/full: No space left on device (os error 28)"),
         "{err}"
     );
     assert!(!err.contains("IoError") && !err.contains(".tmp"), "{err}");
@@ -177,7 +177,7 @@ fn a_full_disk_under_json_is_an_error_not_a_truncated_success() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("cannot write to standard output: No space left on device"),
+        err.contains("cannot write to standard output: No space left on device (os error 28)"),
         "{err}"
     );
 }
@@ -200,10 +200,71 @@ fn a_closed_pipe_ends_quietly_with_the_documented_exit_code() {
         let o = child.wait_with_output().unwrap();
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(!err.contains("panicked"), "{err}");
-        // check: the Chinese sample has errors (exit 1) whether or not they were all shown.
-        let expected = if args[0] == "check" { 1 } else { code };
-        assert_eq!(o.status.code(), Some(expected), "{args:?}: {err}");
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
     }
+}
+
+/// Runs plantrack in `dir` with stdout and stderr piped, closes the pipe the test names
+/// before anything is written (the reader went away: `| head -0`, `2>&1 | head -0`), and
+/// returns the exit code and what the other pipe got.
+fn with_a_closed_pipe(dir: &std::path::Path, args: &[&str], close_stderr: bool) -> (i32, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_plantrack"))
+        .current_dir(dir)
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    if close_stderr {
+        drop(child.stderr.take());
+    } else {
+        drop(child.stdout.take());
+    }
+    let o = child.wait_with_output().unwrap();
+    let other = if close_stderr { &o.stdout } else { &o.stderr };
+    let other = String::from_utf8_lossy(other).into_owned();
+    assert!(!other.contains("panicked"), "{args:?}: {other}");
+    // A panic exits 101.
+    (o.status.code().unwrap_or(-1), other)
+}
+
+/// A closed stdout or stderr never panics (`eprintln!` and `println!` would): the lines are
+/// dropped and the run ends with the exit code it would have had.
+#[test]
+fn a_closed_stdout_or_stderr_leaves_the_exit_code_and_the_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = samples();
+    let samples = samples.to_str().unwrap();
+    let bad = zh_sample_with_errors(dir.path());
+    let bad = bad.to_str().unwrap();
+    // stdout closed: check --explain, check on errors, --help.
+    let explain = ["check", "--explain", samples, "--as-of", AS_OF];
+    assert_eq!(with_a_closed_pipe(dir.path(), &explain, false).0, 0);
+    let errors = ["check", "--explain", bad, "--as-of", AS_OF];
+    assert_eq!(with_a_closed_pipe(dir.path(), &errors, false).0, 1);
+    assert_eq!(with_a_closed_pipe(dir.path(), &["--help"], false).0, 0);
+    // stderr closed: report still writes its summary and exits 0; a refused argument and a
+    // missing file still exit 2.
+    let report = [
+        "report", samples, "--as-of", AS_OF, "-o", "s.xlsx", "--no-png",
+    ];
+    assert_eq!(with_a_closed_pipe(dir.path(), &report, true).0, 0);
+    assert_eq!(sheet_names(&dir.path().join("s.xlsx"))[0], "Overview");
+    let costs = ["costs", samples, "--as-of", AS_OF, "-o", "c.xlsx"];
+    assert_eq!(with_a_closed_pipe(dir.path(), &costs, true).0, 0);
+    assert!(dir.path().join("c.xlsx").is_file());
+    let (code, out) = with_a_closed_pipe(dir.path(), &["check", bad, "--as-of", AS_OF], true);
+    assert_eq!(code, 1);
+    assert!(out.contains("成本支出明细!E15"), "{out}");
+    assert_eq!(
+        with_a_closed_pipe(dir.path(), &["report", "--bogus"], true).0,
+        2
+    );
+    assert_eq!(
+        with_a_closed_pipe(dir.path(), &["check", "missing.xlsx"], true).0,
+        2
+    );
 }
 
 #[test]

@@ -221,7 +221,7 @@ fn check_reads_the_other_files_and_exits_2() {
     );
     assert_eq!(o.status.code(), Some(2));
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("成本支出明细!E15"), "{out}");
+    assert!(out.contains("周度进度跟踪!B9"), "{out}");
     assert!(out.contains("2 个文件无法读取"), "{out}");
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(err.lines().count(), 2, "{err}");

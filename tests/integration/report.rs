@@ -129,16 +129,40 @@ fn chinese_sample_problems_point_at_their_cells() {
     let (_d, out) = report_of(&samples().join(ZH_SAMPLE), &[]);
     let problems = sheet(&out, "数据问题");
     let at = |place: &str| text(&row_with(&problems, 1, place)[3]);
-    assert!(at("2026新品首发 目标拆解表!G9").contains("202X.."));
     assert!(at("2026新品首发 目标拆解表!E13").contains("张三/李四"));
-    assert!(at("成本支出明细!E15").contains("待报销"));
     assert!(at("周度进度跟踪!E6").contains("-25.0%"));
     assert!(at("周度进度跟踪!B9").contains("抖音短视频预热"));
     assert!(at("填写说明").contains("忽略"));
     let severity = |place: &str| text(&row_with(&problems, 1, place)[2]);
+    assert_eq!(severity("周度进度跟踪!B9"), "警告");
+    // The sample holds no error (issue 13: `check` on it exits 0).
+    assert!(
+        !problems.iter().skip(1).any(|r| text(&r[2]) == "错误"),
+        "{problems:?}"
+    );
+}
+
+/// The sample with a placeholder due date and an amount that is not one: each error at its
+/// cell, and the task and the costs row still shown.
+#[test]
+fn chinese_sample_errors_point_at_their_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = zh_sample_with_errors(dir.path());
+    let (_d, out) = report_of(&input, &[]);
+    let problems = sheet(&out, "数据问题");
+    let at = |place: &str| text(&row_with(&problems, 1, place)[3]);
+    assert!(at("2026新品首发 目标拆解表!G9").contains("202X.."));
+    assert!(at("成本支出明细!E15").contains("待报销"));
+    let severity = |place: &str| text(&row_with(&problems, 1, place)[2]);
     assert_eq!(severity("2026新品首发 目标拆解表!G9"), "错误");
     assert_eq!(severity("成本支出明细!E15"), "错误");
-    assert_eq!(severity("周度进度跟踪!B9"), "警告");
+    // The task without a due date is on track (neither overdue nor at risk) and the
+    // spending is the sample's: the 待报销 row is not counted.
+    let tasks = sheet(&out, "任务");
+    assert_eq!(text(&row_with(&tasks, 3, "直播间福利设计")[10]), "正常");
+    assert_eq!(row_with(&tasks, 3, "直播间福利设计")[6], Data::Empty);
+    let costs = sheet(&out, "成本预算");
+    assert_eq!(num(&row_with(&costs, 0, "合计")[3]), 177_130.5);
 }
 
 #[test]

@@ -63,8 +63,19 @@ fn owners_sheet_puts_each_persons_open_overdue_and_next_due_on_one_row() {
     // Several names in one cell count under the cell as written.
     let pair = row_with(&owners, 1, "张三/李四");
     assert_eq!(num(&pair[2]), 1.0);
-    // A task without a due date has no next due.
-    assert_eq!(row_with(&owners, 1, "陈专员")[6], Data::Empty);
+    assert_eq!(day(&row_with(&owners, 1, "陈专员")[6]), ymd("2026-12-11"));
+}
+
+#[test]
+fn an_owner_whose_task_has_no_due_date_has_no_next_due() {
+    let dir = tempfile::tempdir().unwrap();
+    // 直播间福利设计's due date G9 is the template's "202X..".
+    let input = zh_sample_with_errors(dir.path());
+    let (_d, out) = report_of(&input, &[]);
+    let owners = sheet(&out, "负责人视图");
+    let chen = row_with(&owners, 1, "陈专员");
+    assert_eq!((num(&chen[2]), num(&chen[3])), (1.0, 1.0));
+    assert_eq!(chen[6], Data::Empty);
 }
 
 #[test]
