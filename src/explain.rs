@@ -159,6 +159,11 @@ fn note_text(note: &TableNote, lang: Lang, calendar: &Calendar) -> String {
         ) => {
             let verdict = if stated == computed {
                 "一致".to_string()
+            } else if stated.is_zero() {
+                format!(
+                    "未核对（0 可能是未计算的公式；各行之和为 {}）",
+                    amount(*computed)
+                )
             } else {
                 format!("不一致（plantrack 相加为 {}）", amount(*computed))
             };
@@ -179,6 +184,11 @@ fn note_text(note: &TableNote, lang: Lang, calendar: &Calendar) -> String {
         ) => {
             let verdict = if stated == computed {
                 "matches the rows' sum".to_string()
+            } else if stated.is_zero() {
+                format!(
+                    "is not checked (0 is likely a formula never calculated; the rows add up to {})",
+                    amount(*computed)
+                )
             } else {
                 format!("differs from the rows' sum, {}", amount(*computed))
             };
@@ -310,6 +320,28 @@ fn note_text(note: &TableNote, lang: Lang, calendar: &Calendar) -> String {
                 ));
             }
             s
+        }
+        (TableNote::LineSpent { rows, in_ledger }, Lang::Zh) => {
+            let counted = rows - in_ledger;
+            let left = if *in_ledger > 0 {
+                format!("；{in_ledger} 个未计入（台账已有这些科目的支出，只算一次）")
+            } else {
+                String::new()
+            };
+            format!("预算表的实际列：{counted} 个实际金额计入对应预算科目的支出{left}")
+        }
+        (TableNote::LineSpent { rows, in_ledger }, Lang::En) => {
+            let counted = rows - in_ledger;
+            let left = if *in_ledger > 0 {
+                format!(
+                    "; {in_ledger} left out (a ledger holds those lines' spending: counted once)"
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "the budget's actual column: {counted} amounts counted as spending on their lines{left}"
+            )
         }
     }
 }

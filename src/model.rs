@@ -448,6 +448,9 @@ pub enum TableNote {
         spent: usize,
         estimates: usize,
     },
+    /// A budget table's Actual column: spending on its lines; `in_ledger` of them left out
+    /// because a ledger holds those lines' spending.
+    LineSpent { rows: usize, in_ledger: usize },
     /// A unit note above the table ("单位：万元") applied to these money columns.
     UnitNote { note: String, columns: Vec<String> },
     /// Columns of amounts per period (months, quarters, weeks), from the first to the last.

@@ -237,10 +237,9 @@ pub fn escaped(text: &str) -> String {
 /// summary, keeping the team's notes (cmd/keep.rs), instead of refusing.
 pub fn is_an_input(inputs: &[PathBuf], output: &Path) -> bool {
     let (files, _) = expand_inputs(inputs);
-    let own = |f: &PathBuf| {
-        crate::read::source::open(f)
-            .ok()
-            .is_some_and(|book| book.own_output().is_some())
+    let own = |f: &PathBuf| match crate::read::source::open(f) {
+        Ok(book) => book.own_output().is_some(),
+        Err(e) => matches!(e, ReadError::OwnOutput(_)),
     };
     inputs.iter().any(|i| same_file(i, output))
         || files.iter().any(|f| same_file(f, output) && !own(f))

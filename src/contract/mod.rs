@@ -238,6 +238,8 @@ const PLAN: &[FieldSpec] = &[
             "作业名称",
             "任务描述",
             "事项",
+            "活动名称",
+            "活动内容",
             "内容主题",
             "工作内容",
             "工作事项",
@@ -281,6 +283,7 @@ const PLAN: &[FieldSpec] = &[
             "resource name",
             "who",
             "lead",
+            "author",
         ],
     ),
     f(
@@ -363,8 +366,8 @@ const PLAN: &[FieldSpec] = &[
     f(
         Field::Status,
         false,
-        &["状态", "完成状态", "任务状态"],
-        &["status", "state"],
+        &["状态", "完成状态", "任务状态", "完成情况", "是否完成"],
+        &["status", "state", "done?", "completed?", "complete?"],
     ),
     f(
         Field::Predecessors,
@@ -477,6 +480,7 @@ const CATEGORY_ZH: &[&str] = &[
 ];
 const CATEGORY_EN: &[&str] = &[
     "category",
+    "line",
     "budget line",
     "expense type",
     "type",
@@ -563,6 +567,7 @@ const BUDGET: &[FieldSpec] = &[
             "estimated cost",
             "planned",
             "budget amount",
+            "estimated",
         ],
     ),
     f(Field::Channel, false, &["渠道"], &["channel"]),
@@ -571,7 +576,20 @@ const BUDGET: &[FieldSpec] = &[
     x(
         Field::Item,
         &["事项", "明细", "项目", "名称", "内容", "用途"],
-        &["item", "description", "details"],
+        &["item", "description", "details", "expense"],
+    ),
+    x(
+        Field::Spent,
+        &[
+            "实际发生",
+            "实际",
+            "实际费用",
+            "实际支出",
+            "实际金额",
+            "已支出",
+            "实际花费",
+        ],
+        &["actual", "actual cost", "spent", "actual spend"],
     ),
     x(Field::Qty, &["数量"], &["qty", "quantity", "units", "qty."]),
     x(
@@ -787,6 +805,13 @@ fn strip_variant(key: &str) -> Option<(Variant, &str)> {
         .or_else(|| strip(PLANNED_PREFIXES).map(|rest| (Variant::Planned, rest)))
 }
 
+/// True for a header cell that only says planned or actual (实际, Actual, 计划, Plan): merged
+/// over 开始 | 结束, it decides which field the cells below name.
+pub fn is_variant_word(text: &str) -> bool {
+    let key = header_key(text);
+    ACTUAL_PREFIXES.contains(&key.as_str()) || PLANNED_PREFIXES.contains(&key.as_str())
+}
+
 /// The field a prefixed header names: "Actual End" is the done date, "Actual Budget" money
 /// spent; a planned prefix keeps the field. None for a variant plantrack does not keep
 /// ("Actual Start").
@@ -888,6 +913,8 @@ impl HeaderMap {
                     (SheetKind::Plan, Field::Due) => has(Field::Start) && has(Field::Duration),
                     // An item budget: the item names the line, quantity × price its amount.
                     (SheetKind::Budget, Field::Category) => has(Field::Item),
+                    // A ledger sheet per category: the sheet's name is the category.
+                    (SheetKind::Costs, Field::Category) => has(Field::Item) && has(Field::Date),
                     (SheetKind::Budget, Field::Budget) => has(Field::Qty) && has(Field::UnitPrice),
                     // A wide metrics sheet names its metrics in its header, not in a column.
                     (SheetKind::Metrics, Field::Metric) => has(Field::WideMetric),

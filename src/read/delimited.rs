@@ -14,6 +14,24 @@ use super::ReadError;
 use super::limits::{MAX_COLUMNS, MAX_ROWS};
 use super::source::{CellValue, Row};
 
+/// True for the CSV `costs --csv` writes (its header ends "… Line #, Budget source"): last
+/// week's output in the team folder, whose Budget and Spent columns must not count again.
+pub fn is_costs_export(rows: &[Row]) -> bool {
+    let Some(first) = rows.first() else {
+        return false;
+    };
+    let text = |c: usize| match first.get(c) {
+        CellValue::Text(t) => t.trim(),
+        _ => "",
+    };
+    (0..first.cells.len()).any(|c| {
+        matches!(
+            (text(c), text(c + 1)),
+            ("Line #", "Budget source") | ("行号", "预算来源")
+        )
+    })
+}
+
 /// The rows of a CSV file's bytes, with numbers typed as numbers.
 ///
 /// Errors: the encoding cannot be told for sure, or the file is not well-formed CSV.

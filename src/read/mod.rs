@@ -17,6 +17,7 @@ pub mod records;
 pub mod source;
 mod tables;
 
+use std::collections::HashSet;
 use std::io::{Read, Seek};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -26,8 +27,8 @@ use chrono::NaiveDate;
 use crate::contract::{Field, HeaderMap, SheetKind, is_guide_sheet, kind_from_name};
 use crate::lang::Lang;
 use crate::model::{
-    BudgetLine, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, TableRead, TeamDay,
-    WeeklyRow,
+    BudgetLine, Dataset, Expense, PlanRow, Problem, ProblemKind, Risk, TableNote, TableRead,
+    TeamDay, WeeklyRow,
 };
 pub use crate::model::{FileKind, ReadError};
 use records::RecordSink;
@@ -311,6 +312,7 @@ pub fn read_book<RS: Read + Seek + Send>(
     // Cost tables are read last (see `RecordSink`): the first pass stops at their header.
     let mut deferred: Vec<SheetRead<'_>> = Vec::new();
     let mut task_expenses = Vec::new();
+    let mut line_spent: Vec<Expense> = Vec::new();
     for name in &names {
         // The instructions and team list `init` writes hold no records and need no notice.
         if is_guide_sheet(name) {
@@ -334,6 +336,7 @@ pub fn read_book<RS: Read + Seek + Send>(
         info.problems.append(&mut sheet.problems);
         info.tables.append(&mut sheet.tables);
         task_expenses.append(&mut sheet.task_expenses);
+        line_spent.append(&mut sheet.line_spent);
         info.sheets.push((name.clone(), kind));
         if let Some(resumed) = sheet.resume() {
             deferred.push(resumed);
@@ -363,6 +366,11 @@ pub fn read_book<RS: Read + Seek + Send>(
         _ => Some(Lang::En),
     };
     sink.before_expenses(&info);
+    let mut ledger = LedgerLines {
+        sink,
+        lines: HashSet::new(),
+    };
+    let sink = &mut ledger;
     for e in task_expenses {
         sink.expense(e);
     }
@@ -378,6 +386,25 @@ pub fn read_book<RS: Read + Seek + Send>(
         for e in std::mem::take(&mut sheet.task_expenses) {
             sink.expense(e);
         }
+    }
+    let ledger_lines = std::mem::take(&mut ledger.lines);
+    for e in line_spent {
+        if ledger_lines.contains(&(e.team.clone(), e.category.clone())) {
+            let note = info.tables.iter_mut().rev().find(|t| {
+                t.sheet == e.row.sheet
+                    && (t.cols.0..=t.cols.1).contains(&e.row.col)
+                    && t.header_rows.1 < e.row.row
+            });
+            if let Some(TableNote::LineSpent { in_ledger, .. }) = note.and_then(|t| {
+                t.notes
+                    .iter_mut()
+                    .find(|n| matches!(n, TableNote::LineSpent { .. }))
+            }) {
+                *in_ledger += 1;
+            }
+            continue;
+        }
+        ledger.sink.expense(e);
     }
     info.tables.sort_by_key(|t| {
         (
@@ -405,4 +432,41 @@ fn currency_of(map: &HeaderMap) -> Option<String> {
         .iter()
         .filter_map(|f| map.column(*f))
         .find_map(|c| c.unit.as_ref().and_then(|u| u.currency.clone()))
+}
+
+/// Passes records on, noting the budget lines that ledger rows (and task rows) spend on.
+struct LedgerLines<'s> {
+    sink: &'s mut dyn RecordSink,
+    lines: HashSet<(String, String)>,
+}
+
+impl RecordSink for LedgerLines<'_> {
+    fn plan(&mut self, row: PlanRow) {
+        self.sink.plan(row)
+    }
+    fn weekly(&mut self, row: WeeklyRow) {
+        self.sink.weekly(row)
+    }
+    fn expense(&mut self, row: Expense) {
+        self.lines.insert((row.team.clone(), row.category.clone()));
+        self.sink.expense(row)
+    }
+    fn budget(&mut self, row: BudgetLine) {
+        self.sink.budget(row)
+    }
+    fn risk(&mut self, row: Risk) {
+        self.sink.risk(row)
+    }
+    fn metric(&mut self, row: crate::model::MetricRow) {
+        self.sink.metric(row)
+    }
+    fn team_day(&mut self, row: crate::model::TeamDay) {
+        self.sink.team_day(row)
+    }
+    fn wants(&self, kind: SheetKind) -> bool {
+        self.sink.wants(kind)
+    }
+    fn before_expenses(&mut self, info: &WorkbookInfo) {
+        self.sink.before_expenses(info)
+    }
 }

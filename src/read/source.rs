@@ -239,11 +239,11 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
         }
         Format::Csv => {
             let rows = super::delimited::rows(&all_bytes(rs)?)?;
-            let own = rows.first().is_some_and(is_costs_csv_header);
+            if super::delimited::is_costs_export(&rows) {
+                return Err(ReadError::OwnOutput(crate::model::OwnOutput::Costs));
+            }
             memory.push((CSV_SHEET.to_string(), rows));
-            let mut book = Book::in_memory(memory, parts);
-            book.own_output = own.then_some(OwnOutput::Costs);
-            return Ok(book);
+            return Ok(Book::in_memory(memory, parts));
         }
     };
     let snapshot_sheet = sheets
@@ -258,25 +258,6 @@ pub fn open_reader<RS: Read + Seek>(mut rs: RS) -> Result<Book<RS>, ReadError> {
         merged: Default::default(),
         own_output: own_output.or(snapshot_sheet.then_some(OwnOutput::Summary)),
     })
-}
-
-/// True for the header of the CSV `costs --csv` writes (either language): its budget lines
-/// name their team, so read back from the team's folder they would count every budget
-/// twice. Its last columns are plantrack's own: line number, budget source, currency.
-fn is_costs_csv_header(row: &Row) -> bool {
-    let texts: Vec<String> = row
-        .cells
-        .iter()
-        .map(|c| match c {
-            CellValue::Text(t) => t.trim().to_string(),
-            _ => String::new(),
-        })
-        .collect();
-    let has = |zh: &str, en: &str| texts.iter().any(|t| t == zh || t == en);
-    has("预计结余", "Variance at completion")
-        && has("行号", "Line #")
-        && has("预算来源", "Budget source")
-        && has("币种", "Currency")
 }
 
 /// The name of a CSV's one sheet read from memory (a file's is its stem).

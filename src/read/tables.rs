@@ -77,6 +77,9 @@ struct Table {
     wanted: bool,
     /// The first currency written in a money cell.
     currency: Option<String>,
+    /// A budget table's Actual column: spending on each line, passed with the task-row
+    /// costs after the budget (see `RecordSink`).
+    line_spent: Vec<Expense>,
 }
 
 /// A cost table left for the second pass (after the other sheets, see `RecordSink`).
@@ -114,6 +117,9 @@ pub struct SheetRead<'a> {
     skip_through: Option<u32>,
     /// Money spent written on plan rows: expenses, passed on after the other sheets.
     pub task_expenses: Vec<Expense>,
+    /// Spending from budget tables' Actual columns: counted after the ledgers, for the
+    /// lines no ledger holds (a summary sheet's Actual repeats its ledgers).
+    pub line_spent: Vec<Expense>,
     /// Period columns (months, quarters, weeks, dates) of the header being looked at.
     periods: Vec<(usize, NaiveDate)>,
     /// The first currency written in a money cell of its tables.
@@ -144,6 +150,7 @@ impl<'a> SheetRead<'a> {
             deferred: None,
             skip_through: None,
             task_expenses: Vec::new(),
+            line_spent: Vec::new(),
             periods: Vec::new(),
             currency: None,
             unit_note: None,
@@ -288,6 +295,7 @@ impl<'a> SheetRead<'a> {
             let first = rows[0].index;
             if let Some(r) = self.recent.iter().rev().find(|r| r.index < first)
                 && let Some(t) = title_text(r)
+                && self.names_table(&t)
             {
                 self.title = Some((t, CellRef::new(self.name, r.index, first_cell(r))));
             }
@@ -300,6 +308,7 @@ impl<'a> SheetRead<'a> {
         }
         if let Some(t) = title_text(row)
             && !is_instruction(&t)
+            && self.names_table(&t)
             && self
                 .unit_note
                 .as_ref()
@@ -620,6 +629,14 @@ impl<'a> SheetRead<'a> {
             });
         }
         let mut state = SheetState::default();
+        if g.map.kind == SheetKind::Costs && g.map.column(Field::Category).is_none() {
+            // One ledger sheet per category ("Advertising", "Events"): the sheet names it.
+            state.group = Some(if is_generic_sheet_name(self.name) {
+                self.ctx.team.to_string()
+            } else {
+                self.name.trim().to_string()
+            });
+        }
         if g.map.kind == SheetKind::Plan && g.map.column(Field::Goal).is_none() {
             let (goal, from) = self.fallback_goal();
             state.set_goal(goal.0.clone(), goal.1);
@@ -646,7 +663,15 @@ impl<'a> SheetRead<'a> {
             merged_once: 0,
             wanted,
             currency: None,
+            line_spent: Vec::new(),
         });
+    }
+
+    /// Whether a title row above a table names it: not a byline ("编制：市场部", "Project
+    /// lead: Ann"), and, above a sheet's first table, not a subtitle under the sheet's title
+    /// (the first title stays unless a later one names a part: "一、项目计划").
+    fn names_table(&self, t: &str) -> bool {
+        !is_byline(t) && (self.found_any || self.title.is_none() || is_table_title(t))
     }
 
     /// A plan's goal when it has no goal column: the title above the table, else the sheet's
@@ -673,6 +698,13 @@ impl<'a> SheetRead<'a> {
             }
             if t.g.map.kind == SheetKind::Plan {
                 t.finish_plan(name, ctx, &mut self.problems, sink, &mut self.task_expenses);
+            }
+            if !t.line_spent.is_empty() {
+                t.record.notes.push(TableNote::LineSpent {
+                    rows: t.line_spent.len(),
+                    in_ledger: 0,
+                });
+                self.line_spent.append(&mut t.line_spent);
             }
             if t.skipped > LISTED_SKIPS {
                 t.record.notes.push(TableNote::MoreSkipped {
@@ -735,6 +767,8 @@ impl<'a> SheetRead<'a> {
 struct Tally<'s> {
     sink: &'s mut dyn RecordSink,
     amount: Option<Decimal>,
+    /// The budget line passed, for spending written beside it.
+    line: Option<String>,
 }
 
 impl RecordSink for Tally<'_> {
@@ -752,6 +786,7 @@ impl RecordSink for Tally<'_> {
     }
     fn budget(&mut self, row: BudgetLine) {
         self.amount = Some(row.budget);
+        self.line = Some(row.category.clone());
         self.sink.budget(row)
     }
     fn risk(&mut self, row: Risk) {
@@ -876,8 +911,28 @@ impl Table {
             problems,
             currency: &mut self.currency,
         };
-        let mut tally = Tally { sink, amount: None };
+        let mut tally = Tally {
+            sink,
+            amount: None,
+            line: None,
+        };
         read_row(self.g.map.kind, &mut reader, &mut self.state, &mut tally);
+        if let Some(category) = tally.line
+            && self.g.map.column(Field::Spent).is_some()
+            && let Some(amount) = reader.money(Field::Spent)
+        {
+            self.line_spent.push(Expense {
+                team: ctx.team.to_string(),
+                row: reader.at_field(Field::Spent),
+                date: None,
+                category,
+                channel: None,
+                item: reader.text(Field::Item),
+                amount,
+                task: None,
+                owner: None,
+            });
+        }
         if let Some(a) = tally.amount {
             self.record.records += 1;
             self.sum_all += a;
@@ -945,7 +1000,9 @@ impl Table {
         ctx: SheetCtx<'_>,
         problems: &mut Vec<Problem>,
     ) {
-        if stated != computed {
+        // A total of 0 over rows that are not is a formula never calculated (an Excel table's
+        // totals row written by a program), not a team's figure: explained, not warned.
+        if stated != computed && !stated.is_zero() {
             problems.push(Problem {
                 team: ctx.team.to_string(),
                 at: at.clone(),
@@ -1056,8 +1113,9 @@ impl Table {
         sink: &mut dyn RecordSink,
         task_expenses: &mut Vec<Expense>,
     ) {
-        let rows = std::mem::take(&mut self.plan_rows);
+        let mut rows = std::mem::take(&mut self.plan_rows);
         let map = self.g.map.clone();
+        settle_day_month(&mut rows, &map);
         let infos: Vec<RowInfo> = rows.iter().map(|r| RowInfo::of(r, &map)).collect();
         let mut level: Vec<Option<usize>> = vec![None; rows.len()];
         for i in 0..rows.len() {
@@ -1076,6 +1134,7 @@ impl Table {
                     Some(1 + info.indent)
                 }
                 _ if info.name.is_some() && info.filled == 0 && next.is_some() => Some(1),
+                _ if is_rollup_row(&infos, i) => Some(1),
                 _ => None,
             };
         }
@@ -1269,6 +1328,56 @@ struct RowInfo {
     indent: usize,
     /// Cells filled besides the id, name, goal and stage.
     filled: usize,
+    /// An owner, progress or status written (a task someone does, not a summary).
+    assigned: bool,
+    /// Start and due when both are dates.
+    span: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// Dates typed "11/2/2026" are ambiguous alone; a column whose other dates show the order
+/// ("11/13/2026") reads them that way, as the person who typed them meant.
+fn settle_day_month(rows: &mut [Row], map: &HeaderMap) {
+    for field in [Field::Start, Field::Due, Field::DoneOn] {
+        let Some(col) = map.column(field).map(|c| c.col) else {
+            continue;
+        };
+        let texts = rows.iter().filter_map(|r| match r.get(col) {
+            CellValue::Text(t) => Some(t.as_str()),
+            _ => None,
+        });
+        let Some(month_first) = crate::values::month_first_in(texts) else {
+            continue;
+        };
+        for row in rows.iter_mut() {
+            if let Some(cell) = row.cells.get_mut(col)
+                && let CellValue::Text(t) = cell
+                && let Some(d) = crate::values::date_in_order(t, month_first)
+            {
+                *cell = CellValue::Date(d);
+            }
+        }
+    }
+}
+
+/// A summary row of a plan exported from Smartsheet or MS Project, where the hierarchy is
+/// the cell's indent (a style, which the reader does not see): a named row with dates but no
+/// owner, progress or status, over at least two assigned rows whose dates lie within its own.
+fn is_rollup_row(infos: &[RowInfo], i: usize) -> bool {
+    let info = &infos[i];
+    let Some((start, due)) = info.span else {
+        return false;
+    };
+    if info.name.is_none() || info.assigned {
+        return false;
+    }
+    let kids: Vec<&RowInfo> = infos[i + 1..]
+        .iter()
+        .take_while(|n| n.assigned && n.name.is_some())
+        .collect();
+    kids.len() >= 2
+        && kids
+            .iter()
+            .all(|k| k.span.is_some_and(|(s, d)| s >= start && d <= due))
 }
 
 impl RowInfo {
@@ -1306,11 +1415,20 @@ impl RowInfo {
             })
             .filter(|c| !row.get(c.col).is_empty() && !row.merged_above.contains(&(c.col as u32)))
             .count();
+        let assigned = [Field::Owner, Field::Progress, Field::Status]
+            .into_iter()
+            .any(|f| raw(f).is_some_and(|v| !v.is_empty()));
+        let span = match (raw(Field::Start), raw(Field::Due)) {
+            (Some(CellValue::Date(s)), Some(CellValue::Date(d))) => Some((*s, *d)),
+            _ => None,
+        };
         RowInfo {
             wbs,
             name,
             indent,
             filled,
+            assigned,
+            span,
         }
     }
 }
@@ -1354,6 +1472,9 @@ impl Header {
                 let texts: Vec<String> = match p.as_slice() {
                     [] => Vec::new(),
                     [one] => vec![one.clone()],
+                    // 实际 over 开始 is the actual start, which plantrack does not keep: not
+                    // the start.
+                    [first, ..] if crate::contract::is_variant_word(first) => vec![p.concat()],
                     [first, .., last] => vec![p.concat(), last.clone(), first.clone()],
                 };
                 texts
@@ -1640,6 +1761,52 @@ fn is_table_title(text: &str) -> bool {
         .iter()
         .any(|w| t.ends_with(w));
     ordinal || names_kind || (table_word && t.chars().count() <= 20 && kind_from_name(t).is_some())
+}
+
+/// A "label: value" line under a title: who made the sheet, when, for whom.
+fn is_byline(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "编制",
+        "编制人",
+        "制表",
+        "制表人",
+        "填报人",
+        "填表人",
+        "填报日期",
+        "日期",
+        "更新",
+        "更新日期",
+        "更新时间",
+        "部门",
+        "版本",
+        "项目经理",
+        "负责人",
+        "审核",
+        "审批",
+        "公司",
+        "prepared by",
+        "project lead",
+        "project manager",
+        "manager",
+        "company",
+        "company name",
+        "date",
+        "updated",
+        "last updated",
+        "version",
+        "owner",
+        "author",
+        "department",
+        "as of",
+        "status date",
+        "project start",
+        "display week",
+    ];
+    let Some(i) = text.find([':', '：']) else {
+        return false;
+    };
+    let label = text[..i].trim().to_lowercase();
+    LABELS.contains(&label.as_str())
 }
 
 /// True when a row's one text fills two or more cells (a title merged across the table).

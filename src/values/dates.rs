@@ -414,6 +414,50 @@ pub fn is_plausible_date(date: NaiveDate, as_of: NaiveDate) -> bool {
     date.year() >= 2000 && date >= earliest && date <= latest
 }
 
+/// The day and month of an "a/b/yyyy" text whose order is ambiguous on its own.
+fn slashed(text: &str) -> Option<(u32, u32, u32)> {
+    use DateToken::{Num, Sep};
+    let s = canonical(text);
+    match date_tokens(strip_time(&s))?[..] {
+        [Num(a, 1..=2), Sep(x), Num(b, 1..=2), Sep(y), Num(year, 4)]
+            if x == y && is_date_separator(x) =>
+        {
+            Some((a, b, year))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a column's "a/b/yyyy" dates put the month first, as a cell with a day above 12
+/// shows ("11/13/2026": month first; "13/11/2026": day first). None when no cell tells, or
+/// when cells disagree.
+pub fn month_first_in<'a>(texts: impl Iterator<Item = &'a str>) -> Option<bool> {
+    let mut seen = None;
+    for (a, b, _) in texts.filter_map(slashed) {
+        let this = match (a > 12, b > 12) {
+            (false, true) => true,
+            (true, false) => false,
+            _ => continue,
+        };
+        if seen.is_some_and(|s| s != this) {
+            return None;
+        }
+        seen = Some(this);
+    }
+    seen
+}
+
+/// An "a/b/yyyy" date read in the order the rest of its column shows (see
+/// [`month_first_in`]): "11/2/2026" is November 2 beside "11/13/2026".
+pub fn date_in_order(text: &str, month_first: bool) -> Option<NaiveDate> {
+    let (a, b, year) = slashed(text)?;
+    if month_first {
+        ymd(year, a, b)
+    } else {
+        ymd(year, b, a)
+    }
+}
+
 #[cfg(test)]
 #[path = "dates_tests.rs"]
 mod tests;

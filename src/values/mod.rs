@@ -25,8 +25,8 @@ mod weeks;
 mod words;
 
 pub use dates::{
-    DateText, is_plausible_date, month_day_number, parse_date, parse_date_range,
-    serial_1904_to_date, serial_to_date,
+    DateText, date_in_order, is_plausible_date, month_day_number, month_first_in, parse_date,
+    parse_date_range, serial_1904_to_date, serial_to_date,
 };
 pub use headers::{UnitHint, split_unit_hint, unit_note};
 pub use links::{Link, LinkKind, parse_link};

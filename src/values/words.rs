@@ -56,6 +56,9 @@ const STATUS_WORDS: &[(WrittenStatus, &[&str])] = &[
             "resolved",
             "signedoff",
             "accepted",
+            // A "Done?" / 是否完成 column.
+            "yes",
+            "是",
         ],
     ),
     (
@@ -181,6 +184,10 @@ const STATUS_WORDS: &[(WrittenStatus, &[&str])] = &[
             "queued",
             "pending",
             "upcoming",
+            "idea",
+            "待定",
+            "no",
+            "否",
         ],
     ),
 ];
@@ -189,10 +196,12 @@ const STATUS_WORDS: &[(WrittenStatus, &[&str])] = &[
 /// "10成" and "100%" done, "0%" not started.
 pub fn status_word(text: &str) -> Option<WrittenStatus> {
     let folded = fold(text);
-    if let Some(s) = exact_status(&folded) {
+    // A mark before or after the word ("✅ Done", "🟡 In progress", "● 进行中") says nothing more.
+    let folded = folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+    if let Some(s) = exact_status(folded) {
         return Some(s);
     }
-    if let Some(share) = share_word(&folded) {
+    if let Some(share) = share_word(folded) {
         return Some(status_of_share(share));
     }
     let parts: Vec<WrittenStatus> = folded

@@ -54,3 +54,20 @@ fn progress_in_words() {
     assert_eq!(progress_word("延期"), None);
     assert_eq!(progress_word("11成"), None);
 }
+
+#[test]
+fn marks_beside_the_word_and_yes_no_columns() {
+    for (text, meant) in [
+        ("✅ Done", Done),
+        ("🟡 In progress", InProgress),
+        ("⬜ Not started", NotStarted),
+        ("● 进行中", InProgress),
+        ("Yes", Done),
+        ("是", Done),
+        ("No", NotStarted),
+        ("Idea", NotStarted),
+    ] {
+        assert_eq!(status_word(text), Some(meant), "{text}");
+    }
+    assert_eq!(status_word("—"), None);
+}

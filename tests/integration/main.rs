@@ -31,4 +31,5 @@ mod stale;
 mod streaming;
 mod teams;
 mod typed;
+mod unseen;
 mod workbooks;
