@@ -153,6 +153,12 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             "spending on \"{category}\", which has no budget line{}",
             did_you_mean(suggestion.as_deref(), lang)
         ),
+        (K::NoBudget { lines }, Lang::Zh) => format!(
+            "没有预算表或预算列：{lines} 个费用科目只列出支出，不判断超支（要对比预算，加一张“预算”表：费用科目 | 预算）"
+        ),
+        (K::NoBudget { lines }, Lang::En) => format!(
+            "no budget sheet or column: {lines} spending line(s) are shown without a budget, and none is judged over (to compare, add a Budget sheet: Category | Budget)"
+        ),
         (K::IgnoredSheet, Lang::Zh) => "未识别的工作表，已忽略".into(),
         (K::IgnoredSheet, Lang::En) => "not a recognised sheet, ignored".into(),
         (K::NoHeaderRow { kind }, Lang::Zh) => format!(

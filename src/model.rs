@@ -186,6 +186,9 @@ pub enum ProblemKind {
         category: String,
         suggestion: Option<String>,
     },
+    /// A team with spending and no budget at all: its lines are shown without a budget,
+    /// said once for the team rather than warned line by line.
+    NoBudget { lines: usize },
     /// A sheet that matched no known kind; it is ignored.
     IgnoredSheet,
     /// A sheet named like a known kind but with no header row in its top rows.

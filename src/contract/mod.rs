@@ -402,10 +402,12 @@ const PLAN: &[FieldSpec] = &[
             "no. of days",
         ],
     ),
+    // "Fixed Cost" / 固定成本 is not here: in MS Project and Smartsheet plans it is a part of
+    // the task's cost (already inside Actual Cost), never its budget.
     x(
         Field::Budget,
-        &["预算", "项目预算", "预算金额", "预算费用", "固定成本"],
-        &["budget", "fixed cost", "budgeted cost", "planned cost"],
+        &["预算", "项目预算", "预算金额", "预算费用"],
+        &["budget", "budgeted cost", "planned cost"],
     ),
     x(
         Field::Spent,

@@ -331,6 +331,35 @@ fn task_costs_in_an_xls() {
     assert_eq!(done(&data), ["Strategy deck", "Photo shoot"]);
     assert_eq!(overdue(&data), ["Website banners"]);
     assert_eq!(spent(&data), dec("9450"));
+    // "Fixed Cost" is a part of the task's cost, never its budget (Photo shoot is not "over").
+    assert_eq!(budget(&data), dec("0"));
+}
+
+/// A plan with spending and no budget anywhere: one note for the team, not a warning per
+/// line, and no line judged over.
+#[test]
+fn spending_without_any_budget_is_one_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Holiday Campaign.xls");
+    std::fs::copy(unseen("Holiday Campaign.xls"), &file).unwrap();
+    let out = crate::common::plantrack(
+        dir.path(),
+        &[
+            "check",
+            "Holiday Campaign.xls",
+            "--as-of",
+            "2026-11-26",
+            "--lang",
+            "en",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+    assert!(
+        stdout.contains("ProjectTaskList!H4: note: no budget sheet or column: 3 spending line(s)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("which has no budget line"), "{stdout}");
 }
 
 /// Numbers typed as month.day (5.28, 6.12) and a range in one cell, as of mid-June.
