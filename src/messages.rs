@@ -570,9 +570,6 @@ impl std::error::Error for Said {
     }
 }
 
-/// An error and its causes on one line, "outer: inner", each in `lang`: a [`Said`] in that
-/// language, an OS error as a sentence in that language with its code, anything else as it
-/// says itself.
 /// A problem's message followed by the headers seen and the lines offered for a mapping file.
 fn with_hint(text: String, hint: Option<&crate::model::SheetHint>, lang: Lang) -> String {
     match hint {
@@ -615,19 +612,29 @@ pub fn hint_text(hint: &crate::model::SheetHint, lang: Lang) -> String {
     }
 }
 
+/// An error and its causes on one line, "outer: inner", each in `lang`: a [`Said`] in that
+/// language, an OS error as a sentence in that language with its code, anything else as it
+/// says itself in English. In Chinese such a library's English is left out; an error made
+/// of nothing else (a bug) says so in Chinese and keeps the detail for the report.
 pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
-    err.chain()
-        .map(|cause| {
+    let parts: Vec<String> = err
+        .chain()
+        .filter_map(|cause| {
             if let Some(said) = cause.downcast_ref::<Said>() {
-                said.pick(lang).to_string()
+                Some(said.pick(lang).to_string())
             } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-                io_text(io, lang)
+                Some(io_text(io, lang))
+            } else if lang == Lang::Zh {
+                None
             } else {
-                cause.to_string()
+                Some(cause.to_string())
             }
         })
-        .collect::<Vec<_>>()
-        .join(": ")
+        .collect();
+    if parts.is_empty() {
+        return format!("内部错误，请将输入文件反馈给 plantrack 维护者（{err}）");
+    }
+    parts.join(": ")
 }
 
 /// An OS error in `lang`: the one wording of every OS error plantrack shows (reading,

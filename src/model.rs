@@ -331,6 +331,8 @@ pub enum ReadError {
     Password,
     /// A spreadsheet container whose content cannot be decoded (cut short, corrupt).
     Damaged(String),
+    /// CSV text whose encoding cannot be told for sure (not UTF-8 or UTF-16, not GBK).
+    UnknownEncoding,
     /// The file cannot be read from disk (permissions, I/O).
     Unreadable(String),
     /// Over one of the limits in `read::limits`; `place` is the part or sheet, `found` the figure.

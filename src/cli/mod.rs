@@ -188,8 +188,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub start: Option<NaiveDate>,
     /// The campaign's length in weeks (1 to 52): the calendar behind the weekly dropdown.
-    #[arg(long, value_name = "N", default_value_t = 4,
-          value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_WEEKS)))]
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = parse_weeks)]
     pub weeks: u32,
     /// Replace the output file if it exists.
     #[arg(long)]
@@ -292,6 +291,17 @@ fn parse_share(s: &str) -> Result<Decimal, Said> {
         ));
     }
     Ok(d.normalize())
+}
+
+/// A campaign length in whole weeks, 1 to [`MAX_WEEKS`].
+fn parse_weeks(s: &str) -> Result<u32, Said> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if (1..=MAX_WEEKS).contains(&n) => Ok(n),
+        _ => Err(Said::new(
+            format!("\"{s}\" 不是 1 到 {MAX_WEEKS} 之间的整数周数"),
+            format!("\"{s}\" is not a whole number of weeks from 1 to {MAX_WEEKS}"),
+        )),
+    }
 }
 
 /// A period written START..END, both dates as `--as-of` takes them, END not before START.

@@ -243,10 +243,18 @@ pub fn command(cmd: Command) -> Command {
         .map(|s| s.get_name().to_string())
         .collect();
     let mut cmd = translate_command(cmd, "");
-    for name in names {
-        cmd = cmd.mut_subcommand(&name, |s| translate_command(s, &name));
+    for name in &names {
+        cmd = cmd.mut_subcommand(name, |s| translate_command(s, name));
     }
-    cmd
+    // `plantrack help help` lists the commands again, from the `help` command's own copies.
+    cmd.mut_subcommand("help", |help| {
+        let help = help
+            .subcommand_help_heading("命令")
+            .subcommand_value_name("命令");
+        names.iter().fold(help, |help, name| {
+            help.mut_subcommand(name, |s| translate_command(s, name))
+        })
+    })
 }
 
 fn text(value: Option<&ContextValue>) -> String {
@@ -285,10 +293,15 @@ pub fn error(e: &clap::Error) -> String {
             let why = std::error::Error::source(e)
                 .map(|s| match s.downcast_ref::<crate::messages::Said>() {
                     Some(said) => said.zh.clone(),
-                    None => s.to_string(),
+                    // Another parser's English reason is left out.
+                    None => String::new(),
                 })
                 .unwrap_or_default();
-            format!("{arg} 的值 \"{value}\" 无效：{why}")
+            if why.is_empty() {
+                format!("{arg} 的值 \"{value}\" 无效")
+            } else {
+                format!("{arg} 的值 \"{value}\" 无效：{why}")
+            }
         }
         ErrorKind::UnknownArgument => format!("无法识别的参数 \"{arg}\""),
         ErrorKind::InvalidSubcommand => format!(

@@ -205,7 +205,7 @@ pub fn run(args: CostsArgs) -> Result<Outcome> {
         }
         Dest::Json => {
             let json = costs_json(&view, &not_read)?;
-            print(&format!("{json}\n"), lang)?;
+            print(&format!("{json}\n"), crate::lang::console(lang))?;
             None
         }
     };

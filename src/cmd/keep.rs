@@ -5,25 +5,27 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use crate::compute::Summary;
 use crate::lang::Lang;
+use crate::messages::Said;
 use crate::model::TeamNotes;
 use crate::read::notes::{fingerprint, read_summary_work};
 use crate::render::{RenderOptions, set_fingerprint, summary_workbook};
 
 /// Fills `summary.notes` from the summary at `output` (about to be replaced) and from
 /// last week's summary `previous`; keeps a dated copy of `output` when cells other than the
-/// invited ones were edited, or when it is not a summary plantrack can read.
+/// invited ones were edited, or when it is not a summary plantrack can read. What it did is
+/// said in `say`, the language of the console.
 ///
 /// Errors: the copy cannot be written (the summary is then not replaced).
 pub fn carry_team_work(
     output: &Path,
     previous: Option<&Path>,
     summary: &mut Summary,
-    lang: Lang,
+    say: Lang,
 ) -> Result<()> {
     let mut notes = TeamNotes::default();
     if output.is_file() {
@@ -33,11 +35,16 @@ pub fn carry_team_work(
         }
         if work.as_ref().is_ok_and(|w| w.edited) || work.is_err() {
             let copy = dated_copy(output);
-            std::fs::copy(output, &copy)
-                .with_context(|| format!("keeping a copy of {}", output.display()))?;
+            std::fs::copy(output, &copy).map_err(|e| {
+                Said::new(
+                    format!("无法另存 {} 的副本", output.display()),
+                    format!("keeping a copy of {}", output.display()),
+                )
+                .because(e)
+            })?;
             crate::say!(
                 "{}",
-                match lang {
+                match say {
                     Lang::Zh => format!(
                         "plantrack: {} 中有非黄色单元格被修改过，已另存一份：{}",
                         output.display(),
@@ -61,7 +68,7 @@ pub fn carry_team_work(
     if kept > 0 {
         crate::say!(
             "{}",
-            match lang {
+            match say {
                 Lang::Zh => format!("已保留团队在复盘表黄色单元格中填写的 {kept} 项内容"),
                 Lang::En =>
                     format!("kept {kept} of the team's notes in the Retrospective's yellow cells"),

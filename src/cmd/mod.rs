@@ -56,7 +56,7 @@ pub fn today() -> NaiveDate {
 /// nothing when stderr is piped). A handful of files reads in a blink.
 const PROGRESS_FROM_FILES: usize = 8;
 
-fn progress_bar(files: usize) -> indicatif::ProgressBar {
+fn progress_bar(files: usize, inputs: &[PathBuf]) -> indicatif::ProgressBar {
     if files < PROGRESS_FROM_FILES {
         return indicatif::ProgressBar::hidden();
     }
@@ -64,7 +64,9 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
     if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
-    bar.set_message("workbooks");
+    // Before any is read only the user's language is known, else the file names'.
+    let lang = crate::lang::console(choose_lang(None, None, inputs));
+    bar.set_message(lang.pick("个工作簿", "workbooks"));
     bar
 }
 
@@ -87,7 +89,7 @@ pub fn load(inputs: &[PathBuf], mapping: Option<&Path>, as_of: NaiveDate) -> Res
     let (files, mut failures) = expand_inputs(inputs);
     let mapping = read_mapping(&files, mapping)?;
     let locked = locked_files(&files);
-    let progress = progress_bar(files.len());
+    let progress = progress_bar(files.len(), inputs);
     let results: Vec<(PathBuf, Result<Dataset, ReadError>)> = files
         .into_par_iter()
         .map(|path| {
@@ -262,10 +264,18 @@ pub fn escaped_lines(text: &str) -> String {
     text.split('\n').map(escaped).collect::<Vec<_>>().join("\n")
 }
 
-/// True when `output` names one of the inputs, or a workbook inside an input directory.
+/// True when `output` names one of the inputs, or a team's workbook inside an input
+/// directory. A summary or cost workbook plantrack wrote into the folder is not an input (it
+/// is skipped when the folder is read), so `report .` run twice on one day replaces its own
+/// summary, keeping the team's notes (cmd/keep.rs), instead of refusing.
 pub fn is_an_input(inputs: &[PathBuf], output: &Path) -> bool {
     let (files, _) = expand_inputs(inputs);
-    inputs.iter().chain(&files).any(|i| same_file(i, output))
+    let own = |f: &PathBuf| match crate::read::source::open(f) {
+        Ok(book) => book.own_output().is_some(),
+        Err(e) => matches!(e, ReadError::OwnOutput(_)),
+    };
+    inputs.iter().any(|i| same_file(i, output))
+        || files.iter().any(|f| same_file(f, output) && !own(f))
 }
 
 /// True when two paths name the same file (the output must never overwrite an input).

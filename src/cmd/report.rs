@@ -70,7 +70,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let settings = settings(as_of, args.calendar, &loaded.data);
     let mut summary = summarize(loaded.data, &settings);
     if let Some(stale) = &summary.stale {
-        crate::say!("plantrack: {}", crate::messages::stale_as_of(stale, lang));
+        crate::say!("plantrack: {}", crate::messages::stale_as_of(stale, say));
     }
     let opts = RenderOptions {
         lang,
@@ -121,13 +121,13 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         }
     }
     let last_week = previous.as_ref().map(|(p, _)| p.as_path());
-    super::keep::carry_team_work(&output, last_week, &mut summary, lang)?;
+    super::keep::carry_team_work(&output, last_week, &mut summary, say)?;
     let mut wb = super::keep::fingerprinted(&summary, &opts)?;
     target.save(&mut wb)?;
     let image = if args.no_png {
         Ok(())
     } else {
-        write_brief_png(&summary, lang, &output)
+        write_brief_png(&summary, lang, say, &output)
     };
 
     let tasks = summary.tasks.len();
@@ -153,19 +153,19 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// Writes `<summary>.png` beside the summary and says which font drew it; on failure, the
-/// message (no image is left behind).
-fn write_brief_png(summary: &Summary, lang: Lang, output: &Path) -> Result<(), String> {
+/// Writes `<summary>.png` (labels in `lang`) beside the summary and says which font drew it,
+/// in `say`; on failure, the message (no image is left behind).
+fn write_brief_png(summary: &Summary, lang: Lang, say: Lang, output: &Path) -> Result<(), String> {
     let path = output.with_extension("png");
     let b = brief(summary);
-    let image = brief_png(summary, &b, lang, font_database()).map_err(|e| e.message(lang))?;
+    let image = brief_png(summary, &b, lang, font_database()).map_err(|e| e.message(say))?;
     // Written as the summary is: whole or not at all, never over a file being written.
-    let target = super::output::Target::new(path.clone(), &[], Some("png"), lang)
-        .map_err(|e| crate::messages::error_text(&e, lang))?;
+    let target = super::output::Target::new(path.clone(), &[], Some("png"), say)
+        .map_err(|e| crate::messages::error_text(&e, say))?;
     target
         .save(&mut super::output::Bytes(image.png))
-        .map_err(|e| crate::messages::error_text(&e, lang))?;
-    match lang {
+        .map_err(|e| crate::messages::error_text(&e, say))?;
+    match say {
         Lang::Zh => crate::say!(
             "图片简报 {}（{}×{} 像素，字体 {}）",
             path.display(),

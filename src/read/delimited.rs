@@ -101,36 +101,29 @@ fn delimiter_of(first: &str) -> u8 {
 
 /// The text of the bytes, in the one encoding they can be.
 ///
-/// Errors: [`ReadError::Damaged`] saying the encoding could not be told.
+/// Errors: [`ReadError::UnknownEncoding`].
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8(rest.to_vec()).map_err(|_| unknown_encoding());
+        return String::from_utf8(rest.to_vec()).map_err(|_| ReadError::UnknownEncoding);
     }
     for (bom, enc) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
         if let Some(rest) = bytes.strip_prefix(bom) {
             return enc
                 .decode_without_bom_handling_and_without_replacement(rest)
                 .map(|t| t.into_owned())
-                .ok_or_else(unknown_encoding);
+                .ok_or(ReadError::UnknownEncoding);
         }
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
     if !looks_like_gbk(bytes) {
-        return Err(unknown_encoding());
+        return Err(ReadError::UnknownEncoding);
     }
     GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|t| t.into_owned())
-        .ok_or_else(unknown_encoding)
-}
-
-fn unknown_encoding() -> ReadError {
-    ReadError::Damaged(
-        "CSV text in an encoding plantrack cannot tell for sure (not UTF-8, not GBK); save it as CSV UTF-8"
-            .into(),
-    )
+        .ok_or(ReadError::UnknownEncoding)
 }
 
 /// True when the double-byte characters are mostly in GB2312's common block (both bytes
@@ -187,7 +180,7 @@ mod tests {
                 .decode_without_bom_handling_and_without_replacement(latin1)
                 .is_some()
         );
-        assert!(matches!(rows(latin1), Err(ReadError::Damaged(_))));
+        assert!(matches!(rows(latin1), Err(ReadError::UnknownEncoding)));
     }
 
     #[test]

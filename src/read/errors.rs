@@ -112,17 +112,30 @@ impl ReadError {
                 "{}: plantrack reads {SUPPORTED}; open it in Excel, WPS or LibreOffice and save it as .xlsx",
                 kind.what(lang)
             ),
+            (ReadError::UnknownEncoding, Lang::Zh) => {
+                "CSV 文本的编码无法确定（不是 UTF-8，也不是 GBK）：请另存为“CSV UTF-8”".into()
+            }
+            (ReadError::UnknownEncoding, Lang::En) => {
+                "CSV text in an encoding plantrack cannot tell for sure (not UTF-8, not GBK); save it as CSV UTF-8".into()
+            }
             (ReadError::Password, Lang::Zh) => "工作簿有密码保护：请另存一份不加密的副本".into(),
             (ReadError::Password, Lang::En) => {
                 "the workbook is password-protected: save an unprotected copy".into()
             }
-            (ReadError::Damaged(e), Lang::Zh) => format!(
-                "工作簿已损坏或不完整（{e}）：请用 Excel、WPS 或 LibreOffice 打开并另存一份"
-            ),
+            // The reader's own words are English: the Chinese line says what to do without them.
+            (ReadError::Damaged(_), Lang::Zh) => {
+                "工作簿已损坏或不完整：请用 Excel、WPS 或 LibreOffice 打开并另存一份".into()
+            }
             (ReadError::Damaged(e), Lang::En) => format!(
                 "the workbook is damaged or cut short ({e}): open it in Excel, WPS or LibreOffice and save a new copy"
             ),
-            (ReadError::Unreadable(e), Lang::Zh) => format!("无法读取文件（{e}）"),
+            (ReadError::Unreadable(e), Lang::Zh) => match os_error_code(e) {
+                Some(code) => format!(
+                    "无法读取文件：{}",
+                    crate::messages::io_text(&std::io::Error::from_raw_os_error(code), lang)
+                ),
+                None => "无法读取文件".into(),
+            },
             (ReadError::Unreadable(e), Lang::En) => format!("cannot read the file ({e})"),
             (ReadError::ReaderFailed(e), Lang::Zh) => {
                 format!("读取此文件时出错（{e}）：请将文件反馈给 plantrack 维护者")
@@ -214,6 +227,12 @@ fn has_hint(p: &crate::model::Problem) -> bool {
     )
 }
 
+/// The code of an OS error's text, "Permission denied (os error 13)" -> 13.
+fn os_error_code(text: &str) -> Option<i32> {
+    let (_, rest) = text.rsplit_once("(os error ")?;
+    rest.strip_suffix(')')?.parse().ok()
+}
+
 fn limit_text(limit: Limit, place: &str, found: u64, lang: Lang) -> String {
     let max = limit.value();
     match (limit, lang) {
@@ -277,4 +296,29 @@ fn quoted(names: &[String]) -> String {
         .map(|n| format!("\"{n}\""))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_reasons_leave_the_readers_english_out() {
+        let denied = ReadError::Unreadable("Permission denied (os error 13)".into());
+        assert_eq!(
+            denied.message(Lang::Zh),
+            "无法读取文件：没有权限（文件可能被其他程序占用，或文件夹为只读）（系统错误 13）"
+        );
+        assert_eq!(
+            denied.message(Lang::En),
+            "cannot read the file (Permission denied (os error 13))"
+        );
+        assert_eq!(
+            ReadError::Unreadable("stream did not contain valid UTF-8".into()).message(Lang::Zh),
+            "无法读取文件"
+        );
+        let cut = ReadError::Damaged("invalid Zip archive: Could not find EOCD".into());
+        assert!(!cut.message(Lang::Zh).contains("Zip"));
+        assert!(cut.message(Lang::En).contains("Could not find EOCD"));
+    }
 }

@@ -373,6 +373,22 @@ impl Page {
         for t in &b.due_soon {
             let _ = writeln!(d, "{} {} {}", l.pick("到期", "due"), t.name, t.due);
         }
+        // The budget bars, as drawn: each line's share used.
+        let lines: Vec<_> = b.lines.iter().filter(|x| x.budget.is_some()).collect();
+        let many_teams = lines.iter().any(|x| x.team != lines[0].team);
+        for line in lines.iter().take(LIST_ROWS + 2) {
+            let name = if many_teams {
+                format!("{} · {}", line.category, line.team)
+            } else {
+                line.category.clone()
+            };
+            let _ = writeln!(
+                d,
+                "{} {name}: {}",
+                l.pick("预算", "budget"),
+                pct(line.share)
+            );
+        }
         d
     }
 

@@ -496,9 +496,21 @@ fn totals_row(
         None => ws.write_blank(r, FORECAST, &money_fmt).map(|_| ())?,
     }
     let k = format!("{}{x}", col(FORECAST));
+    // As on the lines, no [Red] of its own: a negative variance is red only where the total
+    // is over its budget (share used past 100%), amber otherwise.
+    let variance_fmt = money_fmt
+        .clone()
+        .set_num_format(plain_money_format(currency));
     match t.variance() {
-        Some(v) => formula(ws, r, VARIANCE, format!("{c}-{k}"), plain(v), &money_fmt)?,
-        None => ws.write_blank(r, VARIANCE, &money_fmt).map(|_| ())?,
+        Some(v) => formula(ws, r, VARIANCE, format!("{c}-{k}"), plain(v), &variance_fmt)?,
+        None => ws.write_blank(r, VARIANCE, &variance_fmt).map(|_| ())?,
+    }
+    let (v, u) = (col(VARIANCE), col(SHARE));
+    for (test, colour) in [(">", 0x9C0006), ("<=", 0x9C5700)] {
+        let rule = rust_xlsxwriter::ConditionalFormatFormula::new()
+            .set_rule(format!("=AND(${v}${x}<0,${u}${x}{test}1)").as_str())
+            .set_format(Format::new().set_font_color(colour));
+        ws.add_conditional_format(r, VARIANCE, r, VARIANCE, &rule)?;
     }
     // Every line's estimate, budgeted or not (CostTotals::estimate).
     match (estimates, t.estimate()) {

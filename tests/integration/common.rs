@@ -21,12 +21,15 @@ pub fn fixtures() -> PathBuf {
 
 /// Runs plantrack, killing it after `limit` (a hang fails the test instead of blocking it).
 pub fn plantrack_with_timeout(dir: &Path, args: &[&str], limit: std::time::Duration) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plantrack"))
+    let since = std::time::SystemTime::now();
+    let o = Command::new(env!("CARGO_BIN_EXE_plantrack"))
         .current_dir(dir)
         .args(args)
         .timeout(limit)
         .output()
-        .expect("run plantrack")
+        .expect("run plantrack");
+    figures_agree(dir, args, since, &o);
+    o
 }
 
 /// Runs plantrack; `report` without its image brief (which needs a CJK font on the machine:
@@ -57,7 +60,24 @@ pub fn plantrack_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd.output().expect("run plantrack")
+    let since = std::time::SystemTime::now();
+    let o = cmd.output().expect("run plantrack");
+    figures_agree(dir, args, since, &o);
+    o
+}
+
+/// Every summary and cost workbook the suite makes: its figures agree (agree.rs).
+fn figures_agree(dir: &Path, args: &[&str], since: std::time::SystemTime, o: &Output) {
+    let writes = match args.first() {
+        Some(&"report") | Some(&"costs") => true,
+        Some(first) => !["check", "init", "help"].contains(first) && !first.starts_with('-'),
+        None => false,
+    };
+    if o.status.success() && writes {
+        for out in crate::agree::written_by(dir, args, since) {
+            crate::agree::outputs_agree(&out);
+        }
+    }
 }
 
 use calamine::{Data, Reader, open_workbook_auto};

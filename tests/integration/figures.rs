@@ -1,5 +1,6 @@
 //! One definition per figure (issue 15): every figure shown in two places (the Overview and
-//! the Costs sheet, the `report` and `costs` workbooks, the workbook and `costs --json`) is
+//! the Costs sheet, the `report` and `costs` workbooks, the workbook, `costs --json` and
+//! `costs --csv`) is
 //! the same, for a representative set of runs: each sample alone, both together (two
 //! currencies), early in the campaign period and with `--period`.
 
@@ -88,6 +89,32 @@ fn a_figure_shown_twice_is_the_same_figure() {
         // The report's and the costs workbook's cost sheets, and the JSON, line by line.
         let lines = json["lines"].as_array().unwrap();
         assert!(!lines.is_empty(), "{case}");
+        // The CSV: one row per line, the JSON's figures (the samples' names hold no comma).
+        run(dir.path(), "costs", &inputs, &extra, &["--csv", "c.csv"]);
+        let csv = std::fs::read_to_string(dir.path().join("c.csv")).unwrap();
+        let rows: Vec<Vec<&str>> = csv
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect())
+            .collect();
+        assert_eq!(rows.len(), lines.len(), "{case}: CSV rows");
+        for (row, jl) in rows.iter().zip(lines) {
+            assert_eq!(row[1], jl["budget_line"].as_str().unwrap(), "{case}");
+            for (c, key) in [
+                (2, "budget"),
+                (3, "spent"),
+                (4, "refunds"),
+                (5, "remaining"),
+                (6, "used"),
+                (8, "expenses"),
+                (10, "forecast"),
+                (11, "variance"),
+            ] {
+                let cell = row[c].parse::<f64>().ok();
+                same(&format!("{case} CSV {key}"), cell, json_num(&jl[key]));
+            }
+        }
         for (i, jl) in lines.iter().enumerate() {
             let (a, b) = (&report_costs[i + 1], &costs_costs[i + 1]);
             assert_eq!(text(&a[1]), jl["budget_line"].as_str().unwrap(), "{case}");
@@ -102,8 +129,10 @@ fn a_figure_shown_twice_is_the_same_figure() {
             for (c, key) in [
                 (2, "budget"),
                 (3, "spent"),
+                (4, "refunds"),
                 (5, "remaining"),
                 (6, "used"),
+                (8, "expenses"),
                 (10, "forecast"),
                 (11, "variance"),
             ] {
@@ -195,6 +224,38 @@ fn a_figure_shown_twice_is_the_same_figure() {
                 at("已用比例（有预算的科目）", "Used (budgeted lines)"),
                 Some(used),
             );
+        }
+
+        // Per team: the JSON's team totals and the Costs sheet's team totals (both
+        // workbooks), every figure.
+        if let Some(at) = report_costs.iter().position(|r| {
+            r.first()
+                .is_some_and(|c| *c == "团队小计" || *c == "Team totals")
+        }) {
+            let teams = json["teams"].as_array().unwrap();
+            assert_eq!(teams.len(), 2, "{case}");
+            for (i, jt) in teams.iter().enumerate() {
+                for book in [&report_costs, &costs_costs] {
+                    let row = &book[at + 1 + i];
+                    assert_eq!(text(&row[0]), jt["team"].as_str().unwrap(), "{case}");
+                    for (c, key) in [
+                        (2, "budget"),
+                        (3, "spent"),
+                        (4, "refunds"),
+                        (5, "remaining"),
+                        (6, "used"),
+                        (8, "expenses"),
+                        (10, "forecast"),
+                        (11, "variance"),
+                    ] {
+                        same(
+                            &format!("{case} team {i} {key}"),
+                            opt_num(row.get(c)),
+                            json_num(&jt[key]),
+                        );
+                    }
+                }
+            }
         }
 
         // Per team: the JSON's team totals and the Overview's team table.

@@ -137,3 +137,39 @@ fn improvements_and_lessons_carry_into_next_week_and_highlights_do_not() {
     assert_eq!(note(&out, "经验沉淀"), "达人合作先签框架协议");
     assert_eq!(note(&out, "亮点"), "");
 }
+
+/// The weekly rhythm in a team folder: `report .` run again on the same day (a corrected
+/// cost line) replaces its own summary, which sits in the folder it reads, and keeps the
+/// notes typed into it; the `costs --csv` file left in the folder is not read as a second
+/// budget.
+#[test]
+fn report_dot_run_twice_on_one_day_keeps_the_notes_and_counts_budgets_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(samples().join(ZH_SAMPLE), dir.path().join(ZH_SAMPLE)).unwrap();
+    let run = |args: &[&str]| {
+        let o = plantrack(dir.path(), args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    run(&["report", ".", "--as-of", AS_OF]);
+    let out = dir.path().join(format!("plantrack-summary-{AS_OF}.xlsx"));
+    assert!(out.is_file());
+    let budget = |out: &Path| num(&row_with(&sheet(out, "概览"), 0, "总预算")[1]);
+    assert_eq!(budget(&out), 220_000.0);
+    if !type_into(&out, &[("亮点", "直播转化超预期")], None) {
+        return;
+    }
+    run(&["costs", ".", "--as-of", AS_OF, "--csv", "成本.csv"]);
+    let said = run(&["report", ".", "--as-of", AS_OF]);
+    assert!(
+        said.contains("已保留团队在复盘表黄色单元格中填写的 1 项内容"),
+        "{said}"
+    );
+    assert_eq!(note(&out, "亮点"), "直播转化超预期");
+    assert!(copies(dir.path()).is_empty(), "{:?}", copies(dir.path()));
+    assert_eq!(
+        budget(&out),
+        220_000.0,
+        "the CSV's budgets are not added again"
+    );
+}

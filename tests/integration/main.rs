@@ -1,11 +1,13 @@
 //! plantrack's integration tests: one binary, a file per subcommand, a common helper.
 
+mod agree;
 mod brief;
 mod calendar;
 mod check;
 mod common;
 mod costs;
 mod critical;
+mod currency;
 mod durations;
 mod figures;
 mod fuzz_regressions;
@@ -18,6 +20,7 @@ mod language;
 mod limits;
 mod mapping;
 mod metrics;
+mod no_english;
 mod nothing_lost;
 mod outputs;
 mod real;
