@@ -80,6 +80,55 @@ pub fn kind_word(kind: SheetKind) -> &'static str {
         .map_or("", |(_, w)| w[0])
 }
 
+/// The word a mapping file names a kind by, in `lang`: Chinese users are offered the Chinese
+/// word, which a mapping accepts as well ("计划", "费用").
+pub fn kind_word_in(kind: SheetKind, lang: Lang) -> &'static str {
+    let words = KIND_WORDS
+        .iter()
+        .find(|(k, _)| *k == MappedKind::Kind(kind))
+        .map_or(&[][..], |(_, w)| *w);
+    match lang {
+        Lang::Zh => words.iter().find(|w| !w.is_ascii()).copied(),
+        Lang::En => None,
+    }
+    .unwrap_or_else(|| kind_word(kind))
+}
+
+/// The kind words offered in `lang`: "plan | weekly | ..." or "计划 | 周报 | ...".
+pub fn kind_words_in(lang: Lang) -> String {
+    match lang {
+        Lang::En => kind_words(),
+        Lang::Zh => KIND_WORDS
+            .iter()
+            .filter_map(|(_, w)| w.iter().find(|w| !w.is_ascii()).copied())
+            .collect::<Vec<_>>()
+            .join(" | "),
+    }
+}
+
+/// A field's name for a kind in `lang`: the mapping name in English, the first Chinese header
+/// plantrack knows for it in Chinese (a mapping accepts either: `"跟进人" = "负责人"`).
+pub fn field_word_in(kind: SheetKind, field: Field, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => field_word(field),
+        Lang::Zh => kind
+            .fields()
+            .iter()
+            .find(|s| s.field == field)
+            .and_then(|s| s.zh.first().copied())
+            .unwrap_or_else(|| field_word(field)),
+    }
+}
+
+/// The field names of a kind in `lang`, for messages.
+pub fn field_words_in(kind: SheetKind, lang: Lang) -> String {
+    fields_of(kind)
+        .into_iter()
+        .map(|f| field_word_in(kind, f, lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
 /// A field's name in a mapping file.
 pub fn field_word(field: Field) -> &'static str {
     use Field as F;
@@ -214,13 +263,13 @@ pub fn snippet(hint: &SheetHint, lang: Lang) -> String {
         lines.push(format!("name = {}", toml_string(&hint.sheet)));
     }
     let choose = lang.pick("可选", "one of");
+    let kinds = kind_words_in(lang);
     match hint.kind {
         Some(k) => lines.push(format!(
-            "kind = \"{}\"  # {choose}: {}",
-            kind_word(k),
-            kind_words()
+            "kind = \"{}\"  # {choose}: {kinds}",
+            kind_word_in(k, lang),
         )),
-        None => lines.push(format!("kind = \"?\"  # {choose}: {}", kind_words())),
+        None => lines.push(format!("kind = \"?\"  # {choose}: {kinds}")),
     }
     lines.push(format!("header_row = {}", hint.header_row));
     if !hint.unmapped.is_empty() {
@@ -232,31 +281,33 @@ pub fn snippet(hint: &SheetHint, lang: Lang) -> String {
             Some(k) => lines.push(format!(
                 "# {}: {}",
                 lang.pick("字段", "fields"),
-                field_words(k)
+                field_words_in(k, lang)
             )),
             None => lines.push(format!(
                 "# {}: {}",
                 lang.pick("各类型必需的字段", "fields each kind needs"),
-                needed_words()
+                needed_words(lang)
             )),
         }
     }
     lines.join("\n")
 }
 
-/// The fields each kind cannot be read without: "plan: task, due; weekly: ...".
-fn needed_words() -> String {
+/// The fields each kind cannot be read without: "plan: task, due; weekly: ..." (in Chinese,
+/// "计划：具体任务、完成时间；...").
+fn needed_words(lang: Lang) -> String {
     SheetKind::ALL
         .iter()
         .map(|k| {
             let fields: Vec<&str> = super::needed_to_read(*k)
                 .iter()
-                .map(|f| field_word(*f))
+                .map(|f| field_word_in(*k, *f, lang))
                 .collect();
-            format!("{}: {}", kind_word(*k), fields.join(", "))
+            let (colon, comma) = (lang.pick("：", ": "), lang.pick("、", ", "));
+            format!("{}{colon}{}", kind_word_in(*k, lang), fields.join(comma))
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(lang.pick("；", "; "))
 }
 
 #[cfg(test)]

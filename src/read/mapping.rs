@@ -18,7 +18,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::contract::mapping::{
-    ColumnWord, MappedKind, column_word, field_words, fields_of, kind_named, kind_words,
+    ColumnWord, MappedKind, column_word, fields_of, kind_named, kind_words,
 };
 use crate::contract::{SheetKind, fold, header_key};
 use crate::lang::Lang;
@@ -535,7 +535,10 @@ impl Fault {
                 "a [[sheet]] needs a name (the sheet's) or a file (the workbook's)".into()
             }
             (Fault::UnknownKind { found }, Lang::Zh) => {
-                format!("kind \"{found}\" 无法识别，应为 {}", kind_words())
+                format!(
+                    "kind \"{found}\" 无法识别，应为 {}",
+                    crate::contract::mapping::kind_words_in(Lang::Zh)
+                )
             }
             (Fault::UnknownKind { found }, Lang::En) => {
                 format!("kind \"{found}\" is not one of {}", kind_words())
@@ -549,16 +552,16 @@ impl Fault {
                 lang,
             ) => {
                 let valid = match kind {
-                    Some(k) => field_words(*k),
-                    None => all_field_words(),
+                    Some(k) => crate::contract::mapping::field_words_in(*k, lang),
+                    None => all_field_words(lang),
                 };
                 match (lang, kind) {
                     (Lang::Zh, Some(k)) => format!(
-                        "\"{header}\" = \"{found}\"：{}表没有字段 \"{found}\"；可用的字段：{valid}（或 \"ignore\" 表示不读此列）",
+                        "\"{header}\" = \"{found}\"：{}表没有字段 \"{found}\"；可用的字段：{valid}（或 \"忽略\" 表示不读此列）",
                         k.label(lang)
                     ),
                     (Lang::Zh, None) => format!(
-                        "\"{header}\" = \"{found}\"：没有字段 \"{found}\"；可用的字段：{valid}（或 \"ignore\" 表示不读此列）"
+                        "\"{header}\" = \"{found}\"：没有字段 \"{found}\"；可用的字段：{valid}（或 \"忽略\" 表示不读此列）"
                     ),
                     (Lang::En, Some(k)) => format!(
                         "\"{header}\" = \"{found}\": a {} sheet has no field \"{found}\"; its fields: {valid} (or \"ignore\" to leave the column out)",
@@ -573,17 +576,17 @@ impl Fault {
     }
 }
 
-fn all_field_words() -> String {
+fn all_field_words(lang: Lang) -> String {
     let mut words: Vec<&str> = Vec::new();
     for k in SheetKind::ALL {
         for f in fields_of(k) {
-            let w = crate::contract::mapping::field_word(f);
+            let w = crate::contract::mapping::field_word_in(k, f, lang);
             if !words.contains(&w) {
                 words.push(w);
             }
         }
     }
-    words.join(", ")
+    words.join(lang.pick("、", ", "))
 }
 
 impl MappingError {

@@ -323,7 +323,10 @@ fn a_mistake_in_the_mapping_is_refused_at_its_line_in_both_languages() {
         err.contains("plantrack.toml:10: \"跟进人\" = \"follower\"：目标拆解表没有字段"),
         "{err}"
     );
-    assert!(err.contains("可用的字段：id, goal"), "{err}");
+    assert!(
+        err.contains("可用的字段：编号、总目标、阶段目标、具体任务、负责人"),
+        "{err}"
+    );
 
     // A key plantrack does not know, a row in quotes, a kind it does not know.
     let bad = "[[sheet]]\nname = \"Sheet1\"\nheader = 4\n";
@@ -339,7 +342,7 @@ fn a_mistake_in_the_mapping_is_refused_at_its_line_in_both_languages() {
     let out = plantrack(dir.path(), &["check", ".", "--lang", "zh"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("plantrack.toml:3: kind \"?\" 无法识别，应为 plan | weekly"),
+        err.contains("plantrack.toml:3: kind \"?\" 无法识别，应为 计划 | 周报 | 支出 | 预算"),
         "{err}"
     );
     assert!(
