@@ -1133,6 +1133,18 @@ impl RowAssembler {
     }
 
     fn put_text(&mut self, c: usize, t: &str) {
+        // Most text starts with a character that is neither blank nor '#': then it is not
+        // blank and not an error literal, and is copied without trimming it (twice).
+        let plain = t
+            .chars()
+            .next()
+            .is_some_and(|ch| ch != '#' && !ch.is_whitespace());
+        if plain {
+            if let Some(slot) = self.slot(c) {
+                copy_text(slot, t);
+            }
+            return;
+        }
         if t.trim().is_empty() {
             return;
         }
@@ -1183,6 +1195,11 @@ fn set_text(slot: &mut CellValue, t: &str) {
         *slot = text_value(t);
         return;
     }
+    copy_text(slot, t);
+}
+
+/// Puts text into a cell as it is, reusing the cell's buffer when it held text.
+fn copy_text(slot: &mut CellValue, t: &str) {
     match slot {
         CellValue::Text(buf) => {
             buf.clear();
