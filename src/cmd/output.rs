@@ -44,10 +44,17 @@ pub fn default_stem(inputs: &[PathBuf]) -> String {
 /// Files being written now (temporary files, lock files): removed by the signal handler.
 static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-fn hold(path: &Path) {
-    if let Ok(mut paths) = IN_FLIGHT.lock() {
-        paths.push(path.to_path_buf());
-    }
+/// Creates a file (with `open`) that an interrupting signal removes. It is made and listed
+/// under the in-flight lock, which the signal handler keeps while the process exits: the
+/// handler either removes the file or runs before it exists, never in between.
+fn create_held(
+    path: &Path,
+    open: impl FnOnce(&Path) -> std::io::Result<std::fs::File>,
+) -> std::io::Result<std::fs::File> {
+    let mut paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    let file = open(path)?;
+    paths.push(path.to_path_buf());
+    Ok(file)
 }
 
 fn release(path: &Path) {
@@ -65,10 +72,10 @@ const INTERRUPTED: i32 = 130;
 /// and remove files safely.
 pub fn install_cleanup() {
     let _ = ctrlc::set_handler(|| {
-        if let Ok(paths) = IN_FLIGHT.lock() {
-            for p in paths.iter() {
-                let _ = std::fs::remove_file(p);
-            }
+        // The lock is kept until the process is gone, so no file is made after this.
+        let paths = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+        for p in paths.iter() {
+            let _ = std::fs::remove_file(p);
         }
         std::process::exit(INTERRUPTED);
     });
@@ -216,9 +223,8 @@ impl Target {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "plantrack".into());
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        hold(&tmp);
-        let result = doc
-            .save_to(&tmp)
+        let result = create_held(&tmp, |p| std::fs::File::create(p))
+            .and_then(|mut file| doc.write_into(&mut file).and_then(|()| file.sync_all()))
             .map_err(|e| (SaveStep::Temporary, e))
             .and_then(|()| std::fs::rename(&tmp, &real).map_err(|e| (SaveStep::Rename, e)));
         release(&tmp);
@@ -258,13 +264,13 @@ fn take_lock(target: &Path, lang: Lang) -> Result<PathBuf> {
         .unwrap_or_default();
     let lock = target.with_file_name(format!(".{name}.plantrack-lock"));
     for _ in 0..2 {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&lock)
-        {
+        match create_held(&lock, |p| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(p)
+        }) {
             Ok(mut f) => {
-                hold(&lock);
                 let _ = write!(f, "{}", std::process::id());
                 return Ok(lock);
             }
@@ -335,10 +341,8 @@ fn process_alive(pid: u32) -> bool {
 pub struct Bytes(pub Vec<u8>);
 
 impl Document for Bytes {
-    fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
-        let mut f = std::fs::File::create(path)?;
-        f.write_all(&self.0)?;
-        f.sync_all()
+    fn write_into(&mut self, file: &mut std::fs::File) -> std::io::Result<()> {
+        file.write_all(&self.0)
     }
     fn to_bytes(&mut self) -> std::io::Result<Vec<u8>> {
         Ok(std::mem::take(&mut self.0))

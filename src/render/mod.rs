@@ -24,8 +24,6 @@ mod tables;
 mod template;
 mod trend;
 
-use std::path::Path;
-
 use anyhow::Result;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -119,19 +117,19 @@ pub fn compression_level(ledger_rows: u32) -> u8 {
     }
 }
 
-/// A file plantrack writes, as cmd/output.rs needs it: saved to a path (the temporary file
-/// renamed into place), or as bytes for a target that cannot be renamed over (a device, a
-/// FIFO, standard output).
+/// A file plantrack writes, as cmd/output.rs needs it: written into a file it has opened
+/// (the temporary file renamed into place), or as bytes for a target that cannot be renamed
+/// over (a device, a FIFO, standard output).
 pub trait Document {
     /// Errors: the file cannot be written (the system's reason).
-    fn save_to(&mut self, path: &Path) -> std::io::Result<()>;
+    fn write_into(&mut self, file: &mut std::fs::File) -> std::io::Result<()>;
     /// Errors: the document cannot be serialised.
     fn to_bytes(&mut self) -> std::io::Result<Vec<u8>>;
 }
 
 impl Document for Workbook {
-    fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
-        self.save(path).map_err(io_error)
+    fn write_into(&mut self, file: &mut std::fs::File) -> std::io::Result<()> {
+        self.save_to_writer(file).map_err(io_error)
     }
     fn to_bytes(&mut self) -> std::io::Result<Vec<u8>> {
         self.save_to_buffer().map_err(io_error)
