@@ -603,31 +603,28 @@ impl CostBook {
             .filter(|l| l.budget.is_some())
             .map(|l| (l.team.clone(), l.category.clone()))
             .collect();
-        // A team with no budget at all gets one note, not a warning per line.
-        let unbudgeted_teams: Vec<String> = (self.lines.iter())
-            .filter(|l| l.first_at.is_some())
-            .map(|l| l.team.clone())
-            .filter(|team| !budgeted.iter().any(|(t, _)| t == team))
-            .collect();
-        let mut noted: Vec<&str> = Vec::new();
-        for l in &self.lines {
-            if let Some(at) = &l.first_at
-                && unbudgeted_teams.contains(&l.team)
-                && !noted.contains(&l.team.as_str())
-            {
-                noted.push(&l.team);
-                let lines = (unbudgeted_teams.iter()).filter(|t| **t == l.team).count();
-                problems.push(Problem {
-                    team: l.team.clone(),
-                    at: at.clone(),
-                    severity: Severity::Info,
-                    kind: ProblemKind::NoBudget { lines },
-                });
+        // A team with no budget at all gets one note (at its first spending line), not a
+        // warning per line.
+        let has_budget = |team: &str| budgeted.iter().any(|(t, _)| t == team);
+        let mut no_budget: Vec<(&str, &CellRef, usize)> = Vec::new();
+        for l in self.lines.iter().filter(|l| !has_budget(&l.team)) {
+            let Some(at) = &l.first_at else { continue };
+            match no_budget.iter_mut().find(|(team, ..)| *team == l.team) {
+                Some((.., lines)) => *lines += 1,
+                None => no_budget.push((&l.team, at, 1)),
             }
+        }
+        for (team, at, lines) in no_budget {
+            problems.push(Problem {
+                team: team.to_string(),
+                at: at.clone(),
+                severity: Severity::Info,
+                kind: ProblemKind::NoBudget { lines },
+            });
         }
         for (i, l) in self.lines.into_iter().enumerate() {
             if l.budget.is_none()
-                && !unbudgeted_teams.contains(&l.team)
+                && has_budget(&l.team)
                 && let Some(at) = &l.first_at
             {
                 problems.push(Problem {
